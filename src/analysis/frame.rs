@@ -1,0 +1,57 @@
+//! The normalized sets as a polars frame, one row per set.
+
+use polars::prelude::*;
+
+use crate::model::{SetKind, WorkoutSet};
+
+/// Columns: `file`, `workout_id`, `start` (datetime), `day` (date), `exercise`, `canonical`,
+/// `kind`, `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
+pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
+    let n = sets.len();
+    let mut file = Vec::with_capacity(n);
+    let mut workout = Vec::with_capacity(n);
+    let mut start = Vec::with_capacity(n);
+    let mut day = Vec::with_capacity(n);
+    let mut exercise = Vec::with_capacity(n);
+    let mut canonical = Vec::with_capacity(n);
+    let mut kind = Vec::with_capacity(n);
+    let mut warmup = Vec::with_capacity(n);
+    let mut weight = Vec::with_capacity(n);
+    let mut reps = Vec::with_capacity(n);
+    let mut volume = Vec::with_capacity(n);
+    let mut rpe = Vec::with_capacity(n);
+    let mut distance = Vec::with_capacity(n);
+    let mut duration = Vec::with_capacity(n);
+    for s in sets {
+        file.push(&*s.source.file);
+        workout.push(s.workout_id.as_str());
+        start.push(s.start);
+        day.push(s.day());
+        exercise.push(s.exercise.as_str());
+        canonical.push(s.canonical.as_deref());
+        kind.push(s.kind.as_str());
+        warmup.push(s.kind == SetKind::Warmup);
+        weight.push(s.weight_kg);
+        reps.push(s.reps);
+        volume.push(s.volume_kg());
+        rpe.push(s.rpe);
+        distance.push(s.distance_m);
+        duration.push(s.duration_s);
+    }
+    df!(
+        "file" => file,
+        "workout_id" => workout,
+        "start" => start,
+        "day" => day,
+        "exercise" => exercise,
+        "canonical" => canonical,
+        "kind" => kind,
+        "warmup" => warmup,
+        "weight_kg" => weight,
+        "reps" => reps,
+        "volume_kg" => volume,
+        "rpe" => rpe,
+        "distance_m" => distance,
+        "duration_s" => duration,
+    )
+}

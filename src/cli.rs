@@ -1,0 +1,118 @@
+//! The command line as clap sees it ("low args"). Commands turn these into validated settings
+//! at the edge; nothing deeper reads clap types.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::import::ColumnMap;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success (bad rows inside a readable file are reported and skipped)
+  1  failure not caused by the input (an output that cannot be written)
+  2  usage error (unknown option, bad argument value)
+  3  bad input: a file that cannot be read as a supported export or diary,
+     or any bad row when --strict is given";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "strainscope",
+    version,
+    about = "Find what you do in the gym before it hurts",
+    long_about = "strainscope reads the CSV files gym apps export (Strong, Hevy, FitNotes, Fitbod, \
+or any CSV with --map) together with a pain diary, and looks for the exercises, load jumps and \
+short rests that come before pain.\n\nEverything runs locally; nothing is sent anywhere. \
+Findings are associations, not proof, and not medical advice.",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate gym-app exports and summarise what they contain
+    #[command(after_help = IMPORT_EXAMPLES)]
+    Import(ImportArgs),
+    /// Work with the pain diary
+    #[command(subcommand)]
+    Pain(PainCommand),
+}
+
+const IMPORT_EXAMPLES: &str = "\
+Examples:
+  strainscope import strong.csv hevy.csv
+  strainscope import strong_ios.csv --unit lb        (Strong iOS files name no unit)
+  strainscope import fitbod.csv --tz Europe/Berlin --json
+  strainscope import other_app.csv --map date=Day,exercise=Lift,weight_kg=Kg,reps=Reps
+  strainscope import strong.csv --out sets.csv        (write the generic format)
+
+Exit codes:
+  0  success (bad rows are reported and skipped)
+  1  the --out file cannot be written
+  2  usage error
+  3  a file cannot be read as an export, or --strict and a bad row";
+
+/// How a file's weights are read when the file names no unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum UnitArg {
+    Kg,
+    #[value(alias = "lbs")]
+    Lb,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Exported CSV files (Strong, Hevy, FitNotes, Fitbod, or the generic format)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Unit of files that name none (Strong iOS). Files that name their unit always use it.
+    #[arg(long, value_enum)]
+    pub unit: Option<UnitArg>,
+
+    /// Time zone whose calendar days count, for exports with UTC offsets (Fitbod)
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub tz: chrono_tz::Tz,
+
+    /// Read the files as generic CSV, naming which column holds what:
+    /// field=Column pairs separated by commas (fields: see docs/formats.md)
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    pub map: Option<ColumnMap>,
+
+    /// Exit with code 3 if any row is bad (by default bad rows are reported and skipped)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print one JSON object for the whole run instead of the text summary
+    #[arg(long)]
+    pub json: bool,
+
+    /// Write every imported set to FILE in the generic CSV format ("-" for stdout)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PainCommand {
+    /// Validate a pain diary and summarise it
+    Check(PainCheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PainCheckArgs {
+    /// The diary: strainscope's own CSV format, or a Bearable export
+    #[arg(value_name = "DIARY")]
+    pub diary: PathBuf,
+
+    /// Exit with code 3 if any row is bad
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}

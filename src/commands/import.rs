@@ -1,0 +1,252 @@
+//! `strainscope import`: validate exports and summarise them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::analysis::totals::{Totals, file_totals};
+use crate::app::AppError;
+use crate::catalog::Catalog;
+use crate::cli::{ImportArgs, UnitArg};
+use crate::error::{FileError, RowError, exit};
+use crate::import::{ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic};
+use crate::model::WeightUnit;
+
+use super::{print, write_output};
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The `--json` document.
+#[derive(Debug, Serialize)]
+pub struct ImportReport {
+    pub schema_version: u32,
+    #[serde(flatten)]
+    pub totals: Totals,
+    pub pseudo_rows: usize,
+    pub blank_lines: usize,
+    pub rejected: Vec<RejectedRow>,
+    pub files: Vec<FileReport>,
+    pub unknown_exercises: Vec<UnknownExercise>,
+    pub notices: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RejectedRow {
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub reason: String,
+}
+
+impl From<&RowError> for RejectedRow {
+    fn from(e: &RowError) -> Self {
+        RejectedRow {
+            file: e.file.clone(),
+            line: e.line,
+            column: e.column,
+            reason: e.reason(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    pub format: &'static str,
+    #[serde(flatten)]
+    pub totals: Totals,
+    pub pseudo_rows: BTreeMap<&'static str, usize>,
+    pub blank_lines: usize,
+    pub rejected: usize,
+    pub unknown_exercises: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UnknownExercise {
+    pub name: String,
+    pub sets: usize,
+}
+
+pub fn options(args: &ImportArgs) -> ImportOptions {
+    ImportOptions {
+        unit: args.unit.map(|u| match u {
+            UnitArg::Kg => WeightUnit::Kg,
+            UnitArg::Lb => WeightUnit::Lb,
+        }),
+        tz: args.tz,
+        map: args.map.clone(),
+    }
+}
+
+/// Imports every file; files that cannot be read at all are collected and returned together.
+pub fn import_all(
+    paths: &[std::path::PathBuf],
+    opts: &ImportOptions,
+    catalog: &Catalog,
+) -> Result<Vec<ImportedFile>, AppError> {
+    let mut imported = Vec::new();
+    let mut failed: Vec<FileError> = Vec::new();
+    for path in paths {
+        match import_file(path, opts, catalog) {
+            Ok(f) => imported.push(f),
+            Err(e) => failed.push(e),
+        }
+    }
+    if failed.is_empty() {
+        Ok(imported)
+    } else {
+        Err(AppError::Files(failed))
+    }
+}
+
+pub fn run(args: &ImportArgs) -> Result<u8, AppError> {
+    let catalog = Catalog::embedded();
+    let files = import_all(&args.files, &options(args), catalog)?;
+    let report = build_report(&files)?;
+
+    if let Some(out) = &args.out {
+        let sets: Vec<_> = files.iter().flat_map(|f| f.sets.iter().cloned()).collect();
+        let mut bytes = Vec::new();
+        write_generic(&sets, &mut bytes).context("cannot format the sets as CSV")?;
+        write_output(out, &bytes)?;
+    }
+    let to_stdout = args.out.as_deref().is_some_and(|p| p.as_os_str() == "-");
+    if args.json {
+        let json = serde_json::to_string_pretty(&report).context("cannot format JSON")?;
+        if to_stdout {
+            eprintln!("{json}");
+        } else {
+            print(&(json + "\n"))?;
+        }
+    } else {
+        let text = render_text(&report, &files);
+        if to_stdout {
+            eprint!("{text}");
+        } else {
+            print(&text)?;
+        }
+    }
+    if args.strict && !report.rejected.is_empty() {
+        eprintln!(
+            "error: {} bad rows (--strict)",
+            report.rejected.len()
+        );
+        return Ok(exit::BAD_DATA);
+    }
+    Ok(exit::OK)
+}
+
+pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
+    let mut totals = Totals::EMPTY;
+    let mut reports = Vec::new();
+    let mut all_unknown: BTreeMap<String, usize> = BTreeMap::new();
+    for f in files {
+        let t = file_totals(&f.sets).context("cannot summarise the sets")?;
+        totals = totals.add(&t);
+        let unknown = unknown_exercises(&f.sets);
+        reports.push(FileReport {
+            path: f.path.clone(),
+            format: f.format,
+            totals: t,
+            pseudo_rows: f.pseudo_rows.clone(),
+            blank_lines: f.blank_lines,
+            rejected: f.rejected.len(),
+            unknown_exercises: unknown.len(),
+        });
+        for (name, n) in unknown {
+            *all_unknown.entry(name).or_default() += n;
+        }
+    }
+    Ok(ImportReport {
+        schema_version: SCHEMA_VERSION,
+        totals,
+        pseudo_rows: files.iter().flat_map(|f| f.pseudo_rows.values()).sum(),
+        blank_lines: files.iter().map(|f| f.blank_lines).sum(),
+        rejected: files
+            .iter()
+            .flat_map(|f| f.rejected.iter().map(RejectedRow::from))
+            .collect(),
+        files: reports,
+        unknown_exercises: all_unknown
+            .into_iter()
+            .map(|(name, sets)| UnknownExercise { name, sets })
+            .collect(),
+        notices: files.iter().flat_map(|f| f.notices.iter().cloned()).collect(),
+    })
+}
+
+/// How many rejected rows the text summary lists per file before saying "and N more".
+const REJECTED_SHOWN: usize = 20;
+
+fn render_text(report: &ImportReport, files: &[ImportedFile]) -> String {
+    let mut s = String::new();
+    for (f, file) in report.files.iter().zip(files) {
+        let _ = writeln!(s, "{}  ({})", f.path, f.format);
+        write_totals(&mut s, &f.totals);
+        if !f.pseudo_rows.is_empty() || f.blank_lines > 0 {
+            let mut parts: Vec<String> = f
+                .pseudo_rows
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            if f.blank_lines > 0 {
+                parts.push(format!("{} blank lines", f.blank_lines));
+            }
+            let _ = writeln!(s, "  skipped    {} (not sets)", parts.join(", "));
+        }
+        if file.rejected.is_empty() {
+            let _ = writeln!(s, "  rejected   0 rows");
+        } else {
+            let _ = writeln!(s, "  rejected   {} rows:", file.rejected.len());
+            for e in file.rejected.iter().take(REJECTED_SHOWN) {
+                let _ = writeln!(s, "    {e}");
+            }
+            if file.rejected.len() > REJECTED_SHOWN {
+                let _ = writeln!(
+                    s,
+                    "    … and {} more (--json lists them all)",
+                    file.rejected.len() - REJECTED_SHOWN
+                );
+            }
+        }
+        let unknown = unknown_exercises(&file.sets);
+        if !unknown.is_empty() {
+            let _ = writeln!(
+                s,
+                "  unknown    {} exercise names the catalog does not know (map them in strainscope.toml):",
+                unknown.len()
+            );
+            for (name, n) in &unknown {
+                let _ = writeln!(s, "    {name:?} ({n} sets)");
+            }
+        }
+        for n in &file.notices {
+            let _ = writeln!(s, "  note       {n}");
+        }
+        s.push('\n');
+    }
+    if report.files.len() > 1 {
+        let _ = writeln!(s, "All {} files", report.files.len());
+        write_totals(&mut s, &report.totals);
+        let _ = writeln!(s, "  rejected   {} rows", report.rejected.len());
+    }
+    s
+}
+
+fn write_totals(s: &mut String, t: &Totals) {
+    let _ = writeln!(
+        s,
+        "  workouts   {}\n  sets       {} ({} warm-up)\n  volume     {:.1} kg (working sets, reps × weight)",
+        t.workouts, t.sets, t.warmup_sets, t.volume_kg
+    );
+    match (t.first_day, t.last_day) {
+        (Some(a), Some(b)) => {
+            let _ = writeln!(s, "  dates      {a} to {b}");
+        }
+        _ => {
+            let _ = writeln!(s, "  dates      (no sets)");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+//! Errors a person can act on: each names the file, and where it can, the line, column, the
+//! value and what was expected.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// Exit codes, documented in `--help`.
+pub mod exit {
+    pub const OK: u8 = 0;
+    /// Something failed that is not the input's fault (I/O, an output that cannot be written).
+    pub const FAILURE: u8 = 1;
+    /// Bad arguments or configuration.
+    pub const USAGE: u8 = 2;
+    /// Bad input data: a file that is not a readable export, or bad rows under `--strict`.
+    pub const BAD_DATA: u8 = 3;
+}
+
+/// A whole input file that cannot be read as a supported export. Always fatal.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("{path}: no such file (expected a CSV export or pain diary)")]
+    Missing { path: String },
+    #[error("{path}: is a directory (expected a CSV file)")]
+    Directory { path: String },
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: the file is empty (expected a CSV export starting with a header line)")]
+    Empty { path: String },
+    #[error(
+        "{path}:{line}:{column}: byte 0x{byte:02x} is not text (expected a UTF-8 CSV file; is this a spreadsheet or an archive?)"
+    )]
+    Binary {
+        path: String,
+        line: u64,
+        column: u64,
+        byte: u8,
+    },
+    #[error(
+        "{path}:{line}:{column}: unterminated quote: the quoted field {value:?} that opens here never closes (expected a closing \")"
+    )]
+    UnterminatedQuote {
+        path: String,
+        line: u64,
+        column: u64,
+        value: String,
+    },
+    #[error(
+        "{path}:1:1: unknown header {header:?} (expected the export of a supported app: {known}); hint: name the columns with --map, e.g. --map date=Date,exercise=Exercise,weight_kg=Weight,reps=Reps"
+    )]
+    UnknownHeader {
+        path: String,
+        header: String,
+        known: String,
+    },
+    #[error(
+        "{path}:1:1: unknown header {header:?} (expected a pain diary: strainscope's own format with the columns {columns}, or a Bearable export)"
+    )]
+    UnknownDiaryHeader {
+        path: String,
+        header: String,
+        columns: String,
+    },
+    #[error(
+        "{path}:1:{column}: column {name:?} gives weights with no unit, and this {format} export never names one (expected --unit kg or --unit lb, whichever the app was set to)"
+    )]
+    NoUnit {
+        path: String,
+        column: u64,
+        name: String,
+        format: &'static str,
+    },
+    #[error("{path}:1:{column}: {message}")]
+    BadHeader {
+        path: String,
+        column: u64,
+        message: String,
+    },
+}
+
+/// One bad row inside a readable file: reported and skipped (fatal only with `--strict`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowError {
+    pub file: String,
+    pub line: u64,
+    /// 1-based field position; 0 when the problem is the row as a whole.
+    pub column: u64,
+    pub column_name: String,
+    pub value: String,
+    pub expected: String,
+}
+
+impl RowError {
+    /// The message without the `file:line:column:` prefix, as used in JSON `reason`.
+    pub fn reason(&self) -> String {
+        if self.column_name.is_empty() {
+            format!("{:?}: {}", self.value, self.expected)
+        } else {
+            format!(
+                "{:?} in column {:?} is not valid (expected {})",
+                self.value, self.column_name, self.expected
+            )
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.reason())
+    }
+}
+
+pub(crate) fn display_path(path: &Path) -> String {
+    path.display().to_string()
+}

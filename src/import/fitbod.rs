@@ -1,0 +1,92 @@
+//! Fitbod: timestamps in UTC with an explicit offset (`2025-08-20 01:49:39 +0000`), weights
+//! always in kg (even for lb users), `isWarmup` true/false, leading spaces in numbers, blank
+//! lines mid-file. Workouts are counted per calendar day in `--tz` (default UTC).
+
+use chrono::Datelike;
+
+use crate::error::{FileError, RowError};
+use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
+
+use super::fields::{Row, parse_offset_datetime};
+use super::source::Header;
+use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
+
+pub(crate) const FORMAT: Format = Format {
+    app: "Fitbod",
+    detect,
+};
+
+struct Fitbod {
+    date: usize,
+    exercise: usize,
+    reps: Option<usize>,
+    weight: Option<usize>,
+    duration: Option<usize>,
+    distance: Option<usize>,
+    warmup: Option<usize>,
+    note: Option<usize>,
+}
+
+fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
+    let (Some(date), Some(exercise), Some(warmup)) = (
+        header.find(&["Date"]),
+        header.find(&["Exercise"]),
+        header.find(&["isWarmup"]),
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(Box::new(Fitbod {
+        date,
+        exercise,
+        reps: header.find(&["Reps"]),
+        weight: header.find(&["Weight(kg)", "Weight (kg)"]),
+        duration: header.find(&["Duration(s)", "Duration (s)"]),
+        distance: header.find(&["Distance(m)", "Distance (m)"]),
+        warmup: Some(warmup),
+        note: header.find(&["Note"]),
+    })))
+}
+
+impl Dialect for Fitbod {
+    fn name(&self) -> &'static str {
+        "fitbod"
+    }
+
+    fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
+        let raw = row.text(self.date);
+        let at = parse_offset_datetime(raw, "%Y-%m-%d %H:%M:%S %z").ok_or_else(|| {
+            row.error(self.date, raw, "a timestamp with offset such as 2025-08-20 01:49:39 +0000")
+        })?;
+        let start = at.with_timezone(&ctx.opts.tz).naive_local();
+        let exercise = row.text(self.exercise);
+        if exercise.is_empty() {
+            return Err(row.error(self.exercise, exercise, "an exercise name"));
+        }
+        let kind = match self.warmup.map(|c| (c, row.text(c).to_ascii_lowercase())) {
+            Some((_, v)) if v == "true" => SetKind::Warmup,
+            Some((_, v)) if v == "false" || v.is_empty() => SetKind::Working,
+            Some((c, v)) => return Err(row.error(c, &v, "true or false")),
+            None => SetKind::Working,
+        };
+        let day = start.date();
+        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+            // Fitbod sets carry no workout key; a workout is a calendar day in --tz.
+            workout_id: format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+            start,
+            workout_name: String::new(),
+            exercise: exercise.to_string(),
+            canonical: None,
+            set_number: 0,
+            kind,
+            weight_kg: row.weight_kg(self.weight, WeightUnit::Kg)?,
+            reps: row.reps(self.reps)?,
+            rpe: None,
+            distance_m: row.distance_m(self.distance, DistanceUnit::M)?,
+            duration_s: row.seconds(self.duration)?,
+            notes: row.opt_text(self.note).to_string(),
+            workout_notes: String::new(),
+            workout_duration_s: None,
+            source: ctx.source(row.line()),
+        })))
+    }
+}

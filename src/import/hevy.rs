@@ -1,0 +1,136 @@
+//! Hevy: comma-separated, every header quoted, newest workout first. The units live in the
+//! column names and vary independently (`weight_kg`/`weight_lbs`, `distance_km`/
+//! `distance_miles`). `start_time` looks like `1 Dec 2025, 10:53`. `description` and
+//! `exercise_notes` repeat on every row of their workout or exercise.
+
+use crate::error::{FileError, RowError};
+use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
+
+use super::fields::Row;
+use super::source::Header;
+use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
+
+pub(crate) const FORMAT: Format = Format { app: "Hevy", detect };
+
+/// Day unpadded or padded (chrono's `%d` accepts both), English month names, 24-hour clock;
+/// ISO forms for exports from newer app versions.
+const DATE_FORMATS: &[&str] = &[
+    "%d %b %Y, %H:%M",
+    "%d %b %Y, %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M",
+];
+
+struct Hevy {
+    title: Option<usize>,
+    start: usize,
+    end: Option<usize>,
+    description: Option<usize>,
+    exercise: usize,
+    exercise_notes: Option<usize>,
+    set_type: Option<usize>,
+    weight: Option<(usize, WeightUnit)>,
+    reps: Option<usize>,
+    distance: Option<(usize, DistanceUnit)>,
+    duration: Option<usize>,
+    rpe: Option<usize>,
+}
+
+fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
+    let (Some(start), Some(exercise)) =
+        (header.find(&["start_time"]), header.find(&["exercise_title"]))
+    else {
+        return Ok(None);
+    };
+    let weight = if let Some(c) = header.find(&["weight_kg"]) {
+        Some((c, WeightUnit::Kg))
+    } else if let Some(c) = header.find(&["weight_lbs", "weight_lb"]) {
+        Some((c, WeightUnit::Lb))
+    } else if let Some(c) = header.find(&["weight"]) {
+        Some((c, ctx.fallback_unit(header, c, "hevy")?))
+    } else {
+        None
+    };
+    let distance = if let Some(c) = header.find(&["distance_km"]) {
+        Some((c, DistanceUnit::Km))
+    } else if let Some(c) = header.find(&["distance_miles", "distance_mi"]) {
+        Some((c, DistanceUnit::Mi))
+    } else {
+        header
+            .find(&["distance_meters", "distance_m"])
+            .map(|c| (c, DistanceUnit::M))
+    };
+    Ok(Some(Box::new(Hevy {
+        title: header.find(&["title"]),
+        start,
+        end: header.find(&["end_time"]),
+        description: header.find(&["description"]),
+        exercise,
+        exercise_notes: header.find(&["exercise_notes"]),
+        set_type: header.find(&["set_type"]),
+        weight,
+        reps: header.find(&["reps"]),
+        distance,
+        duration: header.find(&["duration_seconds"]),
+        rpe: header.find(&["rpe"]),
+    })))
+}
+
+impl Dialect for Hevy {
+    fn name(&self) -> &'static str {
+        "hevy"
+    }
+
+    fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
+        const EXPECTED_DATE: &str = "a start time such as \"1 Dec 2025, 10:53\"";
+        let start = row.datetime(self.start, DATE_FORMATS, EXPECTED_DATE)?;
+        let exercise = row.text(self.exercise);
+        if exercise.is_empty() {
+            return Err(row.error(self.exercise, exercise, "an exercise name"));
+        }
+        let kind = match self.set_type {
+            None => SetKind::Working,
+            Some(c) => match row.text(c).to_ascii_lowercase().as_str() {
+                "" | "normal" => SetKind::Working,
+                "warmup" => SetKind::Warmup,
+                "dropset" => SetKind::Drop,
+                "failure" => SetKind::Failure,
+                other => {
+                    return Err(row.error(c, other, "normal, warmup, failure or dropset"));
+                }
+            },
+        };
+        let workout_duration_s = match self.end.map(|c| row.text(c)) {
+            Some(raw) if !raw.is_empty() => {
+                let end = row.datetime(self.end.unwrap_or(0), DATE_FORMATS, EXPECTED_DATE)?;
+                Some((end - start).num_seconds().max(0) as f64)
+            }
+            _ => None,
+        };
+        let (weight_col, weight_unit) = self
+            .weight
+            .map_or((None, WeightUnit::Kg), |(c, u)| (Some(c), u));
+        let (distance_col, distance_unit) = self
+            .distance
+            .map_or((None, DistanceUnit::Km), |(c, u)| (Some(c), u));
+        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+            workout_id: start.format("%Y-%m-%d %H:%M:%S").to_string(),
+            start,
+            workout_name: row.opt_text(self.title).to_string(),
+            exercise: exercise.to_string(),
+            canonical: None,
+            set_number: 0,
+            kind,
+            weight_kg: row.weight_kg(weight_col, weight_unit)?,
+            reps: row.reps(self.reps)?,
+            rpe: row.rpe(self.rpe)?,
+            distance_m: row.distance_m(distance_col, distance_unit)?,
+            duration_s: row.seconds(self.duration)?,
+            notes: row.opt_text(self.exercise_notes).to_string(),
+            workout_notes: row.opt_text(self.description).to_string(),
+            workout_duration_s,
+            source: ctx.source(row.line()),
+        })))
+    }
+}

@@ -1,0 +1,261 @@
+//! Importers: one file per app format, one line per format in [`FORMATS`].
+//!
+//! Every format is detected from its header (never from column positions), reads one row at a
+//! time into a [`WorkoutSet`], and reports bad rows as [`RowError`]s without stopping.
+
+pub mod fields;
+mod fitbod;
+mod fitnotes;
+pub mod generic;
+mod hevy;
+pub mod source;
+mod strong;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono_tz::Tz;
+
+use crate::catalog::Catalog;
+use crate::error::{FileError, RowError};
+use crate::model::{WeightUnit, WorkoutSet};
+
+pub use generic::{ColumnMap, write_generic};
+use source::{CsvText, Header};
+
+/// The formats strainscope reads. Adding a format means one new file and one line here.
+const FORMATS: &[Format] = &[
+    strong::FORMAT,
+    hevy::FORMAT,
+    fitnotes::FORMAT,
+    fitbod::FORMAT,
+    generic::FORMAT,
+];
+
+/// A format: the app it comes from and how to recognise it from a header.
+pub(crate) struct Format {
+    pub app: &'static str,
+    pub detect: fn(&Header, &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError>,
+}
+
+pub(crate) struct DetectContext<'a> {
+    pub path: &'a str,
+    pub opts: &'a ImportOptions,
+}
+
+impl DetectContext<'_> {
+    /// The fallback unit for files that name none, or the error that says `--unit` is needed.
+    pub fn fallback_unit(
+        &self,
+        header: &Header,
+        column: usize,
+        format: &'static str,
+    ) -> Result<WeightUnit, FileError> {
+        self.opts.unit.ok_or_else(|| FileError::NoUnit {
+            path: self.path.to_string(),
+            column: column as u64 + 1,
+            name: header.name(column).to_string(),
+            format,
+        })
+    }
+}
+
+/// What one row turned out to be.
+pub(crate) enum RowOutcome {
+    Set(Box<WorkoutSet>),
+    /// A row that is not a set (Strong's `Rest Timer` and `Note` rows), by kind.
+    Pseudo(&'static str),
+}
+
+/// A recognised dialect of a format, with its columns resolved.
+pub(crate) trait Dialect {
+    /// The dialect's name as shown to users, e.g. `strong-v6`.
+    fn name(&self) -> &'static str;
+
+    /// Mends rows a known writer bug has broken. Called when a row has more fields than the
+    /// header; returns whether it repaired the row.
+    fn repair(&self, _fields: &mut Vec<String>, _header: &Header) -> bool {
+        false
+    }
+
+    fn read_row(
+        &mut self,
+        row: &fields::Row,
+        ctx: &RowContext,
+    ) -> Result<RowOutcome, RowError>;
+}
+
+pub(crate) struct RowContext<'a> {
+    pub file: Arc<str>,
+    pub opts: &'a ImportOptions,
+}
+
+impl RowContext<'_> {
+    pub fn source(&self, line: u64) -> crate::model::SourceRef {
+        crate::model::SourceRef {
+            file: self.file.clone(),
+            line,
+        }
+    }
+}
+
+/// Settings that change how files are read.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// The unit for files that name none (Strong iOS comma files).
+    pub unit: Option<WeightUnit>,
+    /// The zone whose calendar days count, for exports with explicit offsets (Fitbod).
+    pub tz: Tz,
+    /// A user-given column mapping; forces the generic reader.
+    pub map: Option<ColumnMap>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        ImportOptions {
+            unit: None,
+            tz: Tz::UTC,
+            map: None,
+        }
+    }
+}
+
+/// The result of importing one file.
+#[derive(Debug, Clone)]
+pub struct ImportedFile {
+    pub path: String,
+    pub format: &'static str,
+    /// Sets in chronological order of their workouts, file order within a workout.
+    pub sets: Vec<WorkoutSet>,
+    /// Pseudo-rows dropped, by kind.
+    pub pseudo_rows: BTreeMap<&'static str, usize>,
+    pub blank_lines: usize,
+    pub rejected: Vec<RowError>,
+    /// Things the user should know that are not errors.
+    pub notices: Vec<String>,
+}
+
+/// Reads one export. A file that is not a readable export at all is an error; bad rows inside
+/// it are collected in `rejected`.
+pub fn import_file(
+    path: &Path,
+    opts: &ImportOptions,
+    catalog: &Catalog,
+) -> Result<ImportedFile, FileError> {
+    let csv = source::read_csv(path)?;
+    let mut dialect = detect(&csv, opts)?;
+    let file: Arc<str> = Arc::from(csv.path.as_str());
+    let ctx = RowContext {
+        file: file.clone(),
+        opts,
+    };
+    let mut out = ImportedFile {
+        path: csv.path.clone(),
+        format: dialect.name(),
+        sets: Vec::with_capacity(csv.records.len()),
+        pseudo_rows: BTreeMap::new(),
+        blank_lines: csv.blank_lines,
+        rejected: Vec::new(),
+        notices: Vec::new(),
+    };
+    let decimal_comma = csv.delimiter != b',';
+    for record in &csv.records {
+        let mut record = record.clone();
+        if record.fields.len() > csv.header.len()
+            && !dialect.repair(&mut record.fields, &csv.header)
+        {
+            out.rejected.push(RowError {
+                file: csv.path.clone(),
+                line: record.line,
+                column: csv.header.len() as u64 + 1,
+                column_name: String::new(),
+                value: record.fields[csv.header.len()..].join(","),
+                expected: format!(
+                    "the row has {} fields but the header has {} (an unquoted delimiter?)",
+                    record.fields.len(),
+                    csv.header.len()
+                ),
+            });
+            continue;
+        }
+        let row = fields::Row {
+            file: &csv.path,
+            record: &record,
+            header: &csv.header,
+            decimal_comma,
+        };
+        match dialect.read_row(&row, &ctx) {
+            Ok(RowOutcome::Set(set)) => out.sets.push(*set),
+            Ok(RowOutcome::Pseudo(kind)) => *out.pseudo_rows.entry(kind).or_default() += 1,
+            Err(e) => out.rejected.push(e),
+        }
+    }
+    finish_sets(&mut out, catalog);
+    Ok(out)
+}
+
+fn detect(csv: &CsvText, opts: &ImportOptions) -> Result<Box<dyn Dialect>, FileError> {
+    let ctx = DetectContext {
+        path: &csv.path,
+        opts,
+    };
+    if let Some(map) = &opts.map {
+        return generic::with_map(&csv.header, map, &ctx);
+    }
+    for format in FORMATS {
+        if let Some(dialect) = (format.detect)(&csv.header, &ctx)? {
+            return Ok(dialect);
+        }
+    }
+    Err(FileError::UnknownHeader {
+        path: csv.path.clone(),
+        header: csv.header.joined(csv.delimiter),
+        known: FORMATS.iter().map(|f| f.app).collect::<Vec<_>>().join(", "),
+    })
+}
+
+/// The steps every format shares once its rows are read: set numbers, canonical names,
+/// implausible workout durations, chronological order.
+fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
+    // Set numbers are positions within an exercise's contiguous run in a workout: Strong
+    // replaces the number of tagged sets with W/D/F, and FitNotes and Fitbod have none.
+    let mut previous: Option<(String, String)> = None;
+    let mut number = 0;
+    let mut clamped = 0;
+    for set in &mut out.sets {
+        let key = (set.workout_id.clone(), set.exercise.clone());
+        number = if previous.as_ref() == Some(&key) {
+            number + 1
+        } else {
+            1
+        };
+        previous = Some(key);
+        set.set_number = number;
+        set.canonical = catalog.resolve(&set.exercise).map(|e| e.id.clone());
+        if set
+            .workout_duration_s
+            .is_some_and(|d| d > fields::MAX_WORKOUT_S)
+        {
+            set.workout_duration_s = None;
+            clamped += 1;
+        }
+    }
+    if clamped > 0 {
+        out.notices.push(format!(
+            "{clamped} sets belong to workouts logged as lasting over 24 h (a timer left running); those durations were ignored"
+        ));
+    }
+    // Hevy, Fitbod and older Strong files are newest-first. A stable sort keeps file order
+    // within a workout.
+    out.sets.sort_by(|a, b| a.start.cmp(&b.start));
+}
+
+/// The distinct exported names the catalog does not know, with how many sets use each.
+pub fn unknown_exercises(sets: &[WorkoutSet]) -> BTreeMap<String, usize> {
+    let mut unknown = BTreeMap::new();
+    for set in sets.iter().filter(|s| s.canonical.is_none()) {
+        *unknown.entry(set.exercise.clone()).or_default() += 1;
+    }
+    unknown
+}

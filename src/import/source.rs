@@ -1,0 +1,383 @@
+//! Reading an input file as CSV text: the checks every format shares (missing, directory,
+//! empty, binary, unterminated quote), BOM and CRLF handling, delimiter sniffing, and the
+//! record stream with physical line numbers.
+
+use std::path::Path;
+
+use csv::StringRecord;
+
+use crate::error::{FileError, display_path};
+
+/// The header line, with cells trimmed and a case-folded copy for lookups.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub names: Vec<String>,
+    keys: Vec<String>,
+}
+
+impl Header {
+    pub fn new(names: Vec<String>) -> Header {
+        let keys = names.iter().map(|n| header_key(n)).collect();
+        Header { names, keys }
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The first column whose name matches one of `candidates` (case-insensitive, trimmed).
+    pub fn find(&self, candidates: &[&str]) -> Option<usize> {
+        candidates.iter().find_map(|c| {
+            let key = header_key(c);
+            self.keys.iter().position(|k| *k == key)
+        })
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.find(&[name]).is_some()
+    }
+
+    pub fn name(&self, column: usize) -> &str {
+        self.names.get(column).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn joined(&self, delimiter: u8) -> String {
+        self.names.join(&(delimiter as char).to_string())
+    }
+}
+
+fn header_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// One data record: its fields (not yet trimmed) and the physical line it starts on.
+#[derive(Debug, Clone)]
+pub struct Record {
+    pub line: u64,
+    pub fields: Vec<String>,
+}
+
+/// A readable CSV file, split into header and records.
+#[derive(Debug)]
+pub struct CsvText {
+    pub path: String,
+    pub delimiter: u8,
+    pub header: Header,
+    pub records: Vec<Record>,
+    /// Lines that hold no data at all (Fitbod writes them mid-file).
+    pub blank_lines: usize,
+}
+
+/// Reads and checks a file. Input files are only ever opened for reading.
+pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
+    let shown = display_path(path);
+    let bytes = read_bytes(path, &shown)?;
+    let text = check_text(&bytes, &shown)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty { path: shown });
+    }
+    let delimiter = sniff_delimiter(text);
+    check_quotes(text, delimiter, &shown)?;
+    parse_records(text, delimiter, shown)
+}
+
+pub(crate) fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, FileError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => FileError::Missing {
+            path: shown.to_string(),
+        },
+        _ => FileError::Io {
+            path: shown.to_string(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(FileError::Directory {
+            path: shown.to_string(),
+        });
+    }
+    std::fs::read(path).map_err(|e| FileError::Io {
+        path: shown.to_string(),
+        source: e,
+    })
+}
+
+/// A CSV export is UTF-8 text: a NUL byte or invalid UTF-8 means a binary file (a
+/// spreadsheet, a zip) was passed by mistake.
+pub(crate) fn check_text<'a>(bytes: &'a [u8], shown: &str) -> Result<&'a str, FileError> {
+    let bad_at = |offset: usize| {
+        let (line, column) = line_col(bytes, offset);
+        FileError::Binary {
+            path: shown.to_string(),
+            line,
+            column,
+            byte: bytes[offset],
+        }
+    };
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(bad_at(nul));
+    }
+    std::str::from_utf8(bytes).map_err(|e| bad_at(e.valid_up_to()))
+}
+
+fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    (line, (offset - line_start) as u64 + 1)
+}
+
+/// The delimiter is chosen from the header line alone: the more frequent of `;`, `,` and tab
+/// (Strong uses both `;` and `,` depending on version and platform).
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let count = |c: char| first.chars().filter(|&x| x == c).count();
+    let (semi, comma, tab) = (count(';'), count(','), count('\t'));
+    if tab > comma && tab > semi {
+        b'\t'
+    } else if semi > comma {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Finds a quoted field that never closes. The `csv` crate would silently swallow the rest of
+/// the file into that one field; a person wants to know where the quote opened.
+fn check_quotes(text: &str, delimiter: u8, shown: &str) -> Result<(), FileError> {
+    let bytes = text.as_bytes();
+    let mut in_quotes = false;
+    let mut at_field_start = true;
+    let mut opened_at = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_quotes {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    in_quotes = false;
+                }
+            }
+        } else if b == b'"' && at_field_start {
+            in_quotes = true;
+            opened_at = i;
+        }
+        if !in_quotes {
+            at_field_start = b == delimiter || b == b'\n' || b == b'\r';
+        } else {
+            at_field_start = false;
+        }
+        i += 1;
+    }
+    if in_quotes {
+        let (line, column) = line_col(bytes, opened_at);
+        let value: String = text[opened_at..]
+            .chars()
+            .take_while(|&c| c != '\n' && c != '\r')
+            .take(40)
+            .collect();
+        return Err(FileError::UnterminatedQuote {
+            path: shown.to_string(),
+            line,
+            column,
+            value,
+        });
+    }
+    Ok(())
+}
+
+fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, FileError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = Vec::new();
+    let mut header: Option<Header> = None;
+    let mut blank_lines = 0;
+    let mut record = StringRecord::new();
+    // The csv crate's own line counter skips empty lines and counts CRLF oddly, so physical
+    // lines are found from each record's byte offset.
+    let newlines: Vec<usize> = text
+        .bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+        .collect();
+    let bytes = text.as_bytes();
+    let line_of = |offset: u64| -> u64 {
+        let mut at = offset as usize;
+        while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+            at += 1;
+        }
+        newlines.partition_point(|&n| n < at) as u64 + 1
+    };
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| FileError::Io {
+            path: path.clone(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+        if !more {
+            break;
+        }
+        let line = record.position().map_or(0, |p| line_of(p.byte()));
+        let mut fields: Vec<String> = record.iter().map(str::to_string).collect();
+        if let Some(h) = &header {
+            fields = unwrap_quoted_line(fields, h.len(), delimiter);
+        }
+        if fields.iter().all(|f| f.trim().is_empty()) {
+            blank_lines += 1;
+            continue;
+        }
+        match &header {
+            None => {
+                let fields = unwrap_quoted_line(fields, usize::MAX, delimiter);
+                header = Some(Header::new(
+                    fields.iter().map(|f| f.trim().to_string()).collect(),
+                ));
+            }
+            Some(_) => records.push(Record { line, fields }),
+        }
+    }
+    // The csv crate skips empty lines without reporting them; count them from the text.
+    blank_lines += count_empty_lines(text);
+    let header = header.ok_or_else(|| FileError::Empty { path: path.clone() })?;
+    Ok(CsvText {
+        path,
+        delimiter,
+        header,
+        records,
+        blank_lines,
+    })
+}
+
+/// Some spreadsheet re-saves wrap each whole line in one quoted field with the inner quotes
+/// doubled (a real 2018 Strong file does this). When a row has a single field holding the
+/// delimiter but the header has several columns, that field is the real line.
+fn unwrap_quoted_line(fields: Vec<String>, header_len: usize, delimiter: u8) -> Vec<String> {
+    if fields.len() != 1 || header_len <= 1 || !fields[0].contains(delimiter as char) {
+        return fields;
+    }
+    let mut inner = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(fields[0].as_bytes());
+    match inner.records().next() {
+        Some(Ok(rec)) => rec.iter().map(str::to_string).collect(),
+        _ => fields,
+    }
+}
+
+/// Empty physical lines outside quoted fields, not counting the file's final newline.
+fn count_empty_lines(text: &str) -> usize {
+    let mut count = 0;
+    let mut in_quotes = false;
+    let mut line_has_content = false;
+    let body = text.trim_end_matches(['\n', '\r']);
+    for c in body.chars() {
+        match c {
+            '"' => {
+                in_quotes = !in_quotes;
+                line_has_content = true;
+            }
+            '\n' if !in_quotes => {
+                if !line_has_content {
+                    count += 1;
+                }
+                line_has_content = false;
+            }
+            '\r' => {}
+            _ => line_has_content = true,
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(content: &[u8]) -> tempfile::NamedTempFile {
+        use std::io::Write;
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(content).unwrap();
+        f
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        let f = write(b"\xEF\xBB\xBFa,b\r\n1,2\r\n3,4\r\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.header.names, ["a", "b"]);
+        assert_eq!(csv.records.len(), 2);
+        assert_eq!(csv.records[1].line, 3);
+        assert_eq!(csv.records[1].fields, ["3", "4"]);
+    }
+
+    #[test]
+    fn delimiter_comes_from_the_header_line() {
+        let f = write(b"a;b;c\n\"x,y\";2;3\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.delimiter, b';');
+        assert_eq!(csv.records[0].fields, ["x,y", "2", "3"]);
+    }
+
+    #[test]
+    fn multi_line_records_keep_their_first_line() {
+        let f = write(b"a,b\n\"one\ntwo\",2\n3,4\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.records[0].line, 2);
+        assert_eq!(csv.records[1].line, 4);
+    }
+
+    #[test]
+    fn blank_lines_mid_file_are_counted_and_skipped() {
+        let f = write(b"a,b\n1,2\n\n3,4\n\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.records.len(), 2);
+        assert_eq!(csv.records[1].line, 4);
+        assert_eq!(csv.blank_lines, 1);
+    }
+
+    #[test]
+    fn whole_line_quoted_rows_are_unwrapped() {
+        let f = write(b"a;b;c\n\"2018-06-27;\"\"B\"\";1\"\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.records[0].fields, ["2018-06-27", "B", "1"]);
+    }
+
+    #[test]
+    fn unterminated_quote_names_where_it_opened() {
+        let f = write(b"a,b\n1,2\n3,\"never closed\n4,5\n");
+        let err = read_csv(f.path()).unwrap_err().to_string();
+        assert!(err.contains(":3:3: unterminated quote"), "{err}");
+        assert!(err.contains("\"never closed"), "{err}");
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_field_is_literal() {
+        let f = write(b"a,b\n12\" bar,2\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.records[0].fields, ["12\" bar", "2"]);
+    }
+
+    #[test]
+    fn binary_and_empty_files_are_refused() {
+        let f = write(b"PK\x03\x04\x00\x00");
+        let err = read_csv(f.path()).unwrap_err().to_string();
+        assert!(err.contains(":1:5: byte 0x00 is not text"), "{err}");
+        let f = write(b"a,b\n\xff\xfe");
+        let err = read_csv(f.path()).unwrap_err().to_string();
+        assert!(err.contains(":2:1: byte 0xff is not text"), "{err}");
+        let f = write(b"\xEF\xBB\xBF\n\n");
+        let err = read_csv(f.path()).unwrap_err().to_string();
+        assert!(err.contains("the file is empty"), "{err}");
+    }
+}

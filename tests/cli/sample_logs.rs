@@ -1,0 +1,1 @@
+//! Filled in once sample_logs exist.

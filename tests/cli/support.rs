@@ -1,0 +1,66 @@
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(name)
+}
+
+pub fn strainscope<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(env!("CARGO_BIN_EXE_strainscope"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the strainscope binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Runs `import --json` and parses the document; panics with stderr if it fails.
+pub fn import_json(files: &[&Path], extra: &[&str]) -> serde_json::Value {
+    let mut args: Vec<std::ffi::OsString> = vec!["import".into(), "--json".into()];
+    args.extend(files.iter().map(|f| f.as_os_str().to_owned()));
+    args.extend(extra.iter().map(Into::into));
+    let out = strainscope(&args);
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("import --json prints JSON")
+}
+
+/// Asserts the totals of an import document (or of one of its `files` entries).
+#[track_caller]
+pub fn assert_totals(
+    v: &serde_json::Value,
+    workouts: u64,
+    sets: u64,
+    warmup_sets: u64,
+    volume_kg: f64,
+    first_day: &str,
+    last_day: &str,
+) {
+    assert_eq!(v["workouts"], workouts, "workouts in {v}");
+    assert_eq!(v["sets"], sets, "sets in {v}");
+    assert_eq!(v["warmup_sets"], warmup_sets, "warmup_sets in {v}");
+    let got = v["volume_kg"].as_f64().expect("volume_kg is a number");
+    assert!(
+        (got - volume_kg).abs() <= 1e-6 * volume_kg.abs().max(1.0),
+        "volume_kg {got} != {volume_kg}"
+    );
+    assert_eq!(v["first_day"], first_day, "first_day in {v}");
+    assert_eq!(v["last_day"], last_day, "last_day in {v}");
+}
+
+pub const LB: f64 = 0.45359237;
