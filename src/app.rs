@@ -18,6 +18,8 @@ pub enum AppError {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
 
@@ -28,7 +30,7 @@ impl AppError {
                 exit::FAILURE
             }
             AppError::Files(_) => exit::BAD_DATA,
-            AppError::Usage(_) => exit::USAGE,
+            AppError::Usage(_) | AppError::Config(_) => exit::USAGE,
             AppError::Other(_) => exit::FAILURE,
         }
     }
@@ -47,8 +49,9 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<u8, AppError> {
+    let config = crate::config::load(cli.config.as_deref())?;
     match cli.command {
-        Command::Import(args) => commands::import::run(&args),
+        Command::Import(args) => commands::import::run(&args, &config),
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
     }
 }

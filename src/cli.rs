@@ -28,6 +28,10 @@ Findings are associations, not proof, and not medical advice.",
     propagate_version = true
 )]
 pub struct Cli {
+    /// Settings file (default: strainscope.toml in the working directory, if present)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -74,9 +78,9 @@ pub struct ImportArgs {
     #[arg(long, value_enum)]
     pub unit: Option<UnitArg>,
 
-    /// Time zone whose calendar days count, for exports with UTC offsets (Fitbod)
-    #[arg(long, value_name = "ZONE", default_value = "UTC")]
-    pub tz: chrono_tz::Tz,
+    /// Time zone whose calendar days count, for exports with UTC offsets (Fitbod) [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<chrono_tz::Tz>,
 
     /// Read the files as generic CSV, naming which column holds what:
     /// field=Column pairs separated by commas (fields: see docs/formats.md)

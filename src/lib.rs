@@ -8,6 +8,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diary;
 pub mod error;
 pub mod import;

@@ -156,7 +156,13 @@ macro_rules! vocabulary {
 pub(crate) fn vocabulary_key(s: &str) -> String {
     s.trim()
         .chars()
-        .map(|c| if c == '_' || c == ' ' { '-' } else { c.to_ascii_lowercase() })
+        .map(|c| {
+            if c == '_' || c == ' ' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -353,7 +359,14 @@ mod tests {
 
     #[test]
     fn region_aliases_fold_to_one_region() {
-        for name in ["lower back", "Low Back", "lumbar", "lower-back", "LOWER_BACK", "Back (lower)"] {
+        for name in [
+            "lower back",
+            "Low Back",
+            "lumbar",
+            "lower-back",
+            "LOWER_BACK",
+            "Back (lower)",
+        ] {
             assert_eq!(name.parse::<Region>().unwrap(), Region::LowerBack, "{name}");
         }
         assert_eq!(Region::LowerBack.to_string(), "lower-back");
@@ -363,13 +376,19 @@ mod tests {
     fn unknown_region_lists_the_vocabulary() {
         let err = "elbowz".parse::<Region>().unwrap_err();
         let msg = err.to_string();
-        assert!(msg.starts_with("\"elbowz\" is not a known body region"), "{msg}");
+        assert!(
+            msg.starts_with("\"elbowz\" is not a known body region"),
+            "{msg}"
+        );
         assert!(msg.contains("lower-back"), "{msg}");
     }
 
     #[test]
     fn symptoms_and_set_kinds_parse() {
-        assert_eq!("saddle numbness".parse::<Symptom>().unwrap(), Symptom::SaddleNumbness);
+        assert_eq!(
+            "saddle numbness".parse::<Symptom>().unwrap(),
+            Symptom::SaddleNumbness
+        );
         assert_eq!("Night pain".parse::<Symptom>().unwrap(), Symptom::NightPain);
         assert_eq!("dropset".parse::<SetKind>().unwrap(), SetKind::Drop);
         assert_eq!("W".parse::<SetKind>().unwrap(), SetKind::Warmup);

@@ -66,17 +66,21 @@ pub fn file_totals(sets: &[WorkoutSet]) -> PolarsResult<Totals> {
     let out = sets_frame(sets)?
         .lazy()
         .select([
-            col("workout_id").n_unique().cast(DataType::UInt64).alias("workouts"),
+            col("workout_id")
+                .n_unique()
+                .cast(DataType::UInt64)
+                .alias("workouts"),
             len().cast(DataType::UInt64).alias("sets"),
-            col("warmup").cast(DataType::UInt64).sum().alias("warmup_sets"),
+            col("warmup")
+                .cast(DataType::UInt64)
+                .sum()
+                .alias("warmup_sets"),
             col("volume_kg").sum().alias("volume_kg"),
             col("day").min().alias("first_day"),
             col("day").max().alias("last_day"),
         ])
         .collect()?;
-    let u = |name: &str| -> PolarsResult<u64> {
-        Ok(out.column(name)?.u64()?.get(0).unwrap_or(0))
-    };
+    let u = |name: &str| -> PolarsResult<u64> { Ok(out.column(name)?.u64()?.get(0).unwrap_or(0)) };
     let d = |name: &str| -> PolarsResult<Option<NaiveDate>> {
         Ok(out.column(name)?.date()?.as_date_iter().next().flatten())
     };

@@ -10,6 +10,7 @@ use crate::analysis::totals::{Totals, file_totals};
 use crate::app::AppError;
 use crate::catalog::Catalog;
 use crate::cli::{ImportArgs, UnitArg};
+use crate::config::LoadedConfig;
 use crate::error::{FileError, RowError, exit};
 use crate::import::{ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic};
 use crate::model::WeightUnit;
@@ -69,15 +70,22 @@ pub struct UnknownExercise {
     pub sets: usize,
 }
 
-pub fn options(args: &ImportArgs) -> ImportOptions {
-    ImportOptions {
-        unit: args.unit.map(|u| match u {
-            UnitArg::Kg => WeightUnit::Kg,
-            UnitArg::Lb => WeightUnit::Lb,
-        }),
-        tz: args.tz,
-        map: args.map.clone(),
-    }
+/// Flags win over the config file; the config file wins over defaults.
+pub fn options(args: &ImportArgs, config: &LoadedConfig) -> Result<ImportOptions, AppError> {
+    let unit = match args.unit {
+        Some(UnitArg::Kg) => Some(WeightUnit::Kg),
+        Some(UnitArg::Lb) => Some(WeightUnit::Lb),
+        None => config.unit()?,
+    };
+    let map = match &args.map {
+        Some(m) => Some(m.clone()),
+        None => config.map()?,
+    };
+    Ok(ImportOptions {
+        unit,
+        tz: args.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
+        map,
+    })
 }
 
 /// Imports every file; files that cannot be read at all are collected and returned together.
@@ -101,9 +109,9 @@ pub fn import_all(
     }
 }
 
-pub fn run(args: &ImportArgs) -> Result<u8, AppError> {
-    let catalog = Catalog::embedded();
-    let files = import_all(&args.files, &options(args), catalog)?;
+pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
+    let catalog = config.catalog()?;
+    let files = import_all(&args.files, &options(args, config)?, &catalog)?;
     let report = build_report(&files)?;
 
     if let Some(out) = &args.out {
@@ -129,10 +137,7 @@ pub fn run(args: &ImportArgs) -> Result<u8, AppError> {
         }
     }
     if args.strict && !report.rejected.is_empty() {
-        eprintln!(
-            "error: {} bad rows (--strict)",
-            report.rejected.len()
-        );
+        eprintln!("error: {} bad rows (--strict)", report.rejected.len());
         return Ok(exit::BAD_DATA);
     }
     Ok(exit::OK)
@@ -173,7 +178,10 @@ pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
             .into_iter()
             .map(|(name, sets)| UnknownExercise { name, sets })
             .collect(),
-        notices: files.iter().flat_map(|f| f.notices.iter().cloned()).collect(),
+        notices: files
+            .iter()
+            .flat_map(|f| f.notices.iter().cloned())
+            .collect(),
     })
 }
 

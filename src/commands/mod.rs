@@ -23,7 +23,13 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".strainscope-")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write {}: cannot create a file in {}", path.display(), dir.display()))?;
+        .with_context(|| {
+            format!(
+                "cannot write {}: cannot create a file in {}",
+                path.display(),
+                dir.display()
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -62,11 +62,19 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
     } else {
         let mut s = String::new();
         let _ = writeln!(s, "{}  ({})", report.path, report.format);
-        let _ = writeln!(s, "  entries    {} ({} with pain > 0)", report.entries, report.pain_entries);
+        let _ = writeln!(
+            s,
+            "  entries    {} ({} with pain > 0)",
+            report.entries, report.pain_entries
+        );
         if let (Some(a), Some(b)) = (report.first_day, report.last_day) {
             let _ = writeln!(s, "  dates      {a} to {b}");
         }
-        let regions: Vec<String> = report.regions.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let regions: Vec<String> = report
+            .regions
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
         if !regions.is_empty() {
             let _ = writeln!(s, "  regions    {}", regions.join(", "));
         }
@@ -78,9 +86,18 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
             );
         }
         if report.other_rows > 0 {
-            let _ = writeln!(s, "  skipped    {} rows that are not pain entries", report.other_rows);
+            let _ = writeln!(
+                s,
+                "  skipped    {} rows that are not pain entries",
+                report.other_rows
+            );
         }
-        let _ = writeln!(s, "  rejected   {} rows{}", diary.rejected.len(), if diary.rejected.is_empty() { "" } else { ":" });
+        let _ = writeln!(
+            s,
+            "  rejected   {} rows{}",
+            diary.rejected.len(),
+            if diary.rejected.is_empty() { "" } else { ":" }
+        );
         for e in &diary.rejected {
             let _ = writeln!(s, "    {e}");
         }

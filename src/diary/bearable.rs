@@ -109,16 +109,24 @@ impl Bearable {
                 Some(t) => (t, true),
                 None => {
                     let c = self.time.unwrap_or(0);
-                    return Err(row.error(c, other, "a time such as 09:53, or pre, am, mid, pm, all day"));
+                    return Err(row.error(
+                        c,
+                        other,
+                        "a time such as 09:53, or pre, am, mid, pm, all day",
+                    ));
                 }
             },
         };
         let raw_rating = row.text(self.rating);
         let rating = match raw_rating.parse::<f64>() {
             Ok(r) if (0.0..=4.0).contains(&r) => Some(r),
-            Ok(_) => return Err(row.error(self.rating, raw_rating, "a Bearable rating from 0 to 4")),
+            Ok(_) => {
+                return Err(row.error(self.rating, raw_rating, "a Bearable rating from 0 to 4"));
+            }
             Err(_) if raw_rating.is_empty() => None,
-            Err(_) => return Err(row.error(self.rating, raw_rating, "a Bearable rating from 0 to 4")),
+            Err(_) => {
+                return Err(row.error(self.rating, raw_rating, "a Bearable rating from 0 to 4"));
+            }
         };
         let mut out = Vec::new();
         for &(region, label) in pains {
@@ -132,7 +140,11 @@ impl Bearable {
                 (Some(r), None) => r,
                 (None, Some(l)) => f64::from(l),
                 (None, None) => {
-                    return Err(row.error(self.rating, raw_rating, "a Bearable rating from 0 to 4"));
+                    return Err(row.error(
+                        self.rating,
+                        raw_rating,
+                        "a Bearable rating from 0 to 4",
+                    ));
                 }
             };
             out.push(PainEntry {
@@ -172,11 +184,18 @@ fn pain_detail(detail: &str) -> Option<(Region, Option<u8>)> {
                 "unbearable" => Some(4),
                 _ => None,
             };
-            if label.is_some() { (body, label) } else { (detail, None) }
+            if label.is_some() {
+                (body, label)
+            } else {
+                (detail, None)
+            }
         }
         _ => (detail, None),
     };
-    let part = body.trim().strip_suffix(" pain").or_else(|| body.trim().strip_suffix(" Pain"))?;
+    let part = body
+        .trim()
+        .strip_suffix(" pain")
+        .or_else(|| body.trim().strip_suffix(" Pain"))?;
     part.parse::<Region>().ok().map(|r| (r, label))
 }
 
@@ -196,12 +215,24 @@ mod tests {
 
     #[test]
     fn details_name_regions_and_severity() {
-        assert_eq!(pain_detail("Back (lower) pain (Mild)"), Some((Region::LowerBack, Some(1))));
-        assert_eq!(pain_detail("Back (mid) pain (Unbearable)"), Some((Region::UpperBack, Some(4))));
+        assert_eq!(
+            pain_detail("Back (lower) pain (Mild)"),
+            Some((Region::LowerBack, Some(1)))
+        );
+        assert_eq!(
+            pain_detail("Back (mid) pain (Unbearable)"),
+            Some((Region::UpperBack, Some(4)))
+        );
         assert_eq!(pain_detail("Knee pain"), Some((Region::Knee, None)));
         assert_eq!(pain_detail("Migraine (Moderate)"), None);
-        assert_eq!(parse_ordinal_date("22nd Sep 2020"), NaiveDate::from_ymd_opt(2020, 9, 22));
-        assert_eq!(parse_ordinal_date("1st Dec 2020"), NaiveDate::from_ymd_opt(2020, 12, 1));
+        assert_eq!(
+            parse_ordinal_date("22nd Sep 2020"),
+            NaiveDate::from_ymd_opt(2020, 9, 22)
+        );
+        assert_eq!(
+            parse_ordinal_date("1st Dec 2020"),
+            NaiveDate::from_ymd_opt(2020, 12, 1)
+        );
         assert_eq!(parse_ordinal_date("31st Feb 2020"), None);
     }
 

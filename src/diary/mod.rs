@@ -126,15 +126,21 @@ impl OwnFormat {
         let date = NaiveDate::parse_from_str(raw_date, "%Y-%m-%d")
             .map_err(|_| row.error(self.date, raw_date, "a date such as 2026-06-02"))?;
         let (time, time_given) = match self.time.map(|c| (c, row.text(c))) {
-            Some((c, raw)) if !raw.is_empty() => (parse_time(raw).ok_or_else(|| {
-                row.error(c, raw, "a time such as 07:30 (or nothing)")
-            })?, true),
+            Some((c, raw)) if !raw.is_empty() => (
+                parse_time(raw)
+                    .ok_or_else(|| row.error(c, raw, "a time such as 07:30 (or nothing)"))?,
+                true,
+            ),
             _ => (DEFAULT_TIME, false),
         };
         let raw_region = row.text(self.region);
-        let region: Region = raw_region
-            .parse()
-            .map_err(|_| row.error(self.region, raw_region, format!("a body region: {}", Region::expected())))?;
+        let region: Region = raw_region.parse().map_err(|_| {
+            row.error(
+                self.region,
+                raw_region,
+                format!("a body region: {}", Region::expected()),
+            )
+        })?;
         let side = vocab::<Side>(row, self.side)?;
         let quality = vocab::<Quality>(row, self.quality)?;
         let raw_intensity = row.text(self.intensity);
@@ -143,8 +149,9 @@ impl OwnFormat {
         })?;
         let symptoms = match self.symptoms {
             None => Vec::new(),
-            Some(c) => parse_symptoms(row.text(c))
-                .map_err(|bad| row.error(c, &bad, format!("symptoms from: {}", Symptom::expected())))?,
+            Some(c) => parse_symptoms(row.text(c)).map_err(|bad| {
+                row.error(c, &bad, format!("symptoms from: {}", Symptom::expected()))
+            })?,
         };
         Ok(PainEntry {
             at: date.and_time(time),
@@ -173,9 +180,9 @@ where
     if raw.is_empty() {
         return Ok(None);
     }
-    raw.parse::<T>().map(Some).map_err(|e| {
-        row.error(c, raw, format!("a {}: {}", e.what, e.expected))
-    })
+    raw.parse::<T>()
+        .map(Some)
+        .map_err(|e| row.error(c, raw, format!("a {}: {}", e.what, e.expected)))
 }
 
 pub fn parse_time(raw: &str) -> Option<NaiveTime> {
@@ -193,7 +200,11 @@ pub fn parse_intensity(raw: &str) -> Option<u8> {
 /// Symptoms separated by `;`, `,` or `|`. Returns the first unknown one as the error.
 pub fn parse_symptoms(raw: &str) -> Result<Vec<Symptom>, String> {
     let mut out = Vec::new();
-    for part in raw.split([';', ',', '|']).map(str::trim).filter(|p| !p.is_empty()) {
+    for part in raw
+        .split([';', ',', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         let s: Symptom = part.parse().map_err(|_| part.to_string())?;
         if !out.contains(&s) {
             out.push(s);
@@ -252,8 +263,16 @@ mod tests {
         assert_eq!(d.entries.len(), 1);
         let msgs: Vec<String> = d.rejected.iter().map(|e| e.to_string()).collect();
         assert!(msgs[0].ends_with(":2:5: \"11\" in column \"intensity\" is not valid (expected a whole number from 0 to 10)"), "{}", msgs[0]);
-        assert!(msgs[1].contains(":3:1: \"2026-06-31\" in column \"date\""), "{}", msgs[1]);
-        assert!(msgs[2].contains(":4:3: \"elbowz\" in column \"region\""), "{}", msgs[2]);
+        assert!(
+            msgs[1].contains(":3:1: \"2026-06-31\" in column \"date\""),
+            "{}",
+            msgs[1]
+        );
+        assert!(
+            msgs[2].contains(":4:3: \"elbowz\" in column \"region\""),
+            "{}",
+            msgs[2]
+        );
         assert!(msgs[2].contains("lower-back"), "{}", msgs[2]);
         assert!(msgs[3].contains(":5:7: \"itchy\""), "{}", msgs[3]);
     }

@@ -101,7 +101,11 @@ impl<'a> Row<'a> {
 
     /// Repetitions; decimal forms such as `10.0` are accepted (Strong writes them).
     pub fn reps(&self, column: Option<usize>) -> Result<Option<f64>, RowError> {
-        self.bounded(column, "a number of reps from 0 to 1000, such as 8", MAX_REPS)
+        self.bounded(
+            column,
+            "a number of reps from 0 to 1000, such as 8",
+            MAX_REPS,
+        )
     }
 
     pub fn rpe(&self, column: Option<usize>) -> Result<Option<f64>, RowError> {
@@ -119,7 +123,11 @@ impl<'a> Row<'a> {
     }
 
     pub fn seconds(&self, column: Option<usize>) -> Result<Option<f64>, RowError> {
-        self.bounded(column, "a number of seconds of 0 or more, such as 90", f64::MAX)
+        self.bounded(
+            column,
+            "a number of seconds of 0 or more, such as 90",
+            f64::MAX,
+        )
     }
 
     /// Parses a date/time cell with the first of `formats` that fits.

@@ -55,7 +55,11 @@ impl Dialect for Fitbod {
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         let raw = row.text(self.date);
         let at = parse_offset_datetime(raw, "%Y-%m-%d %H:%M:%S %z").ok_or_else(|| {
-            row.error(self.date, raw, "a timestamp with offset such as 2025-08-20 01:49:39 +0000")
+            row.error(
+                self.date,
+                raw,
+                "a timestamp with offset such as 2025-08-20 01:49:39 +0000",
+            )
         })?;
         let start = at.with_timezone(&ctx.opts.tz).naive_local();
         let exercise = row.text(self.exercise);

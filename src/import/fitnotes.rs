@@ -19,10 +19,16 @@ pub(crate) const FORMAT: Format = Format {
 
 #[derive(Debug, Clone, Copy)]
 enum WeightColumn {
-    PerRow { value: usize, unit: usize },
+    PerRow {
+        value: usize,
+        unit: usize,
+    },
     Fixed(usize, WeightUnit),
     /// FitNotes 2 (iOS) has both a kg and a lbs column; one is filled per row.
-    Both { kg: usize, lbs: usize },
+    Both {
+        kg: usize,
+        lbs: usize,
+    },
 }
 
 struct FitNotes {
@@ -115,10 +121,12 @@ impl Dialect for FitNotes {
         let weight_kg = match self.weight {
             None => None,
             Some(WeightColumn::Fixed(c, unit)) => row.weight_kg(Some(c), unit)?,
-            Some(WeightColumn::Both { kg, lbs }) => match row.weight_kg(Some(kg), WeightUnit::Kg)? {
-                Some(w) => Some(w),
-                None => row.weight_kg(Some(lbs), WeightUnit::Lb)?,
-            },
+            Some(WeightColumn::Both { kg, lbs }) => {
+                match row.weight_kg(Some(kg), WeightUnit::Kg)? {
+                    Some(w) => Some(w),
+                    None => row.weight_kg(Some(lbs), WeightUnit::Lb)?,
+                }
+            }
             Some(WeightColumn::PerRow { value, unit }) => {
                 let raw_unit = row.text(unit);
                 let unit_value = if raw_unit.is_empty() {

@@ -23,15 +23,36 @@ pub(crate) const FORMAT: Format = Format {
 
 /// Every field the generic reader knows, with what it holds. These are the `--map` keys.
 pub const FIELDS: &[(&str, &str)] = &[
-    ("workout_id", "any text that is the same for every set of one workout (default: start)"),
-    ("start", "workout start: 2026-05-18 18:00:00, 2026-05-18T18:00, 2026-05-18 or with an offset"),
-    ("date", "the workout's date, when the start time is in a separate column"),
-    ("time", "the workout's time of day (HH:MM or HH:MM:SS), with date"),
+    (
+        "workout_id",
+        "any text that is the same for every set of one workout (default: start)",
+    ),
+    (
+        "start",
+        "workout start: 2026-05-18 18:00:00, 2026-05-18T18:00, 2026-05-18 or with an offset",
+    ),
+    (
+        "date",
+        "the workout's date, when the start time is in a separate column",
+    ),
+    (
+        "time",
+        "the workout's time of day (HH:MM or HH:MM:SS), with date",
+    ),
     ("workout_name", "workout title"),
     ("exercise", "exercise name (required)"),
-    ("canonical_exercise", "written by --out for information; ignored on import"),
-    ("set_number", "written by --out; ignored on import (sets are numbered by position)"),
-    ("set_kind", "warmup, working, drop or failure (also W, D, F, normal, dropset); empty = working"),
+    (
+        "canonical_exercise",
+        "written by --out for information; ignored on import",
+    ),
+    (
+        "set_number",
+        "written by --out; ignored on import (sets are numbered by position)",
+    ),
+    (
+        "set_kind",
+        "warmup, working, drop or failure (also W, D, F, normal, dropset); empty = working",
+    ),
     ("weight_kg", "weight in kg"),
     ("weight_lb", "weight in lb"),
     ("weight", "weight in the unit of weight_unit, or of --unit"),
@@ -77,7 +98,11 @@ const DATE_FORMATS: &[&str] = &[
     "%Y-%m-%dT%H:%M",
     "%Y-%m-%d",
 ];
-const OFFSET_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S%.f%:z"];
+const OFFSET_FORMATS: &[&str] = &[
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%dT%H:%M:%S%z",
+    "%Y-%m-%dT%H:%M:%S%.f%:z",
+];
 
 /// `field=Column` pairs naming which column of a foreign file holds which field.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -97,7 +122,11 @@ impl std::str::FromStr for ColumnMap {
             if !FIELDS.iter().any(|(f, _)| *f == field) {
                 return Err(format!(
                     "{field:?} is not a field strainscope knows (expected one of: {})",
-                    FIELDS.iter().map(|(f, _)| *f).collect::<Vec<_>>().join(", ")
+                    FIELDS
+                        .iter()
+                        .map(|(f, _)| *f)
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             map.insert(field, column.trim().to_string());
@@ -243,7 +272,9 @@ impl Generic {
             return row.datetime(c, DATE_FORMATS, EXPECTED);
         }
         let c = self.cols.date.unwrap_or(0);
-        let day = row.datetime(c, &["%Y-%m-%d"], "a date such as 2026-05-18")?.date();
+        let day = row
+            .datetime(c, &["%Y-%m-%d"], "a date such as 2026-05-18")?
+            .date();
         let time = match self.cols.time.map(|t| (t, row.text(t))) {
             Some((t, raw)) if !raw.is_empty() => NaiveTime::parse_from_str(raw, "%H:%M:%S")
                 .or_else(|_| NaiveTime::parse_from_str(raw, "%H:%M"))
@@ -280,15 +311,20 @@ impl Dialect for Generic {
                         raw.parse().map_err(|_| row.error(u, raw, "kg or lb"))?
                     }
                     Some((u, raw)) if !row.text(col).is_empty() => fixed.ok_or_else(|| {
-                        row.error(u, raw, "kg or lb for the weight in this row (or pass --unit)")
+                        row.error(
+                            u,
+                            raw,
+                            "kg or lb for the weight in this row (or pass --unit)",
+                        )
                     })?,
                     _ => fixed.unwrap_or(WeightUnit::Kg),
                 };
                 row.weight_kg(Some(col), unit)?
             }
         };
-        let (distance_col, distance_unit) =
-            c.distance.map_or((None, DistanceUnit::M), |(d, u)| (Some(d), u));
+        let (distance_col, distance_unit) = c
+            .distance
+            .map_or((None, DistanceUnit::M), |(d, u)| (Some(d), u));
         let workout_id = match c.workout_id.map(|w| row.text(w)) {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),

@@ -10,7 +10,10 @@ use super::fields::Row;
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format { app: "Hevy", detect };
+pub(crate) const FORMAT: Format = Format {
+    app: "Hevy",
+    detect,
+};
 
 /// Day unpadded or padded (chrono's `%d` accepts both), English month names, 24-hour clock;
 /// ISO forms for exports from newer app versions.
@@ -38,9 +41,10 @@ struct Hevy {
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
-    let (Some(start), Some(exercise)) =
-        (header.find(&["start_time"]), header.find(&["exercise_title"]))
-    else {
+    let (Some(start), Some(exercise)) = (
+        header.find(&["start_time"]),
+        header.find(&["exercise_title"]),
+    ) else {
         return Ok(None);
     };
     let weight = if let Some(c) = header.find(&["weight_kg"]) {

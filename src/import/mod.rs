@@ -36,8 +36,11 @@ const FORMATS: &[Format] = &[
 /// A format: the app it comes from and how to recognise it from a header.
 pub(crate) struct Format {
     pub app: &'static str,
-    pub detect: fn(&Header, &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError>,
+    pub detect: Detect,
 }
+
+/// Recognises a format from a header: `Ok(None)` when the header is someone else's.
+pub(crate) type Detect = fn(&Header, &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError>;
 
 pub(crate) struct DetectContext<'a> {
     pub path: &'a str,
@@ -79,11 +82,7 @@ pub(crate) trait Dialect {
         false
     }
 
-    fn read_row(
-        &mut self,
-        row: &fields::Row,
-        ctx: &RowContext,
-    ) -> Result<RowOutcome, RowError>;
+    fn read_row(&mut self, row: &fields::Row, ctx: &RowContext) -> Result<RowOutcome, RowError>;
 }
 
 pub(crate) struct RowContext<'a> {
@@ -248,7 +247,7 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
     }
     // Hevy, Fitbod and older Strong files are newest-first. A stable sort keeps file order
     // within a workout.
-    out.sets.sort_by(|a, b| a.start.cmp(&b.start));
+    out.sets.sort_by_key(|s| s.start);
 }
 
 /// The distinct exported names the catalog does not know, with how many sets use each.

@@ -128,7 +128,10 @@ pub(crate) fn check_text<'a>(bytes: &'a [u8], shown: &str) -> Result<&'a str, Fi
 fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
     let before = &bytes[..offset];
     let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     (line, (offset - line_start) as u64 + 1)
 }
 

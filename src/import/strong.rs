@@ -107,20 +107,21 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         }
         _ => DistanceUnit::Km,
     };
-    let (distance, distance_unit) = if let Some(c) = header.find(&["Distance (meters)", "Distance (m)"]) {
-        (Some(c), DistanceSource::Fixed(DistanceUnit::M))
-    } else if let Some(c) = header.find(&["Distance (miles)", "mi.", "mi", "miles"]) {
-        (Some(c), DistanceSource::Fixed(DistanceUnit::Mi))
-    } else if let Some(c) = header.find(&["Distance (km)", "km"]) {
-        (Some(c), DistanceSource::Fixed(DistanceUnit::Km))
-    } else if let Some(c) = header.find(&["Distance"]) {
-        match header.find(&["Distance Unit"]) {
-            Some(u) => (Some(c), DistanceSource::PerRow(u, family(weight_unit))),
-            None => (Some(c), DistanceSource::Fixed(family(weight_unit))),
-        }
-    } else {
-        (None, DistanceSource::Fixed(DistanceUnit::Km))
-    };
+    let (distance, distance_unit) =
+        if let Some(c) = header.find(&["Distance (meters)", "Distance (m)"]) {
+            (Some(c), DistanceSource::Fixed(DistanceUnit::M))
+        } else if let Some(c) = header.find(&["Distance (miles)", "mi.", "mi", "miles"]) {
+            (Some(c), DistanceSource::Fixed(DistanceUnit::Mi))
+        } else if let Some(c) = header.find(&["Distance (km)", "km"]) {
+            (Some(c), DistanceSource::Fixed(DistanceUnit::Km))
+        } else if let Some(c) = header.find(&["Distance"]) {
+            match header.find(&["Distance Unit"]) {
+                Some(u) => (Some(c), DistanceSource::PerRow(u, family(weight_unit))),
+                None => (Some(c), DistanceSource::Fixed(family(weight_unit))),
+            }
+        } else {
+            (None, DistanceSource::Fixed(DistanceUnit::Km))
+        };
 
     Ok(Some(Box::new(Strong {
         name,
@@ -174,7 +175,11 @@ impl Dialect for Strong {
                 ));
             }
         };
-        let start = row.datetime(self.date, DATE_FORMATS, "a date such as 2024-05-29 06:45:21")?;
+        let start = row.datetime(
+            self.date,
+            DATE_FORMATS,
+            "a date such as 2024-05-29 06:45:21",
+        )?;
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {
             return Err(row.error(self.exercise, exercise, "an exercise name"));
@@ -185,9 +190,7 @@ impl Dialect for Strong {
             WeightSource::PerRow(c, fallback) => {
                 let raw = row.text(c);
                 match (raw.is_empty(), fallback) {
-                    (false, _) => raw
-                        .parse()
-                        .map_err(|_| row.error(c, raw, "kg or lbs"))?,
+                    (false, _) => raw.parse().map_err(|_| row.error(c, raw, "kg or lbs"))?,
                     (true, Some(u)) => u,
                     // A weight with no unit and no --unit: only an error if there is a weight.
                     (true, None) if row.opt_text(self.weight).is_empty() => WeightUnit::Kg,

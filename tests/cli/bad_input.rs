@@ -18,19 +18,40 @@ fn unreadable_files_fail_in_every_mode_with_exit_3() {
     let missing = fixture("no_such_file.csv");
     let dir = fixture("");
     let cases = [
-        (missing.to_str().unwrap().to_string(), "no_such_file.csv: no such file (expected a CSV export or pain diary)"),
-        (dir.to_str().unwrap().trim_end_matches('/').to_string(), "fixtures: is a directory (expected a CSV file)"),
-        (fixture("empty.csv").to_str().unwrap().to_string(), "empty.csv: the file is empty (expected a CSV export starting with a header line)"),
-        (fixture("binary.csv").to_str().unwrap().to_string(), "binary.csv:1:6: byte 0x00 is not text (expected a UTF-8 CSV file"),
-        (fixture("unterminated.csv").to_str().unwrap().to_string(), "unterminated.csv:2:12: unterminated quote: the quoted field \"\\\"Squat,5\" that opens here never closes (expected a closing \")"),
-        (fixture("unknown_header.csv").to_str().unwrap().to_string(), "unknown_header.csv:1:1: unknown header \"Datum,Übung,Gewicht\" (expected the export of a supported app"),
+        (
+            missing.to_str().unwrap().to_string(),
+            "no_such_file.csv: no such file (expected a CSV export or pain diary)",
+        ),
+        (
+            dir.to_str().unwrap().trim_end_matches('/').to_string(),
+            "fixtures: is a directory (expected a CSV file)",
+        ),
+        (
+            fixture("empty.csv").to_str().unwrap().to_string(),
+            "empty.csv: the file is empty (expected a CSV export starting with a header line)",
+        ),
+        (
+            fixture("binary.csv").to_str().unwrap().to_string(),
+            "binary.csv:1:6: byte 0x00 is not text (expected a UTF-8 CSV file",
+        ),
+        (
+            fixture("unterminated.csv").to_str().unwrap().to_string(),
+            "unterminated.csv:2:12: unterminated quote: the quoted field \"\\\"Squat,5\" that opens here never closes (expected a closing \")",
+        ),
+        (
+            fixture("unknown_header.csv").to_str().unwrap().to_string(),
+            "unknown_header.csv:1:1: unknown header \"Datum,Übung,Gewicht\" (expected the export of a supported app",
+        ),
     ];
     for (path, message) in &cases {
         for extra in [&[][..], &["--strict"][..], &["--json"][..]] {
             let (code, err) = import_err(path, extra);
             assert_eq!(code, Some(3), "{path} {extra:?}: {err}");
             assert!(err.starts_with("error: "), "{err}");
-            assert!(err.contains(message), "{path}: expected {message:?} in {err:?}");
+            assert!(
+                err.contains(message),
+                "{path}: expected {message:?} in {err:?}"
+            );
             assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
         }
     }
@@ -60,12 +81,24 @@ fn bad_rows_are_reported_skipped_and_fatal_only_with_strict() {
     let s = stdout(&out);
     let p = path.to_str().unwrap();
     let expected = [
-        format!("{p}:2:7: \"8O\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"),
-        format!("{p}:3:8: \"ten\" in column \"Reps\" is not valid (expected a number of reps from 0 to 1000, such as 8)"),
-        format!("{p}:4:7: \"-5\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"),
-        format!("{p}:5:7: \"1200\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"),
-        format!("{p}:6:8: \"1001\" in column \"Reps\" is not valid (expected a number of reps from 0 to 1000, such as 8)"),
-        format!("{p}:7:2: \"2025-02-30 15:10:32\" in column \"Date\" is not valid (expected a date such as 2024-05-29 06:45:21)"),
+        format!(
+            "{p}:2:7: \"8O\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"
+        ),
+        format!(
+            "{p}:3:8: \"ten\" in column \"Reps\" is not valid (expected a number of reps from 0 to 1000, such as 8)"
+        ),
+        format!(
+            "{p}:4:7: \"-5\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"
+        ),
+        format!(
+            "{p}:5:7: \"1200\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"
+        ),
+        format!(
+            "{p}:6:8: \"1001\" in column \"Reps\" is not valid (expected a number of reps from 0 to 1000, such as 8)"
+        ),
+        format!(
+            "{p}:7:2: \"2025-02-30 15:10:32\" in column \"Date\" is not valid (expected a date such as 2024-05-29 06:45:21)"
+        ),
     ];
     for line in &expected {
         assert!(s.contains(line.as_str()), "missing {line:?} in\n{s}");
@@ -77,11 +110,18 @@ fn bad_rows_are_reported_skipped_and_fatal_only_with_strict() {
     assert_eq!(v["rejected"].as_array().unwrap().len(), 6);
     assert_eq!(v["rejected"][0]["line"], 2);
     assert_eq!(v["rejected"][0]["file"], p);
-    assert_eq!(v["rejected"][0]["reason"], "\"8O\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)");
+    assert_eq!(
+        v["rejected"][0]["reason"],
+        "\"8O\" in column \"Weight (kg)\" is not valid (expected a weight from 0 to 1000 kg, such as 82.5)"
+    );
 
     let strict = strainscope(["import", p, "--strict"]);
     assert_eq!(strict.status.code(), Some(3));
-    assert!(stderr(&strict).contains("6 bad rows (--strict)"), "{}", stderr(&strict));
+    assert!(
+        stderr(&strict).contains("6 bad rows (--strict)"),
+        "{}",
+        stderr(&strict)
+    );
 }
 
 #[test]

@@ -33,7 +33,10 @@ fn strong_ios_needs_unit_and_says_so() {
     let out = strainscope(["import", fixture("strong_ios.csv").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3));
     let err = stderr(&out);
-    assert!(err.contains("strong_ios.csv:1:6: column \"Weight\" gives weights with no unit"), "{err}");
+    assert!(
+        err.contains("strong_ios.csv:1:6: column \"Weight\" gives weights with no unit"),
+        "{err}"
+    );
     assert!(err.contains("--unit kg or --unit lb"), "{err}");
 
     let v = one("strong_ios.csv", &["--unit", "lb"]);
@@ -43,7 +46,10 @@ fn strong_ios_needs_unit_and_says_so() {
     let lb = 920.0 + 420.0 + 149.99999999999997 * 8.0 + 1500.0 + 350.0 + 675.0;
     assert_totals(&v, 5, 8, 0, lb * LB, "2021-07-07", "2025-06-04");
     // "264h 1m" is a timer left running: reported, not used.
-    assert!(v["notices"][0].as_str().unwrap().contains("over 24 h"), "{v}");
+    assert!(
+        v["notices"][0].as_str().unwrap().contains("over 24 h"),
+        "{v}"
+    );
 
     let kg = one("strong_ios.csv", &["--unit", "kg"]);
     assert_totals(&kg, 5, 8, 0, lb, "2021-07-07", "2025-06-04");
@@ -60,7 +66,10 @@ fn strong_android_rpe_and_empty_bodyweight_unit() {
 fn strong_v6_tags_and_pseudo_rows() {
     let v = one("strong_v6.csv", &[]);
     assert_eq!(v["files"][0]["format"], "strong-v6");
-    assert_eq!(v["files"][0]["pseudo_rows"], serde_json::json!({"Note": 1, "Rest Timer": 1}));
+    assert_eq!(
+        v["files"][0]["pseudo_rows"],
+        serde_json::json!({"Note": 1, "Rest Timer": 1})
+    );
     // W is a warm-up (excluded from volume); D and F count.
     assert_totals(&v, 3, 8, 1, 1990.0, "2025-02-24", "2025-03-24");
 }
@@ -75,7 +84,15 @@ fn strong_v6_in_pounds_and_miles() {
 fn hevy_set_types_multiline_notes_and_padded_days() {
     let v = one("hevy_kg.csv", &[]);
     assert_eq!(v["files"][0]["format"], "hevy");
-    assert_totals(&v, 3, 8, 1, 525.0 + 600.0 + 480.0, "2024-03-01", "2025-12-05");
+    assert_totals(
+        &v,
+        3,
+        8,
+        1,
+        525.0 + 600.0 + 480.0,
+        "2024-03-01",
+        "2025-12-05",
+    );
 }
 
 #[test]
@@ -98,7 +115,7 @@ fn fitnotes_unquoted_commas_are_repaired_not_dropped() {
         .iter()
         .map(|u| u["name"].as_str().unwrap())
         .collect();
-    assert!(!names.iter().any(|n| *n == "Overhead Press (Each Side"), "{names:?}");
+    assert!(!names.contains(&"Overhead Press (Each Side"), "{names:?}");
 }
 
 #[test]
@@ -123,7 +140,12 @@ fn fitbod_offsets_warmups_blank_lines_and_time_zone() {
 
 #[test]
 fn unknown_time_zone_is_a_usage_error() {
-    let out = strainscope(["import", fixture("fitbod.csv").to_str().unwrap(), "--tz", "Mars/Olympus"]);
+    let out = strainscope([
+        "import",
+        fixture("fitbod.csv").to_str().unwrap(),
+        "--tz",
+        "Mars/Olympus",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("Mars/Olympus"), "{}", stderr(&out));
 }
@@ -136,10 +158,21 @@ fn generic_format_and_map() {
 
     let v = one(
         "mapped.csv",
-        &["--map", "date=Tag,time=Uhrzeit,exercise=Übung,weight_kg=Gewicht,reps=Wdh"],
+        &[
+            "--map",
+            "date=Tag,time=Uhrzeit,exercise=Übung,weight_kg=Gewicht,reps=Wdh",
+        ],
     );
     assert_eq!(v["files"][0]["format"], "mapped");
-    assert_totals(&v, 2, 3, 0, 100.5 * 10.0 + 480.0, "2026-05-18", "2026-05-19");
+    assert_totals(
+        &v,
+        2,
+        3,
+        0,
+        100.5 * 10.0 + 480.0,
+        "2026-05-18",
+        "2026-05-19",
+    );
 
     let out = strainscope([
         "import",
@@ -148,11 +181,26 @@ fn generic_format_and_map() {
         "date=Tag,exercise=Exercise",
     ]);
     assert_eq!(out.status.code(), Some(3));
-    assert!(stderr(&out).contains("--map names column \"Exercise\" for exercise, but the header has no such column"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "--map names column \"Exercise\" for exercise, but the header has no such column"
+        ),
+        "{}",
+        stderr(&out)
+    );
 
-    let out = strainscope(["import", fixture("mapped.csv").to_str().unwrap(), "--map", "lift=Übung"]);
+    let out = strainscope([
+        "import",
+        fixture("mapped.csv").to_str().unwrap(),
+        "--map",
+        "lift=Übung",
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("\"lift\" is not a field strainscope knows"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("\"lift\" is not a field strainscope knows"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -160,7 +208,10 @@ fn several_files_add_up() {
     let v = import_json(&[&fixture("strong_v6.csv"), &fixture("hevy_kg.csv")], &[]);
     assert_totals(&v, 6, 16, 2, 1990.0 + 1605.0, "2024-03-01", "2025-12-05");
     assert_eq!(v["files"].as_array().unwrap().len(), 2);
-    assert_eq!(v["files"][1]["path"].as_str().unwrap(), fixture("hevy_kg.csv").to_str().unwrap());
+    assert_eq!(
+        v["files"][1]["path"].as_str().unwrap(),
+        fixture("hevy_kg.csv").to_str().unwrap()
+    );
 }
 
 #[test]
@@ -182,7 +233,10 @@ fn out_writes_the_generic_format_and_reimports_to_the_same_counts() {
         for key in ["workouts", "sets", "warmup_sets", "first_day", "last_day"] {
             assert_eq!(first[key], again[key], "{name}: {key}");
         }
-        let (a, b) = (first["volume_kg"].as_f64().unwrap(), again["volume_kg"].as_f64().unwrap());
+        let (a, b) = (
+            first["volume_kg"].as_f64().unwrap(),
+            again["volume_kg"].as_f64().unwrap(),
+        );
         assert!((a - b).abs() < 1e-9, "{name}: {a} vs {b}");
     }
     // No temporary files are left beside the output.
@@ -204,7 +258,10 @@ fn text_summary_shows_format_counts_and_unknown_names() {
     assert!(s.contains("sets       8 (1 warm-up)"), "{s}");
     assert!(s.contains("volume     1990.0 kg"), "{s}");
     assert!(s.contains("dates      2025-02-24 to 2025-03-24"), "{s}");
-    assert!(s.contains("skipped    1 Note, 1 Rest Timer (not sets)"), "{s}");
+    assert!(
+        s.contains("skipped    1 Note, 1 Rest Timer (not sets)"),
+        "{s}"
+    );
     assert!(s.contains("rejected   0 rows"), "{s}");
 }
 
@@ -218,5 +275,53 @@ fn input_files_are_never_written() {
     let out_path = dir.path().join("out.csv");
     let _ = import_json(&[&copy], &["--out", out_path.to_str().unwrap()]);
     assert_eq!(std::fs::read(&copy).unwrap(), before);
-    assert_eq!(std::fs::metadata(&copy).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&copy).unwrap().modified().unwrap(),
+        modified
+    );
+}
+
+#[test]
+fn config_file_supplies_unit_and_exercise_mappings() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    std::fs::write(
+        &config,
+        "[import]\nunit = \"lb\"\n\n[exercises]\n\"Zercher Good Morning Thing\" = \"good-morning\"\n",
+    )
+    .unwrap();
+    let csv = dir.path().join("s.csv");
+    std::fs::write(
+        &csv,
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n\
+         2021-07-07 18:35:21,A,31m,Zercher Good Morning Thing,1,100,5,0,0,,,\n\
+         2021-07-07 18:35:21,A,31m,Mystery Move,1,100,5,0,0,,,\n",
+    )
+    .unwrap();
+    let v = import_json(&[&csv], &["--config", config.to_str().unwrap()]);
+    assert_totals(&v, 1, 2, 0, 1000.0 * LB, "2021-07-07", "2021-07-07");
+    assert_eq!(
+        v["unknown_exercises"],
+        serde_json::json!([{"name": "Mystery Move", "sets": 1}])
+    );
+    // The flag wins over the file.
+    let kg = import_json(
+        &[&csv],
+        &["--config", config.to_str().unwrap(), "--unit", "kg"],
+    );
+    assert_totals(&kg, 1, 2, 0, 1000.0, "2021-07-07", "2021-07-07");
+
+    std::fs::write(&config, "[import]\nunits = \"lb\"\n").unwrap();
+    let out = strainscope([
+        "import",
+        csv.to_str().unwrap(),
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("line 2: unknown field `units`"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -7,12 +7,32 @@ use strainscope::catalog::Catalog;
 use strainscope::diary::read_diary;
 use strainscope::import::{ImportOptions, import_file, write_generic};
 
+/// (day offset, second of day, exercise, set order, weight kg, reps, RPE, note)
+type StrongRow = (
+    u32,
+    u32,
+    String,
+    String,
+    Option<f64>,
+    Option<u32>,
+    Option<f64>,
+    String,
+);
+
 /// One Strong v6 data row from random but valid values.
-fn strong_row() -> impl Strategy<Value = (u32, u32, String, String, Option<f64>, Option<u32>, Option<f64>, String)> {
+fn strong_row() -> impl Strategy<Value = StrongRow> {
     (
-        0u32..400,                  // day offset
-        0u32..86_400,               // second of day
-        prop::sample::select(vec!["Deadlift (Barbell)", "Squat (Barbell)", "Bench Press (Barbell)", "Plank", "Running", "Zercher Lunge"]).prop_map(str::to_string),
+        0u32..400,    // day offset
+        0u32..86_400, // second of day
+        prop::sample::select(vec![
+            "Deadlift (Barbell)",
+            "Squat (Barbell)",
+            "Bench Press (Barbell)",
+            "Plank",
+            "Running",
+            "Zercher Lunge",
+        ])
+        .prop_map(str::to_string),
         prop::sample::select(vec!["1", "2", "3", "W", "D", "F"]).prop_map(str::to_string),
         prop::option::of(0.0f64..500.0),
         prop::option::of(0u32..50),
@@ -21,13 +41,36 @@ fn strong_row() -> impl Strategy<Value = (u32, u32, String, String, Option<f64>,
     )
 }
 
-fn write_strong(rows: &[(u32, u32, String, String, Option<f64>, Option<u32>, Option<f64>, String)]) -> tempfile::NamedTempFile {
+fn write_strong(rows: &[StrongRow]) -> tempfile::NamedTempFile {
     let mut f = tempfile::NamedTempFile::new().unwrap();
-    let mut w = csv::WriterBuilder::new().delimiter(b';').quote_style(csv::QuoteStyle::Always).from_writer(Vec::new());
-    w.write_record(["Workout #", "Date", "Workout Name", "Duration (sec)", "Exercise Name", "Set Order", "Weight (kg)", "Reps", "RPE", "Distance (meters)", "Seconds", "Notes", "Workout Notes"]).unwrap();
-    let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .quote_style(csv::QuoteStyle::Always)
+        .from_writer(Vec::new());
+    w.write_record([
+        "Workout #",
+        "Date",
+        "Workout Name",
+        "Duration (sec)",
+        "Exercise Name",
+        "Set Order",
+        "Weight (kg)",
+        "Reps",
+        "RPE",
+        "Distance (meters)",
+        "Seconds",
+        "Notes",
+        "Workout Notes",
+    ])
+    .unwrap();
+    let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap();
     for (i, (day, sec, ex, order, weight, reps, rpe, note)) in rows.iter().enumerate() {
-        let start = base + chrono::Duration::days(i64::from(*day)) + chrono::Duration::seconds(i64::from(*sec));
+        let start = base
+            + chrono::Duration::days(i64::from(*day))
+            + chrono::Duration::seconds(i64::from(*sec));
         w.write_record([
             (i + 1).to_string(),
             start.format("%Y-%m-%d %H:%M:%S").to_string(),

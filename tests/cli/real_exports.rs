@@ -6,16 +6,96 @@ use crate::support::*;
 
 /// (file, workouts, sets, warm-up sets, volume kg, first day, last day)
 const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
-    ("fitbod_joe.csv", 150, 2856, 32, 205555.8328, "2018-08-20", "2022-01-05"),
-    ("fitnotes_bilallb.csv", 78, 1624, 0, 256297.5000, "2025-04-29", "2025-09-16"),
-    ("hevy_mouadja_kg.csv", 17, 330, 0, 165952.0000, "2025-05-13", "2025-06-30"),
-    ("hevy_smdesai_lbs.csv", 209, 3430, 0, 1407089.3446, "2025-01-12", "2025-10-25"),
-    ("strong_abishake.csv", 47, 868, 0, 168452.8000, "2025-02-24", "2025-05-21"),
-    ("strong_albtian_s1.csv", 312, 4690, 0, 1525021.7732, "2021-07-07", "2022-12-06"),
-    ("strong_bv_export.csv", 61, 723, 0, 64567.7399, "2018-06-18", "2019-01-20"),
-    ("strong_bv_export0.csv", 5, 67, 0, 5049.3903, "2018-06-18", "2018-06-27"),
-    ("strong_joshuayoes.csv", 20, 323, 0, 102838.4621, "2022-09-20", "2022-11-30"),
-    ("strong_shrey_s1.csv", 10, 109, 0, 16682.6738, "2025-06-03", "2025-06-15"),
+    (
+        "fitbod_joe.csv",
+        150,
+        2856,
+        32,
+        205555.8328,
+        "2018-08-20",
+        "2022-01-05",
+    ),
+    (
+        "fitnotes_bilallb.csv",
+        78,
+        1624,
+        0,
+        256297.5000,
+        "2025-04-29",
+        "2025-09-16",
+    ),
+    (
+        "hevy_mouadja_kg.csv",
+        17,
+        330,
+        0,
+        165952.0000,
+        "2025-05-13",
+        "2025-06-30",
+    ),
+    (
+        "hevy_smdesai_lbs.csv",
+        209,
+        3430,
+        0,
+        1407089.3446,
+        "2025-01-12",
+        "2025-10-25",
+    ),
+    (
+        "strong_abishake.csv",
+        47,
+        868,
+        0,
+        168452.8000,
+        "2025-02-24",
+        "2025-05-21",
+    ),
+    (
+        "strong_albtian_s1.csv",
+        312,
+        4690,
+        0,
+        1525021.7732,
+        "2021-07-07",
+        "2022-12-06",
+    ),
+    (
+        "strong_bv_export.csv",
+        61,
+        723,
+        0,
+        64567.7399,
+        "2018-06-18",
+        "2019-01-20",
+    ),
+    (
+        "strong_bv_export0.csv",
+        5,
+        67,
+        0,
+        5049.3903,
+        "2018-06-18",
+        "2018-06-27",
+    ),
+    (
+        "strong_joshuayoes.csv",
+        20,
+        323,
+        0,
+        102838.4621,
+        "2022-09-20",
+        "2022-11-30",
+    ),
+    (
+        "strong_shrey_s1.csv",
+        10,
+        109,
+        0,
+        16682.6738,
+        "2025-06-03",
+        "2025-06-15",
+    ),
 ];
 
 #[test]
@@ -34,7 +114,10 @@ fn every_real_export_imports_with_exact_counts() {
         assert_eq!(v["first_day"], first, "{name}");
         assert_eq!(v["last_day"], last, "{name}");
         let got = v["volume_kg"].as_f64().unwrap();
-        assert!((got - volume).abs() <= volume * 1e-6 + 0.01, "{name}: volume {got} vs {volume}");
+        assert!(
+            (got - volume).abs() <= volume * 1e-6 + 0.01,
+            "{name}: volume {got} vs {volume}"
+        );
     }
     // Every file in the folder is covered by the table above.
     let mut files: Vec<String> = std::fs::read_dir(&dir)
