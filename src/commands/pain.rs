@@ -81,8 +81,13 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
         if report.entries_with_symptoms > 0 {
             let _ = writeln!(
                 s,
-                "  symptoms   {} entries report symptoms such as numbness or tingling: run `strainscope report` for what they mean",
-                report.entries_with_symptoms
+                "  symptoms   {} {} symptoms such as numbness or tingling: these can need a professional's attention",
+                report.entries_with_symptoms,
+                if report.entries_with_symptoms == 1 {
+                    "entry reports"
+                } else {
+                    "entries report"
+                }
             );
         }
         if report.other_rows > 0 {
