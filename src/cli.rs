@@ -44,6 +44,70 @@ pub enum Command {
     /// Work with the pain diary
     #[command(subcommand)]
     Pain(PainCommand),
+    /// Analyse training and pain: what comes before pain, overtraining, red flags
+    #[command(after_help = REPORT_EXAMPLES)]
+    Report(ReportArgs),
+}
+
+const REPORT_EXAMPLES: &str = "\
+Examples:
+  strainscope report --workouts strong.csv hevy.csv --pain pain_diary.csv
+  strainscope report --workouts strong.csv --pain diary.csv --from 2026-06-01 --format json
+  strainscope report --workouts hevy.csv                 (pain read from workout notes)
+
+Findings are associations, not proof, and not medical advice.";
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A readable terminal report
+    Text,
+    /// Everything, as one JSON document (docs/json.md)
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Exported workout files (Strong, Hevy, FitNotes, Fitbod, generic)
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub workouts: Vec<PathBuf>,
+
+    /// The pain diary (strainscope's format or a Bearable export)
+    #[arg(long, value_name = "DIARY")]
+    pub pain: Option<PathBuf>,
+
+    /// Also read pain mentioned in workout notes ("right shoulder tweaked"), marked as
+    /// inferred. Without --pain this is always on.
+    #[arg(long)]
+    pub pain_from_notes: bool,
+
+    /// First day to analyse (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<chrono::NaiveDate>,
+
+    /// Last day to analyse (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<chrono::NaiveDate>,
+
+    /// Unit of files that name none (Strong iOS)
+    #[arg(long, value_enum)]
+    pub unit: Option<UnitArg>,
+
+    /// Time zone for exports with UTC offsets (Fitbod) [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<chrono_tz::Tz>,
+
+    /// Read the workout files as generic CSV with these columns (see `import --help`)
+    #[arg(long, value_name = "FIELD=COLUMN,...")]
+    pub map: Option<ColumnMap>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+
+    /// Write the report to FILE instead of stdout
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 const IMPORT_EXAMPLES: &str = "\

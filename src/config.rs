@@ -31,6 +31,9 @@ pub struct Config {
     /// Exported exercise name → catalog id, for names the catalog does not know.
     #[serde(default)]
     pub exercises: BTreeMap<String, String>,
+    /// Analysis thresholds, windows and minimum counts (defaults: science.md).
+    #[serde(default)]
+    pub thresholds: crate::analysis::settings::Thresholds,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -107,6 +110,12 @@ impl LoadedConfig {
             .parse()
             .map(Some)
             .map_err(|e: String| self.error(format!("import.map: {e}")))
+    }
+
+    pub fn thresholds(&self) -> Result<crate::analysis::settings::Thresholds, ConfigError> {
+        let t = self.config.thresholds.clone();
+        t.validate().map_err(|e| self.error(e))?;
+        Ok(t)
     }
 
     /// The embedded catalog with the user's `[exercises]` mappings applied.

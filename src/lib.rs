@@ -13,4 +13,5 @@ pub mod diary;
 pub mod error;
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod synth;

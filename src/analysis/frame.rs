@@ -4,12 +4,13 @@ use polars::prelude::*;
 
 use crate::model::{SetKind, WorkoutSet};
 
-/// Columns: `file`, `workout_id`, `start` (datetime), `day` (date), `exercise`, `canonical`,
+/// Columns: `file`, `workout_id`, `session` (file and workout id: unique across files), `start` (datetime), `day` (date), `exercise`, `canonical`,
 /// `kind`, `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
 pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
     let n = sets.len();
     let mut file = Vec::with_capacity(n);
     let mut workout = Vec::with_capacity(n);
+    let mut session = Vec::with_capacity(n);
     let mut start = Vec::with_capacity(n);
     let mut day = Vec::with_capacity(n);
     let mut exercise = Vec::with_capacity(n);
@@ -25,6 +26,7 @@ pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
     for s in sets {
         file.push(&*s.source.file);
         workout.push(s.workout_id.as_str());
+        session.push(session_key(s));
         start.push(s.start);
         day.push(s.day());
         exercise.push(s.exercise.as_str());
@@ -41,6 +43,7 @@ pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
     df!(
         "file" => file,
         "workout_id" => workout,
+        "session" => session,
         "start" => start,
         "day" => day,
         "exercise" => exercise,
@@ -54,4 +57,9 @@ pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
         "distance_m" => distance,
         "duration_s" => duration,
     )
+}
+
+/// Identifies a workout across files: the same timestamp in two files is two sessions.
+pub fn session_key(s: &WorkoutSet) -> String {
+    format!("{}\u{1f}{}", s.source.file, s.workout_id)
 }

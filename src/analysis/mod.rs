@@ -1,5 +1,186 @@
-//! Analysis: pure functions from the normalized model to typed results, computed with polars.
-//! `polars::prelude::*` stays inside this module so a polars upgrade touches few files.
+//! Analysis: pure functions from the normalized model to typed results. The tabular work
+//! (daily calendar, ratios, weekly and per-exercise aggregates) runs on polars frames; the
+//! event logic (episodes, associations, findings) walks the typed rows. `polars::prelude::*`
+//! stays inside this module so a polars upgrade touches few files.
+//!
+//! [`Analysis`] is the contract between analysis and the renderers: `--format json` is its
+//! serialization (docs/json.md).
 
+pub mod associations;
+pub mod calendar;
+pub mod episodes;
+pub mod findings;
 pub mod frame;
+pub mod habits;
+pub mod notes;
+pub mod settings;
+pub mod stats;
 pub mod totals;
+pub mod weekly;
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::model::{PainEntry, WorkoutSet};
+
+use associations::Association;
+use calendar::{Day, Layoff, Session};
+use episodes::{Episode, RedFlag};
+use findings::Finding;
+use habits::Habits;
+use settings::Thresholds;
+use weekly::{ExerciseWeek, RegionWeek, Week};
+
+/// Bumped when a key changes meaning or disappears; new keys do not bump it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Said by every report.
+pub const NOTICES: &[&str] = &[
+    "Association, not proof: these numbers show what came before pain, not what caused it.",
+    "Not medical advice: strainscope cannot examine you. See a doctor or physiotherapist about pain that worries you, and at once for any red flag.",
+];
+
+/// What to analyse.
+pub struct Input<'a> {
+    pub sets: &'a [WorkoutSet],
+    /// Diary entries plus any entries inferred from workout notes.
+    pub pain: &'a [PainEntry],
+    pub catalog: &'a Catalog,
+    pub thresholds: &'a Thresholds,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Period {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub days: usize,
+    pub weeks: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub sessions: usize,
+    pub sets: usize,
+    pub working_sets: usize,
+    pub pain_entries: usize,
+    pub inferred_pain_entries: usize,
+    pub episodes: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HabitsReport {
+    pub last_4_weeks: Habits,
+    pub whole_period: Habits,
+}
+
+/// Everything a report shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub schema_version: u32,
+    pub notices: Vec<String>,
+    pub period: Period,
+    pub counts: Counts,
+    pub thresholds: Thresholds,
+    pub warnings: Vec<Finding>,
+    pub episodes: Vec<Episode>,
+    pub red_flags: Vec<RedFlag>,
+    pub associations: Vec<Association>,
+    pub daily: Vec<Day>,
+    pub weekly: Vec<Week>,
+    pub weekly_exercises: Vec<ExerciseWeek>,
+    pub weekly_regions: Vec<RegionWeek>,
+    pub layoffs: Vec<Layoff>,
+    pub habits: Option<HabitsReport>,
+    pub sessions: Vec<Session>,
+}
+
+/// Runs the whole analysis.
+pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
+    let t = input.thresholds;
+    let all_sessions = calendar::sessions(input.sets, input.catalog);
+    let last_pain = input.pain.iter().map(|p| p.at.date()).max();
+    let days_list = calendar::calendar_days(&all_sessions, last_pain, input.from, input.to);
+    let (first, last) = (days_list.first().copied(), days_list.last().copied());
+    let inside = |d: NaiveDate| first.is_some_and(|f| d >= f) && last.is_some_and(|l| d <= l);
+    let sets: Vec<WorkoutSet> = input
+        .sets
+        .iter()
+        .filter(|s| inside(s.day()))
+        .cloned()
+        .collect();
+    let pain: Vec<PainEntry> = input
+        .pain
+        .iter()
+        .filter(|p| inside(p.at.date()))
+        .cloned()
+        .collect();
+    let sessions: Vec<Session> = all_sessions.into_iter().filter(|s| inside(s.day)).collect();
+
+    let days = calendar::daily(&sets, &sessions, &days_list, input.catalog, t)?;
+    let layoffs = calendar::layoffs(&days);
+    let weeks = weekly::weeks(&days, &pain)?;
+    let exercise_weeks = weekly::exercise_weeks(&sets, &weeks, t)?;
+    let region_weeks = weekly::region_weeks(&days, &weeks);
+    let episodes = episodes::episodes(&pain, &sessions, t);
+    let red_flags = episodes::red_flags(&pain);
+    let flags = associations::session_exposures(&sessions, &days, &weeks, &layoffs, t);
+    let exposures = associations::all_exposures(&sessions, &flags, input.catalog);
+    let associations = associations::associations(&sessions, &exposures, &episodes, t);
+    let habits = habits::habits(&sets, &days, input.catalog, t);
+    let warnings = findings::findings(&findings::Inputs {
+        sessions: &sessions,
+        days: &days,
+        weeks: &weeks,
+        exercise_weeks: &exercise_weeks,
+        layoffs: &layoffs,
+        episodes: &episodes,
+        red_flags: &red_flags,
+        associations: &associations,
+        habits: habits.as_ref(),
+        catalog: input.catalog,
+        t,
+    });
+
+    Ok(Analysis {
+        schema_version: SCHEMA_VERSION,
+        notices: NOTICES.iter().map(|s| s.to_string()).collect(),
+        period: Period {
+            from: first,
+            to: last,
+            days: days.len(),
+            weeks: weeks.len(),
+        },
+        counts: Counts {
+            sessions: sessions.len(),
+            sets: sets.len(),
+            working_sets: sets
+                .iter()
+                .filter(|s| s.kind != crate::model::SetKind::Warmup)
+                .count(),
+            pain_entries: pain.len(),
+            inferred_pain_entries: pain.iter().filter(|p| p.inferred).count(),
+            episodes: episodes.len(),
+        },
+        thresholds: t.clone(),
+        warnings,
+        episodes,
+        red_flags,
+        associations,
+        daily: days,
+        weekly: weeks,
+        weekly_exercises: exercise_weeks,
+        weekly_regions: region_weeks,
+        layoffs,
+        habits: habits.map(|(recent, whole)| HabitsReport {
+            last_4_weeks: recent,
+            whole_period: whole,
+        }),
+        sessions,
+    })
+}

@@ -12,7 +12,9 @@ use crate::catalog::Catalog;
 use crate::cli::{ImportArgs, UnitArg};
 use crate::config::LoadedConfig;
 use crate::error::{FileError, RowError, exit};
-use crate::import::{ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic};
+use crate::import::{
+    ColumnMap, ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic,
+};
 use crate::model::WeightUnit;
 
 use super::{print, write_output};
@@ -71,19 +73,24 @@ pub struct UnknownExercise {
 }
 
 /// Flags win over the config file; the config file wins over defaults.
-pub fn options(args: &ImportArgs, config: &LoadedConfig) -> Result<ImportOptions, AppError> {
-    let unit = match args.unit {
+pub fn options(
+    unit: Option<UnitArg>,
+    tz: Option<chrono_tz::Tz>,
+    map: Option<&ColumnMap>,
+    config: &LoadedConfig,
+) -> Result<ImportOptions, AppError> {
+    let unit = match unit {
         Some(UnitArg::Kg) => Some(WeightUnit::Kg),
         Some(UnitArg::Lb) => Some(WeightUnit::Lb),
         None => config.unit()?,
     };
-    let map = match &args.map {
+    let map = match map {
         Some(m) => Some(m.clone()),
         None => config.map()?,
     };
     Ok(ImportOptions {
         unit,
-        tz: args.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
+        tz: tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
         map,
     })
 }
@@ -111,7 +118,8 @@ pub fn import_all(
 
 pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
     let catalog = config.catalog()?;
-    let files = import_all(&args.files, &options(args, config)?, &catalog)?;
+    let opts = options(args.unit, args.tz, args.map.as_ref(), config)?;
+    let files = import_all(&args.files, &opts, &catalog)?;
     let report = build_report(&files)?;
 
     if let Some(out) = &args.out {

@@ -2,6 +2,7 @@
 
 pub mod import;
 pub mod pain;
+pub mod report;
 
 use std::io::Write;
 use std::path::Path;

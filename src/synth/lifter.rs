@@ -259,10 +259,7 @@ impl Lifter {
             }
         }
         ex.push(self.pull_ups(4));
-        if !plan.row_tuesday {
-            ex.push(self.seated_row());
-        }
-        ex.push(self.plank(3));
+        ex.push(self.seated_row());
         if self.dense() {
             ex.push(self.accessory(FACE_PULL, self.progress(20.0, 2.5, 12, 4.0), 4, 15));
             ex.push(self.accessory(BICEP_CURL, self.progress(12.0, 2.0, 12, 3.0), 3, 10));
@@ -273,7 +270,7 @@ impl Lifter {
         self.workout("Deadlift + Pull", start, notes, ex)
     }
 
-    fn push(&mut self, plan: &WeekPlan, start: NaiveDateTime) -> SynthWorkout {
+    fn push(&mut self, _plan: &WeekPlan, start: NaiveDateTime) -> SynthWorkout {
         self.timer = self.rng.random_bool(0.35);
         let dense = self.dense();
         let mut ex = Vec::new();
@@ -318,18 +315,18 @@ impl Lifter {
         ex.push(lateral);
         ex.push(pushdown);
         ex.push(self.accessory(FACE_PULL, self.progress(20.0, 2.5, 12, 4.0), 3, 15));
-        if plan.row_tuesday {
-            ex.push(self.seated_row());
-        }
-        if plan.pullups_tuesday {
-            ex.push(self.pull_ups(3));
-        }
+        // Pulling and core work on Tuesdays too, so the deadlift is the only exercise whose
+        // exposure is unique to the days before back pain.
+        ex.push(self.seated_row());
+        ex.push(self.pull_ups(3));
+        ex.push(self.bodyweight(HANGING_LEG_RAISE, 3, 12));
+        ex.push(self.plank(2));
         if dense {
             ex.push(self.accessory(LAT_PULLDOWN, self.progress(55.0, 2.5, 8, 6.0), 4, 10));
             ex.push(self.accessory(CHEST_FLY, self.progress(12.0, 2.0, 12, 3.0), 3, 12));
         }
         let notes = self.lifting_note();
-        self.workout("Push", start, notes, ex)
+        self.workout("Upper", start, notes, ex)
     }
 
     fn legs(&mut self, plan: &WeekPlan, start: NaiveDateTime) -> SynthWorkout {

@@ -67,10 +67,6 @@ pub(super) struct WeekPlan {
     pub streak: bool,
     /// Rest on Monday (after a streak): deadlift day moves to Tuesday, push to Wednesday.
     pub monday_off: bool,
-    /// Seated rows on Tuesday instead of Monday.
-    pub row_tuesday: bool,
-    /// Extra pull-ups on Tuesday.
-    pub pullups_tuesday: bool,
     pub runs: Runs,
     /// Note on the Saturday run ("" for none).
     pub run_note: &'static str,
@@ -91,8 +87,6 @@ impl Default for WeekPlan {
             jump_note: "",
             streak: false,
             monday_off: false,
-            row_tuesday: false,
-            pullups_tuesday: false,
             runs: Runs::Normal,
             run_note: "",
             knee: Knee::None,
@@ -180,12 +174,6 @@ pub(super) fn story_plans() -> Vec<WeekPlan> {
     for n in [2, 4, 6, 9, 14, 17, 22, 25] {
         weeks[wk(n)].thigh = true;
     }
-    for n in [4, 9, 19, 21, 23] {
-        weeks[wk(n)].row_tuesday = true;
-    }
-    for n in [2, 7, 14, 20, 25] {
-        weeks[wk(n)].pullups_tuesday = true;
-    }
     weeks
 }
 
@@ -208,8 +196,6 @@ fn random_plans(rng: &mut ChaCha8Rng, weeks: u32, pain: bool) -> Vec<WeekPlan> {
     let mut cooldown = 3u32;
     for w in 0..n {
         let fixed = plans[w].deadlift != Deadlift::Normal || plans[w].monday_off;
-        plans[w].row_tuesday = rng.random_bool(0.25);
-        plans[w].pullups_tuesday = rng.random_bool(0.3);
 
         if w >= next_spike && w + 1 < n && !fixed && !plans[w + 1].monday_off {
             for (k, knee) in [(w, Knee::Major), (w + 1, Knee::Minor)] {

@@ -8,4 +8,5 @@ mod import;
 mod pain;
 mod props;
 mod real_exports;
+mod report;
 mod sample_logs;

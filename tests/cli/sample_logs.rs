@@ -10,9 +10,9 @@ fn strong_sample_counts() {
     assert_eq!(v["rejected"], serde_json::json!([]));
     assert_eq!(
         v["files"][0]["pseudo_rows"],
-        serde_json::json!({"Note": 7, "Rest Timer": 248})
+        serde_json::json!({"Note": 15, "Rest Timer": 295})
     );
-    assert_totals(&v, 67, 813, 86, 297157.0, "2026-05-18", "2026-08-13");
+    assert_totals(&v, 67, 917, 83, 326820.5, "2026-05-18", "2026-08-13");
     assert_eq!(v["unknown_exercises"], serde_json::json!([]));
 }
 
@@ -21,7 +21,7 @@ fn hevy_sample_counts() {
     let v = import_json(&[&root().join("sample_logs/hevy.csv")], &[]);
     assert_eq!(v["files"][0]["format"], "hevy");
     assert_eq!(v["rejected"], serde_json::json!([]));
-    assert_totals(&v, 67, 782, 80, 338485.0, "2026-08-17", "2026-11-14");
+    assert_totals(&v, 67, 889, 78, 372711.5, "2026-08-17", "2026-11-14");
     assert_eq!(v["unknown_exercises"], serde_json::json!([]));
 }
 
@@ -34,7 +34,7 @@ fn both_samples_together() {
         ],
         &[],
     );
-    assert_totals(&v, 134, 1595, 166, 635642.0, "2026-05-18", "2026-11-14");
+    assert_totals(&v, 134, 1806, 161, 699532.0, "2026-05-18", "2026-11-14");
 }
 
 #[test]

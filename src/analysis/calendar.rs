@@ -1,0 +1,494 @@
+//! Sessions and the daily calendar: tonnage, working sets and sessions per day, session-RPE
+//! load, layoffs, training streaks and the acute:chronic workload ratios (science.md §1–2).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::model::{MovementPattern, Region, RiskTag, SetKind, WorkoutSet};
+
+use super::frame::{session_key, sets_frame};
+use super::settings::Thresholds;
+
+/// One workout, with what it loaded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Session {
+    #[serde(skip)]
+    pub key: String,
+    pub start: NaiveDateTime,
+    pub day: NaiveDate,
+    pub name: String,
+    pub working_sets: u32,
+    pub warmup_sets: u32,
+    pub load_kg: f64,
+    /// Catalog ids with at least one working set.
+    pub exercises: BTreeSet<String>,
+    /// Exported names with at least one working set that the catalog does not know.
+    pub unknown_exercises: BTreeSet<String>,
+    pub regions: BTreeSet<Region>,
+    pub tags: BTreeSet<RiskTag>,
+    pub patterns: BTreeSet<MovementPattern>,
+    /// Mean working-set RPE × workout minutes, where the export has both (Foster's
+    /// session-RPE, with the set RPEs standing in for the session rating).
+    pub srpe_load: Option<f64>,
+    pub duration_s: Option<f64>,
+}
+
+/// Groups sets into sessions (a workout of one file), in order of start.
+pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out: Vec<Session> = Vec::new();
+    let mut rpe: Vec<(f64, u32)> = Vec::new();
+    for s in sets {
+        let key = session_key(s);
+        let i = *by_key.entry(key.clone()).or_insert_with(|| {
+            out.push(Session {
+                key,
+                start: s.start,
+                day: s.day(),
+                name: s.workout_name.clone(),
+                working_sets: 0,
+                warmup_sets: 0,
+                load_kg: 0.0,
+                exercises: BTreeSet::new(),
+                unknown_exercises: BTreeSet::new(),
+                regions: BTreeSet::new(),
+                tags: BTreeSet::new(),
+                patterns: BTreeSet::new(),
+                srpe_load: None,
+                duration_s: s.workout_duration_s,
+            });
+            rpe.push((0.0, 0));
+            out.len() - 1
+        });
+        let session = &mut out[i];
+        if s.kind == SetKind::Warmup {
+            session.warmup_sets += 1;
+            continue;
+        }
+        session.working_sets += 1;
+        session.load_kg += s.volume_kg();
+        if let Some(r) = s.rpe {
+            rpe[i].0 += r;
+            rpe[i].1 += 1;
+        }
+        match s.canonical.as_deref().and_then(|id| catalog.get(id)) {
+            Some(e) => {
+                session.exercises.insert(e.id.clone());
+                session.regions.extend(e.regions.iter().copied());
+                session.tags.extend(e.risks.iter().copied());
+                session.patterns.insert(e.pattern);
+            }
+            None => {
+                session.unknown_exercises.insert(s.exercise.clone());
+            }
+        }
+    }
+    for (session, (sum, n)) in out.iter_mut().zip(rpe) {
+        if let (Some(d), true) = (session.duration_s, n > 0) {
+            session.srpe_load = Some(sum / f64::from(n) * d / 60.0);
+        }
+    }
+    out.sort_by_key(|s| s.start);
+    out
+}
+
+/// Where an ACWR value lies (Gabbett 2016; heuristic, contested).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AcwrBand {
+    Low,
+    SweetSpot,
+    Caution,
+    Danger,
+}
+
+impl AcwrBand {
+    pub fn of(ratio: f64, t: &Thresholds) -> AcwrBand {
+        if ratio < t.acwr_low {
+            AcwrBand::Low
+        } else if ratio < t.acwr_caution {
+            AcwrBand::SweetSpot
+        } else if ratio < t.acwr_danger {
+            AcwrBand::Caution
+        } else {
+            AcwrBand::Danger
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AcwrBand::Low => "low",
+            AcwrBand::SweetSpot => "sweet spot",
+            AcwrBand::Caution => "caution",
+            AcwrBand::Danger => "danger",
+        }
+    }
+}
+
+/// One calendar day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    /// Tonnage of the day's working sets.
+    pub load_kg: f64,
+    /// Working sets.
+    pub sets: u32,
+    pub sessions: u32,
+    pub srpe_load: Option<f64>,
+    pub acute_ewma: f64,
+    pub chronic_ewma: f64,
+    pub acwr_ewma: Option<f64>,
+    pub acwr_coupled: Option<f64>,
+    pub acwr_uncoupled: Option<f64>,
+    pub acwr_band: Option<AcwrBand>,
+    /// Inside a run of `layoff_days` or more days without a session.
+    pub layoff: bool,
+    /// Consecutive training days ending on this day (0 on a rest day).
+    pub streak: u32,
+    pub sets_by_region: BTreeMap<Region, u32>,
+    pub sets_by_pattern: BTreeMap<MovementPattern, u32>,
+    pub sets_by_tag: BTreeMap<RiskTag, u32>,
+}
+
+/// The calendar's days: from the first session day to the last day seen in either log,
+/// narrowed by `from`/`to`.
+pub fn calendar_days(
+    sessions: &[Session],
+    last_pain: Option<NaiveDate>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Vec<NaiveDate> {
+    let first = from.or(sessions.first().map(|s| s.day));
+    let last_seen = [sessions.last().map(|s| s.day), last_pain]
+        .into_iter()
+        .flatten()
+        .max();
+    let last = to.or(last_seen);
+    match (first, last) {
+        (Some(a), Some(b)) if a <= b => a.iter_days().take_while(|d| *d <= b).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The daily calendar with loads and ratios. `sets` must already lie inside `days`.
+pub fn daily(
+    sets: &[WorkoutSet],
+    sessions: &[Session],
+    days: &[NaiveDate],
+    catalog: &Catalog,
+    t: &Thresholds,
+) -> PolarsResult<Vec<Day>> {
+    if days.is_empty() {
+        return Ok(Vec::new());
+    }
+    let frame = daily_frame(sets, days, t)?;
+    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
+        Ok(frame.column(name)?.f64()?.iter().collect())
+    };
+    let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
+        Ok(frame
+            .column(name)?
+            .cast(&DataType::UInt32)?
+            .u32()?
+            .iter()
+            .map(|v| v.unwrap_or(0))
+            .collect())
+    };
+    let (load, sets_n, sessions_n) = (f64s("load_kg")?, u32s("sets")?, u32s("sessions")?);
+    let (acute, chronic) = (f64s("acute")?, f64s("chronic")?);
+    let (ewma, coupled, uncoupled) = (
+        f64s("acwr_ewma")?,
+        f64s("acwr_coupled")?,
+        f64s("acwr_uncoupled")?,
+    );
+
+    let mut srpe: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+    for s in sessions {
+        if let Some(l) = s.srpe_load {
+            *srpe.entry(s.day).or_default() += l;
+        }
+    }
+    let mut per_day_counts: BTreeMap<NaiveDate, DayCounts> = BTreeMap::new();
+    for s in sets.iter().filter(|s| s.kind != SetKind::Warmup) {
+        if let Some(e) = s.canonical.as_deref().and_then(|id| catalog.get(id)) {
+            let c = per_day_counts.entry(s.day()).or_default();
+            for r in &e.regions {
+                *c.regions.entry(*r).or_default() += 1;
+            }
+            for tag in &e.risks {
+                *c.tags.entry(*tag).or_default() += 1;
+            }
+            *c.patterns.entry(e.pattern).or_default() += 1;
+        }
+    }
+
+    let trained: Vec<bool> = sessions_n.iter().map(|&n| n > 0).collect();
+    let layoff = layoff_mask(&trained, t.layoff_days as usize);
+    let mut streak = 0;
+    let mut out = Vec::with_capacity(days.len());
+    for (i, &date) in days.iter().enumerate() {
+        streak = if trained[i] { streak + 1 } else { 0 };
+        let counts = per_day_counts.remove(&date).unwrap_or_default();
+        out.push(Day {
+            date,
+            load_kg: load[i].unwrap_or(0.0),
+            sets: sets_n[i],
+            sessions: sessions_n[i],
+            srpe_load: srpe.get(&date).copied(),
+            acute_ewma: acute[i].unwrap_or(0.0),
+            chronic_ewma: chronic[i].unwrap_or(0.0),
+            acwr_ewma: ewma[i],
+            acwr_coupled: coupled[i],
+            acwr_uncoupled: uncoupled[i],
+            acwr_band: ewma[i].map(|r| AcwrBand::of(r, t)),
+            layoff: layoff[i],
+            streak,
+            sets_by_region: counts.regions,
+            sets_by_pattern: counts.patterns,
+            sets_by_tag: counts.tags,
+        });
+    }
+    Ok(out)
+}
+
+#[derive(Default)]
+struct DayCounts {
+    regions: BTreeMap<Region, u32>,
+    patterns: BTreeMap<MovementPattern, u32>,
+    tags: BTreeMap<RiskTag, u32>,
+}
+
+/// Daily tonnage, sets and sessions on every calendar day, with EWMA and rolling ACWR.
+///
+/// EWMA: λ = 2/(N+1), seeded with the first day's load (pandas `ewm(span=N, adjust=False)`);
+/// rolling: coupled = 7-day sum / (28-day sum / 4), uncoupled = 7-day sum / (days 8–28 sum / 3).
+/// Ratios are null before day N_chronic and wherever their denominator is 0.
+pub fn daily_frame(
+    sets: &[WorkoutSet],
+    days: &[NaiveDate],
+    t: &Thresholds,
+) -> PolarsResult<DataFrame> {
+    let acute_n = t.acwr_acute_days as usize;
+    let chronic_n = t.acwr_chronic_days as usize;
+    let per_day = sets_frame(sets)?.lazy().group_by([col("day")]).agg([
+        col("volume_kg")
+            .filter(col("warmup").not())
+            .sum()
+            .alias("load_kg"),
+        col("warmup")
+            .not()
+            .cast(DataType::UInt32)
+            .sum()
+            .alias("sets"),
+        col("session")
+            .n_unique()
+            .cast(DataType::UInt32)
+            .alias("sessions"),
+    ]);
+    let ewm = |n: usize| EWMOptions {
+        alpha: 2.0 / (n as f64 + 1.0),
+        adjust: false,
+        bias: false,
+        min_periods: 1,
+        ignore_nulls: false,
+    };
+    let window = |n: usize| RollingOptionsFixedWindow {
+        window_size: n,
+        min_periods: n,
+        ..Default::default()
+    };
+    let ready = col("i").gt_eq(lit((chronic_n - 1) as u32));
+    let ratio = |num: Expr, den: Expr| {
+        when(ready.clone().and(den.clone().gt(lit(0.0))))
+            .then(num / den)
+            .otherwise(lit(Null {}))
+    };
+    df!("date" => days)?
+        .lazy()
+        .join(
+            per_day,
+            [col("date")],
+            [col("day")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .sort(["date"], SortMultipleOptions::default())
+        .with_row_index("i", None)
+        .with_columns([
+            col("load_kg").fill_null(lit(0.0)),
+            col("sets").fill_null(lit(0u32)),
+            col("sessions").fill_null(lit(0u32)),
+        ])
+        .with_columns([
+            col("load_kg").ewm_mean(ewm(acute_n)).alias("acute"),
+            col("load_kg").ewm_mean(ewm(chronic_n)).alias("chronic"),
+            col("load_kg")
+                .rolling_sum(window(acute_n))
+                .alias("sum_acute"),
+            col("load_kg")
+                .rolling_sum(window(chronic_n))
+                .alias("sum_chronic"),
+        ])
+        .with_columns([
+            ratio(col("acute"), col("chronic")).alias("acwr_ewma"),
+            ratio(
+                col("sum_acute"),
+                col("sum_chronic") / lit(chronic_n as f64 / acute_n as f64),
+            )
+            .alias("acwr_coupled"),
+            ratio(
+                col("sum_acute"),
+                (col("sum_chronic") - col("sum_acute"))
+                    / lit((chronic_n - acute_n) as f64 / acute_n as f64),
+            )
+            .alias("acwr_uncoupled"),
+        ])
+        .collect()
+}
+
+/// Marks days inside runs of at least `min_days` consecutive days without a session.
+fn layoff_mask(trained: &[bool], min_days: usize) -> Vec<bool> {
+    let mut mask = vec![false; trained.len()];
+    let mut i = 0;
+    while i < trained.len() {
+        if trained[i] {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < trained.len() && !trained[i] {
+            i += 1;
+        }
+        if i - start >= min_days {
+            mask[start..i].iter_mut().for_each(|m| *m = true);
+        }
+    }
+    mask
+}
+
+/// A layoff and what came after it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Layoff {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub days: u32,
+    /// The first training day after it, if any.
+    pub return_day: Option<NaiveDate>,
+}
+
+pub fn layoffs(days: &[Day]) -> Vec<Layoff> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < days.len() {
+        if !days[i].layoff {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < days.len() && days[i].layoff {
+            i += 1;
+        }
+        out.push(Layoff {
+            first_day: days[start].date,
+            last_day: days[i - 1].date,
+            days: (i - start) as u32,
+            return_day: days.get(i).map(|d| d.date),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ratios(loads: &[f64]) -> DataFrame {
+        // One set per day whose tonnage is the day's load.
+        let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let days: Vec<NaiveDate> = (0..loads.len() as u64)
+            .map(|i| start + chrono::Days::new(i))
+            .collect();
+        let sets: Vec<WorkoutSet> = loads
+            .iter()
+            .zip(&days)
+            .map(|(&l, &d)| {
+                crate::analysis::testing::set(d.and_hms_opt(18, 0, 0).unwrap(), "deadlift", l, 1.0)
+            })
+            .collect();
+        daily_frame(&sets, &days, &Thresholds::default()).unwrap()
+    }
+
+    fn at(df: &DataFrame, name: &str, i: usize) -> Option<f64> {
+        df.column(name).unwrap().f64().unwrap().get(i)
+    }
+
+    #[test]
+    fn oracle_ewma_and_rolling_acwr_on_day_28() {
+        let mut loads = vec![30.0; 21];
+        loads.extend([50.0; 7]);
+        let df = ratios(&loads);
+        assert!((at(&df, "acute", 27).unwrap() - 47.330322).abs() < 1e-6);
+        assert!((at(&df, "chronic", 27).unwrap() - 37.871967).abs() < 1e-6);
+        assert!((at(&df, "acwr_ewma", 27).unwrap() - 1.249746).abs() < 1e-6);
+        assert!((at(&df, "acwr_coupled", 27).unwrap() - 1.428571).abs() < 1e-6);
+        assert!((at(&df, "acwr_uncoupled", 27).unwrap() - 1.666667).abs() < 1e-6);
+        // Null on days 1–27.
+        assert_eq!(at(&df, "acwr_ewma", 26), None);
+        assert_eq!(at(&df, "acwr_coupled", 26), None);
+    }
+
+    #[test]
+    fn zero_chronic_load_gives_no_ratio() {
+        let df = ratios(&[0.0; 40]);
+        assert_eq!(at(&df, "acwr_ewma", 35), None);
+        assert_eq!(at(&df, "acwr_uncoupled", 35), None);
+    }
+
+    #[test]
+    fn layoffs_need_fourteen_idle_days() {
+        let mut trained = vec![true; 3];
+        trained.extend([false; 13]);
+        trained.push(true);
+        trained.extend([false; 14]);
+        trained.push(true);
+        let mask = layoff_mask(&trained, 14);
+        assert_eq!(mask.iter().filter(|m| **m).count(), 14);
+        assert!(!mask[5]);
+        assert!(mask[20]);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+            #[test]
+            fn acwr_of_a_constant_load_is_one(load in 1.0f64..5000.0, n in 28usize..80) {
+                let df = ratios(&vec![load; n]);
+                for i in 27..n {
+                    for name in ["acwr_ewma", "acwr_coupled", "acwr_uncoupled"] {
+                        let r = at(&df, name, i).unwrap();
+                        prop_assert!((r - 1.0).abs() < 1e-9, "{name} day {i}: {r}");
+                    }
+                }
+            }
+
+            #[test]
+            fn uncoupled_is_3c_over_4_minus_c_on_weekly_constant_loads(weeks in prop::collection::vec(1.0f64..3000.0, 5..10)) {
+                // Each week has one constant daily load.
+                let loads: Vec<f64> = weeks.iter().flat_map(|&w| [w; 7]).collect();
+                let df = ratios(&loads);
+                for i in (27..loads.len()).filter(|i| i % 7 == 6) {
+                    let c = at(&df, "acwr_coupled", i).unwrap();
+                    let u = at(&df, "acwr_uncoupled", i).unwrap();
+                    prop_assert!((u - 3.0 * c / (4.0 - c)).abs() < 1e-9 * u.max(1.0), "day {i}: {u} vs {c}");
+                }
+            }
+        }
+    }
+}

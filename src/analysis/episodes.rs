@@ -1,0 +1,493 @@
+//! Pain episodes per region, their classes (science.md §3), and red flags.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::Serialize;
+
+use crate::model::{PainEntry, Quality, Region, Side, Symptom};
+
+use super::calendar::Session;
+use super::settings::Thresholds;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EpisodeClass {
+    SorenessLike,
+    AcuteOnset,
+    NotImproving,
+    /// Lasting more than `persistent_days` (7).
+    Persistent,
+    /// Lasting more than `persistent_long_days` (14).
+    PersistentLong,
+    Worsening,
+    TrainingThroughPain,
+}
+
+impl EpisodeClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EpisodeClass::SorenessLike => "soreness-like",
+            EpisodeClass::AcuteOnset => "acute-onset",
+            EpisodeClass::NotImproving => "not-improving",
+            EpisodeClass::Persistent => "persistent",
+            EpisodeClass::PersistentLong => "persistent-long",
+            EpisodeClass::Worsening => "worsening",
+            EpisodeClass::TrainingThroughPain => "training-through-pain",
+        }
+    }
+}
+
+/// A maximal run of pain entries (intensity ≥ 1) in one region whose consecutive entries are
+/// at most `episode_gap_days` apart; an entry of 0 ends it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Episode {
+    pub region: Region,
+    pub side: Option<Side>,
+    /// The first entry's time.
+    pub onset: NaiveDateTime,
+    /// The date of the last entry with pain.
+    pub end: NaiveDate,
+    /// end − onset date + 1.
+    pub days: u32,
+    pub peak: u8,
+    pub onset_intensity: u8,
+    pub last_intensity: u8,
+    /// The date of the 0 entry that ended it, if any.
+    pub resolved_on: Option<NaiveDate>,
+    pub entries: usize,
+    /// True when every entry was inferred from workout notes.
+    pub inferred: bool,
+    pub classes: Vec<EpisodeClass>,
+    /// The sessions that loaded this region while the episode was open (training through pain
+    /// counts those next to pain above 5).
+    pub sessions_during: u32,
+    #[serde(skip)]
+    pub intensities: Vec<(NaiveDateTime, u8)>,
+    #[serde(skip)]
+    pub onset_quality: Option<Quality>,
+}
+
+impl Episode {
+    /// Open from its onset until the end of its `end` day.
+    pub fn is_open_at(&self, t: NaiveDateTime) -> bool {
+        t >= self.onset
+            && t <= self
+                .end
+                .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
+    }
+
+    pub fn has(&self, class: EpisodeClass) -> bool {
+        self.classes.contains(&class)
+    }
+}
+
+/// Builds every region's episodes (oldest first within a region; regions in vocabulary order)
+/// and classifies them.
+pub fn episodes(pain: &[PainEntry], sessions: &[Session], t: &Thresholds) -> Vec<Episode> {
+    let mut by_region: BTreeMap<Region, Vec<&PainEntry>> = BTreeMap::new();
+    for p in pain {
+        by_region.entry(p.region).or_default().push(p);
+    }
+    let mut out = Vec::new();
+    for (region, mut entries) in by_region {
+        // Entries at the same moment are one observation: the highest intensity counts, so a
+        // 0 and a 2 logged together never open and close an episode at once.
+        entries.sort_by_key(|e| (e.at, std::cmp::Reverse(e.intensity)));
+        entries.dedup_by_key(|e| e.at);
+        let mut current: Option<Episode> = None;
+        let mut sides: BTreeMap<Side, u32> = BTreeMap::new();
+        for e in entries {
+            if e.intensity == 0 {
+                if let Some(mut ep) = current.take() {
+                    ep.resolved_on = Some(e.at.date());
+                    out.push(finish(ep, &sides));
+                }
+                sides.clear();
+                continue;
+            }
+            let continues = current.as_ref().is_some_and(|ep| {
+                let last = ep.intensities.last().map_or(ep.onset, |x| x.0);
+                (e.at.date() - last.date()).num_days() <= i64::from(t.episode_gap_days)
+            });
+            if !continues {
+                if let Some(ep) = current.take() {
+                    out.push(finish(ep, &sides));
+                }
+                sides.clear();
+                current = Some(Episode {
+                    region,
+                    side: None,
+                    onset: e.at,
+                    end: e.at.date(),
+                    days: 1,
+                    peak: 0,
+                    onset_intensity: e.intensity,
+                    last_intensity: e.intensity,
+                    resolved_on: None,
+                    entries: 0,
+                    inferred: true,
+                    classes: Vec::new(),
+                    sessions_during: 0,
+                    intensities: Vec::new(),
+                    onset_quality: e.quality,
+                });
+            }
+            if let Some(ep) = current.as_mut() {
+                ep.end = e.at.date();
+                ep.peak = ep.peak.max(e.intensity);
+                ep.last_intensity = e.intensity;
+                ep.entries += 1;
+                ep.inferred &= e.inferred;
+                ep.intensities.push((e.at, e.intensity));
+                if let Some(s) = e.side {
+                    *sides.entry(s).or_default() += 1;
+                }
+            }
+        }
+        if let Some(ep) = current.take() {
+            out.push(finish(ep, &sides));
+        }
+    }
+    for ep in &mut out {
+        classify(ep, sessions, t);
+    }
+    out
+}
+
+fn finish(mut ep: Episode, sides: &BTreeMap<Side, u32>) -> Episode {
+    ep.days = ((ep.end - ep.onset.date()).num_days() + 1) as u32;
+    ep.side = sides.iter().max_by_key(|(_, n)| **n).map(|(s, _)| *s);
+    ep
+}
+
+fn hours(a: NaiveDateTime, b: NaiveDateTime) -> f64 {
+    (b - a).num_seconds() as f64 / 3600.0
+}
+
+fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
+    let loads_region = |s: &&Session| s.regions.contains(&ep.region);
+    let before_onset: Vec<f64> = sessions
+        .iter()
+        .filter(|s| s.start < ep.onset)
+        .map(|s| hours(s.start, ep.onset))
+        .collect();
+    let loading_before: Vec<f64> = sessions
+        .iter()
+        .filter(loads_region)
+        .filter(|s| s.start < ep.onset)
+        .map(|s| hours(s.start, ep.onset))
+        .collect();
+    let mut classes = Vec::new();
+
+    // Ordinary delayed-onset soreness: mild, 12–72 h after loading the region, gone in days.
+    let soreness_timing = loading_before
+        .iter()
+        .any(|&h| h >= t.soreness_min_h && h <= t.soreness_max_h);
+    if ep.peak <= t.soreness_max_intensity && soreness_timing && ep.days <= t.soreness_max_days {
+        classes.push(EpisodeClass::SorenessLike);
+    }
+    // Abrupt pain during or right after a session is a sign of injury, not soreness.
+    let soon_after_session = before_onset.iter().any(|&h| h <= t.acute_window_h);
+    if soon_after_session
+        && (ep.onset_quality == Some(Quality::Sharp) || ep.onset_intensity >= t.acute_intensity)
+    {
+        classes.push(EpisodeClass::AcuteOnset);
+    }
+    let not_improving = ep.intensities.iter().any(|&(at, i)| {
+        let h = hours(ep.onset, at);
+        h >= t.not_improving_from_h && h <= t.not_improving_to_h && i >= ep.onset_intensity
+    });
+    if not_improving {
+        classes.push(EpisodeClass::NotImproving);
+    }
+    if ep.days > t.persistent_days {
+        classes.push(EpisodeClass::Persistent);
+    }
+    if ep.days > t.persistent_long_days {
+        classes.push(EpisodeClass::PersistentLong);
+    }
+    let n = ep.intensities.len();
+    if n >= 3 {
+        let last3: Vec<u8> = ep.intensities[n - 3..].iter().map(|x| x.1).collect();
+        if last3[1] >= last3[0] && last3[2] >= last3[1] && last3[2] > last3[0] {
+            classes.push(EpisodeClass::Worsening);
+        }
+    }
+    let during: Vec<&Session> = sessions
+        .iter()
+        .filter(loads_region)
+        .filter(|s| ep.is_open_at(s.start))
+        .collect();
+    ep.sessions_during = during.len() as u32;
+    let through_pain = during.iter().any(|s| {
+        ep.intensities.iter().any(|&(at, i)| {
+            i > t.training_through_pain_above && (at.date() - s.day).num_days().abs() <= 1
+        })
+    });
+    if through_pain {
+        classes.push(EpisodeClass::TrainingThroughPain);
+    }
+    ep.classes = classes;
+}
+
+/// Where a red flag was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagSource {
+    Symptoms,
+    Notes,
+}
+
+/// A sign that calls for a professional, whatever the statistics say.
+#[derive(Debug, Clone, Serialize)]
+pub struct RedFlag {
+    pub date: NaiveDate,
+    pub region: Region,
+    pub side: Option<Side>,
+    /// The symptom, or the note keyword that matched.
+    pub sign: String,
+    pub source: FlagSource,
+    pub inferred: bool,
+    pub note: String,
+    pub file: String,
+    pub line: u64,
+}
+
+/// Keywords in diary notes that signal a red flag (seed 000's list; NICE NG59), with what they
+/// stand for.
+pub const RED_FLAG_KEYWORDS: &[(&str, &str)] = &[
+    ("numb", "numbness"),
+    ("tingl", "tingling"),
+    ("pins and needles", "tingling"),
+    ("weakness", "weakness"),
+    ("leg gave way", "weakness"),
+    ("both legs", "pain in both legs"),
+    ("down my leg", "pain spreading down a leg"),
+    ("down the leg", "pain spreading down a leg"),
+    ("down my left leg", "pain spreading down a leg"),
+    ("down my right leg", "pain spreading down a leg"),
+    ("down the left leg", "pain spreading down a leg"),
+    ("down the right leg", "pain spreading down a leg"),
+    ("radiat", "radiating pain"),
+    ("shooting", "radiating pain"),
+    ("sciatic", "radiating pain"),
+    ("bladder", "bladder problems"),
+    ("bowel", "bowel problems"),
+    ("incontinen", "bladder or bowel problems"),
+    ("saddle", "saddle numbness"),
+    ("fell", "pain after a fall"),
+    ("fall", "pain after a fall"),
+    ("accident", "pain after an accident"),
+    ("crash", "pain after an accident"),
+    ("night", "night pain"),
+    ("fever", "fever"),
+    ("weight loss", "unexplained weight loss"),
+];
+
+/// Red flags from the symptoms field and from keywords in entry notes.
+pub fn red_flags(pain: &[PainEntry]) -> Vec<RedFlag> {
+    let mut out = Vec::new();
+    for p in pain {
+        let base = |sign: String, source| RedFlag {
+            date: p.at.date(),
+            region: p.region,
+            side: p.side,
+            sign,
+            source,
+            inferred: p.inferred,
+            note: p.notes.clone(),
+            file: p.source.file.to_string(),
+            line: p.source.line,
+        };
+        for s in &p.symptoms {
+            out.push(base(symptom_sign(*s).to_string(), FlagSource::Symptoms));
+        }
+        let lower = p.notes.to_lowercase();
+        let mut seen: Vec<&str> = p.symptoms.iter().map(|s| symptom_sign(*s)).collect();
+        for (keyword, sign) in RED_FLAG_KEYWORDS {
+            if contains_word_start(&lower, keyword) && !seen.contains(sign) {
+                seen.push(sign);
+                out.push(base(sign.to_string(), FlagSource::Notes));
+            }
+        }
+    }
+    out.sort_by_key(|f| f.date);
+    out
+}
+
+/// `keyword` occurs at the start of a word ("numb" in "numbness", not in "sunburn").
+fn contains_word_start(text: &str, keyword: &str) -> bool {
+    text.match_indices(keyword).any(|(i, _)| {
+        i == 0
+            || !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
+pub fn symptom_sign(s: Symptom) -> &'static str {
+    match s {
+        Symptom::Numbness => "numbness",
+        Symptom::Tingling => "tingling",
+        Symptom::Weakness => "weakness",
+        Symptom::Radiating => "pain spreading to other body parts",
+        Symptom::Bladder => "bladder problems",
+        Symptom::Bowel => "bowel problems",
+        Symptom::SaddleNumbness => "saddle numbness",
+        Symptom::Fever => "fever",
+        Symptom::NightPain => "night pain",
+        Symptom::Trauma => "pain after an accident or fall",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testing::{entry, session};
+
+    fn dt(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    #[test]
+    fn entries_group_into_episodes_and_zero_ends_them() {
+        let pain = vec![
+            entry("2026-06-02 08:00", Region::LowerBack, 5),
+            entry("2026-06-03 08:00", Region::LowerBack, 4),
+            entry("2026-06-06 08:00", Region::LowerBack, 3), // 3 days later: same episode
+            entry("2026-06-07 08:00", Region::LowerBack, 0),
+            entry("2026-06-08 08:00", Region::LowerBack, 2), // after a 0: new episode
+            entry("2026-06-20 08:00", Region::LowerBack, 2), // 12 days later: new episode
+            entry("2026-06-04 08:00", Region::Knee, 3),
+        ];
+        let eps = episodes(&pain, &[], &Thresholds::default());
+        let back: Vec<&Episode> = eps
+            .iter()
+            .filter(|e| e.region == Region::LowerBack)
+            .collect();
+        assert_eq!(back.len(), 3);
+        assert_eq!(back[0].days, 5);
+        assert_eq!(back[0].peak, 5);
+        assert_eq!(back[0].resolved_on, NaiveDate::from_ymd_opt(2026, 6, 7));
+        assert_eq!(back[1].resolved_on, None);
+        assert_eq!(eps.iter().filter(|e| e.region == Region::Knee).count(), 1);
+    }
+
+    #[test]
+    fn classes_follow_science_section_3() {
+        let legs = session("2026-06-04 19:00", &[Region::Thigh, Region::Knee]);
+        let dead = session("2026-06-08 18:00", &[Region::LowerBack]);
+        let t = Thresholds::default();
+        // Mild thigh pain the morning after leg day, gone next day: soreness-like.
+        let sore = episodes(
+            &[
+                entry("2026-06-05 08:00", Region::Thigh, 2),
+                entry("2026-06-06 08:00", Region::Thigh, 0),
+            ],
+            std::slice::from_ref(&legs),
+            &t,
+        );
+        assert_eq!(sore[0].classes, vec![EpisodeClass::SorenessLike]);
+        // Sharp 6/10 back pain the morning after deadlifts, still 6 on day 4, 9 days long.
+        let mut pain: Vec<PainEntry> = [
+            "2026-06-09 08:00",
+            "2026-06-10 08:00",
+            "2026-06-12 09:00",
+            "2026-06-14 08:00",
+            "2026-06-17 08:00",
+        ]
+        .iter()
+        .zip([6, 6, 6, 4, 3])
+        .map(|(d, i)| entry(d, Region::LowerBack, i))
+        .collect();
+        pain[0].quality = Some(Quality::Sharp);
+        let eps = episodes(
+            &pain,
+            &[
+                legs,
+                dead,
+                session("2026-06-10 18:00", &[Region::LowerBack]),
+            ],
+            &t,
+        );
+        let c = &eps[0].classes;
+        assert!(c.contains(&EpisodeClass::AcuteOnset), "{c:?}");
+        assert!(c.contains(&EpisodeClass::NotImproving), "{c:?}");
+        assert!(c.contains(&EpisodeClass::Persistent), "{c:?}");
+        assert!(!c.contains(&EpisodeClass::PersistentLong), "{c:?}");
+        assert!(c.contains(&EpisodeClass::TrainingThroughPain), "{c:?}");
+        assert!(!c.contains(&EpisodeClass::SorenessLike), "{c:?}");
+        assert_eq!(eps[0].days, 9);
+    }
+
+    #[test]
+    fn worsening_needs_three_rising_entries() {
+        let pain: Vec<PainEntry> = [
+            ("2026-06-01 08:00", 2),
+            ("2026-06-02 08:00", 3),
+            ("2026-06-03 08:00", 3),
+            ("2026-06-04 08:00", 5),
+        ]
+        .iter()
+        .map(|(d, i)| entry(d, Region::Knee, *i))
+        .collect();
+        let eps = episodes(&pain, &[], &Thresholds::default());
+        assert!(eps[0].has(EpisodeClass::Worsening));
+        assert_eq!(eps[0].onset, dt("2026-06-01 08:00"));
+    }
+
+    #[test]
+    fn red_flags_from_symptoms_and_note_keywords() {
+        let mut a = entry("2026-06-02 08:00", Region::LowerBack, 4);
+        a.symptoms = vec![Symptom::Numbness];
+        a.notes = "numb feeling down the left leg".into();
+        let mut b = entry("2026-06-03 08:00", Region::LowerBack, 3);
+        b.notes = "Woke at night with it; tingly toes".into();
+        let mut c = entry("2026-06-04 08:00", Region::Knee, 3);
+        c.notes = "sunburnt, nothing else".into();
+        let flags = red_flags(&[a, b, c]);
+        let signs: Vec<&str> = flags.iter().map(|f| f.sign.as_str()).collect();
+        assert_eq!(
+            signs,
+            vec![
+                "numbness",
+                "pain spreading down a leg",
+                "tingling",
+                "night pain"
+            ]
+        );
+        assert_eq!(flags[0].source, FlagSource::Symptoms);
+        assert_eq!(flags[1].source, FlagSource::Notes);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn episodes_never_overlap_within_a_region(raw in prop::collection::vec((0u32..120, 0u8..=10, 0usize..3), 0..80)) {
+                let regions = [Region::LowerBack, Region::Knee, Region::Shoulder];
+                let base = dt("2026-01-01 08:00");
+                let pain: Vec<PainEntry> = raw.iter().map(|&(h, i, r)| {
+                    let mut e = entry("2026-01-01 08:00", regions[r], i);
+                    e.at = base + chrono::Duration::hours(i64::from(h) * 7);
+                    e
+                }).collect();
+                let eps = episodes(&pain, &[], &Thresholds::default());
+                for r in regions {
+                    let mine: Vec<&Episode> = eps.iter().filter(|e| e.region == r).collect();
+                    for w in mine.windows(2) {
+                        prop_assert!(w[0].end < w[1].onset.date() || (w[0].end == w[1].onset.date() && w[0].intensities.last().unwrap().0 < w[1].onset));
+                    }
+                    for e in &mine {
+                        prop_assert!(e.onset.date() <= e.end);
+                        prop_assert!(e.peak >= 1);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! Small builders for unit tests.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::model::{PainEntry, Region, SetKind, SourceRef, WorkoutSet};
+
+use super::calendar::{Day, Session};
+
+fn at(s: &str) -> NaiveDateTime {
+    NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test timestamp")
+}
+
+/// One working set of `canonical` whose tonnage is weight × reps.
+pub fn set(start: NaiveDateTime, canonical: &str, weight: f64, reps: f64) -> WorkoutSet {
+    WorkoutSet {
+        workout_id: start.to_string(),
+        start,
+        workout_name: String::new(),
+        exercise: canonical.to_string(),
+        canonical: Some(canonical.to_string()),
+        set_number: 1,
+        kind: SetKind::Working,
+        weight_kg: Some(weight),
+        reps: Some(reps),
+        rpe: None,
+        distance_m: None,
+        duration_s: None,
+        notes: String::new(),
+        workout_notes: String::new(),
+        workout_duration_s: None,
+        source: SourceRef {
+            file: Arc::from("test.csv"),
+            line: 2,
+        },
+    }
+}
+
+pub fn entry(when: &str, region: Region, intensity: u8) -> PainEntry {
+    PainEntry {
+        at: at(when),
+        time_given: true,
+        region,
+        side: None,
+        intensity,
+        quality: None,
+        symptoms: Vec::new(),
+        notes: String::new(),
+        inferred: false,
+        source: SourceRef {
+            file: Arc::from("diary.csv"),
+            line: 2,
+        },
+    }
+}
+
+pub fn session(when: &str, regions: &[Region]) -> Session {
+    let start = at(when);
+    Session {
+        key: when.to_string(),
+        start,
+        day: start.date(),
+        name: String::new(),
+        working_sets: 3,
+        warmup_sets: 0,
+        load_kg: 1000.0,
+        exercises: BTreeSet::new(),
+        unknown_exercises: BTreeSet::new(),
+        regions: regions.iter().copied().collect(),
+        tags: BTreeSet::new(),
+        patterns: BTreeSet::new(),
+        srpe_load: None,
+        duration_s: None,
+    }
+}
+
+pub fn day(date: NaiveDate, load_kg: f64) -> Day {
+    Day {
+        date,
+        load_kg,
+        sets: u32::from(load_kg > 0.0),
+        sessions: u32::from(load_kg > 0.0),
+        srpe_load: None,
+        acute_ewma: 0.0,
+        chronic_ewma: 0.0,
+        acwr_ewma: None,
+        acwr_coupled: None,
+        acwr_uncoupled: None,
+        acwr_band: None,
+        layoff: false,
+        streak: 0,
+        sets_by_region: Default::default(),
+        sets_by_pattern: Default::default(),
+        sets_by_tag: Default::default(),
+    }
+}

@@ -1,0 +1,489 @@
+//! ISO-week figures: total load and its change, monotony and strain, rest days and streaks;
+//! per exercise (tonnage or distance, e1RM) and per body region (science.md §1–2).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+use serde::Serialize;
+
+use crate::model::{PainEntry, Region, SetKind, WorkoutSet};
+
+use super::calendar::Day;
+use super::frame::sets_frame;
+use super::settings::Thresholds;
+
+/// `2026-W07`.
+pub fn week_label(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn week_key(d: NaiveDate) -> i32 {
+    let w = d.iso_week();
+    w.year() * 100 + w.week() as i32
+}
+
+fn label_of_key(k: i32) -> String {
+    format!("{}-W{:02}", k / 100, k % 100)
+}
+
+/// Epley: w·(1 + r/30); r = 1 gives w.
+pub fn e1rm_epley(weight: f64, reps: f64) -> f64 {
+    if reps <= 1.0 {
+        weight
+    } else {
+        weight * (1.0 + reps / 30.0)
+    }
+}
+
+/// Brzycki: w·36/(37 − r); r = 1 gives w.
+pub fn e1rm_brzycki(weight: f64, reps: f64) -> f64 {
+    if reps <= 1.0 {
+        weight
+    } else {
+        weight * 36.0 / (37.0 - reps)
+    }
+}
+
+/// 100 × (this − previous) / previous; null when the previous value is 0.
+pub fn change_pct(this: f64, previous: f64) -> Option<f64> {
+    (previous > 0.0).then(|| 100.0 * (this - previous) / previous)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    pub week: String,
+    pub first_day: NaiveDate,
+    /// Calendar days of this week inside the analysed period.
+    pub days: u32,
+    pub load_kg: f64,
+    pub change_pct: Option<f64>,
+    pub monotony: Option<f64>,
+    pub strain: Option<f64>,
+    pub sessions: u32,
+    pub sets: u32,
+    pub rest_days: u32,
+    /// The longest run of consecutive training days ending in this week.
+    pub longest_streak: u32,
+    pub pain_days: u32,
+    pub peak_pain: Option<u8>,
+    /// Mean and highest daily EWMA ACWR of the week (heuristic).
+    pub acwr_ewma_mean: Option<f64>,
+    pub acwr_ewma_max: Option<f64>,
+}
+
+/// Weekly totals from the daily calendar. Monotony = mean / population SD of the 7 daily
+/// loads, only for weeks whose 7 days all lie inside the calendar and outside a layoff; an SD
+/// of 0 leaves it undefined (null). Strain = weekly load × monotony.
+pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
+    if days.is_empty() {
+        return Ok(Vec::new());
+    }
+    let keys: Vec<i32> = days.iter().map(|d| week_key(d.date)).collect();
+    let frame = df!(
+        "week" => &keys,
+        "date" => days.iter().map(|d| d.date).collect::<Vec<_>>(),
+        "load_kg" => days.iter().map(|d| d.load_kg).collect::<Vec<_>>(),
+        "sessions" => days.iter().map(|d| d.sessions).collect::<Vec<_>>(),
+        "sets" => days.iter().map(|d| d.sets).collect::<Vec<_>>(),
+        "layoff" => days.iter().map(|d| d.layoff).collect::<Vec<_>>(),
+        "streak" => days.iter().map(|d| d.streak).collect::<Vec<_>>(),
+        "acwr" => days.iter().map(|d| d.acwr_ewma).collect::<Vec<_>>(),
+    )?;
+    let out = frame
+        .lazy()
+        .group_by([col("week")])
+        .agg([
+            col("date").min().alias("first_day"),
+            len().cast(DataType::UInt32).alias("days"),
+            col("load_kg").sum().alias("load_kg"),
+            col("load_kg").mean().alias("mean"),
+            col("load_kg").std(0).alias("sd"),
+            col("sessions")
+                .sum()
+                .cast(DataType::UInt32)
+                .alias("sessions"),
+            col("sets").sum().cast(DataType::UInt32).alias("sets"),
+            col("sessions")
+                .eq(lit(0u32))
+                .cast(DataType::UInt32)
+                .sum()
+                .alias("rest_days"),
+            col("layoff").any(true).alias("any_layoff"),
+            col("streak").max().alias("longest_streak"),
+            col("acwr").mean().alias("acwr_mean"),
+            col("acwr").max().alias("acwr_max"),
+        ])
+        .sort(["week"], SortMultipleOptions::default())
+        .collect()?;
+
+    let mut pain_by_week: BTreeMap<i32, (BTreeSet<NaiveDate>, u8)> = BTreeMap::new();
+    for p in pain.iter().filter(|p| p.intensity > 0) {
+        let e = pain_by_week.entry(week_key(p.at.date())).or_default();
+        e.0.insert(p.at.date());
+        e.1 = e.1.max(p.intensity);
+    }
+
+    let week = out.column("week")?.i32()?;
+    let first = out.column("first_day")?.date()?;
+    let n_days = out.column("days")?.u32()?;
+    let load = out.column("load_kg")?.f64()?;
+    let mean = out.column("mean")?.f64()?;
+    let sd = out.column("sd")?.f64()?;
+    let sessions = out.column("sessions")?.u32()?;
+    let sets = out.column("sets")?.u32()?;
+    let rest = out.column("rest_days")?.u32()?;
+    let any_layoff = out.column("any_layoff")?.bool()?;
+    let streak = out.column("longest_streak")?.cast(&DataType::UInt32)?;
+    let streak = streak.u32()?;
+    let acwr_mean = out.column("acwr_mean")?.f64()?;
+    let acwr_max = out.column("acwr_max")?.f64()?;
+
+    let mut weeks: Vec<Week> = Vec::with_capacity(out.height());
+    for i in 0..out.height() {
+        let key = week.get(i).unwrap_or(0);
+        let days_in = n_days.get(i).unwrap_or(0);
+        let load_kg = load.get(i).unwrap_or(0.0);
+        let full = days_in == 7 && !any_layoff.get(i).unwrap_or(false);
+        let monotony = match (full, mean.get(i), sd.get(i)) {
+            (true, Some(m), Some(s)) if s > 0.0 => Some(m / s),
+            _ => None,
+        };
+        let previous = weeks
+            .last()
+            .filter(|w| week_key(w.first_day) == prev_key(key));
+        let (pain_days, peak) = pain_by_week
+            .get(&key)
+            .map_or((0, None), |(d, p)| (d.len() as u32, Some(*p)));
+        weeks.push(Week {
+            week: label_of_key(key),
+            first_day: first
+                .as_date_iter()
+                .nth(i)
+                .flatten()
+                .unwrap_or(days[0].date),
+            days: days_in,
+            load_kg,
+            change_pct: previous.and_then(|p| change_pct(load_kg, p.load_kg)),
+            monotony,
+            strain: monotony.map(|m| m * load_kg),
+            sessions: sessions.get(i).unwrap_or(0),
+            sets: sets.get(i).unwrap_or(0),
+            rest_days: rest.get(i).unwrap_or(0),
+            longest_streak: streak.get(i).unwrap_or(0),
+            pain_days,
+            peak_pain: peak,
+            acwr_ewma_mean: acwr_mean.get(i),
+            acwr_ewma_max: acwr_max.get(i),
+        });
+    }
+    Ok(weeks)
+}
+
+/// The key of the ISO week before `key`.
+fn prev_key(key: i32) -> i32 {
+    let (year, week) = (key / 100, (key % 100) as u32);
+    let monday =
+        NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).unwrap_or(NaiveDate::MIN);
+    week_key(monday - chrono::Days::new(7))
+}
+
+/// What an exercise's weekly change is measured on: tonnage when it is lifted with weight,
+/// otherwise distance, duration or working sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    LoadKg,
+    DistanceM,
+    DurationS,
+    Sets,
+}
+
+impl Measure {
+    pub fn unit(self) -> &'static str {
+        match self {
+            Measure::LoadKg => "kg",
+            Measure::DistanceM => "m",
+            Measure::DurationS => "s",
+            Measure::Sets => "sets",
+        }
+    }
+
+    pub fn noun(self) -> &'static str {
+        match self {
+            Measure::LoadKg => "tonnage",
+            Measure::DistanceM => "distance",
+            Measure::DurationS => "time",
+            Measure::Sets => "working sets",
+        }
+    }
+}
+
+/// One exercise in one ISO week.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExerciseWeek {
+    pub week: String,
+    pub exercise: String,
+    pub measure: Measure,
+    pub value: f64,
+    pub load_kg: f64,
+    pub sets: u32,
+    pub distance_m: f64,
+    pub duration_s: f64,
+    pub change_pct: Option<f64>,
+    /// A week-over-week rise above the warning threshold, or from a zero week to above the
+    /// mean of the 4 weeks before (when the exercise was done in those weeks).
+    pub jump: bool,
+    pub e1rm_epley_kg: Option<f64>,
+    pub e1rm_brzycki_kg: Option<f64>,
+}
+
+/// Per-exercise weekly figures for every calendar week in which the exercise was done or the
+/// week after (so a drop to zero shows). Exercises are catalog ids.
+pub fn exercise_weeks(
+    sets: &[WorkoutSet],
+    weeks: &[Week],
+    t: &Thresholds,
+) -> PolarsResult<Vec<ExerciseWeek>> {
+    let working: Vec<WorkoutSet> = sets
+        .iter()
+        .filter(|s| s.kind != SetKind::Warmup && s.canonical.is_some())
+        .cloned()
+        .collect();
+    if working.is_empty() || weeks.is_empty() {
+        return Ok(Vec::new());
+    }
+    let frame = sets_frame(&working)?;
+    let week_keys: Vec<i32> = working.iter().map(|s| week_key(s.day())).collect();
+    let epley: Vec<Option<f64>> = working
+        .iter()
+        .map(|s| e1rm_input(s).map(|(w, r)| e1rm_epley(w, r)))
+        .collect();
+    let brzycki: Vec<Option<f64>> = working
+        .iter()
+        .map(|s| e1rm_input(s).map(|(w, r)| e1rm_brzycki(w, r)))
+        .collect();
+    let frame = frame.hstack(&[
+        Column::new("week".into(), week_keys),
+        Column::new("epley".into(), epley),
+        Column::new("brzycki".into(), brzycki),
+    ])?;
+    let out = frame
+        .lazy()
+        .group_by([col("canonical"), col("week")])
+        .agg([
+            col("volume_kg").sum().alias("load_kg"),
+            len().cast(DataType::UInt32).alias("sets"),
+            col("distance_m").sum().alias("distance_m"),
+            col("duration_s").sum().alias("duration_s"),
+            col("epley").max().alias("epley"),
+            col("brzycki").max().alias("brzycki"),
+        ])
+        .collect()?;
+
+    let ex = out.column("canonical")?.str()?;
+    let wk = out.column("week")?.i32()?;
+    let load = out.column("load_kg")?.f64()?;
+    let n = out.column("sets")?.u32()?;
+    let dist = out.column("distance_m")?.f64()?;
+    let dur = out.column("duration_s")?.f64()?;
+    let ep = out.column("epley")?.f64()?;
+    let bz = out.column("brzycki")?.f64()?;
+    type Cell = (f64, u32, f64, f64, Option<f64>, Option<f64>);
+    let mut by_exercise: BTreeMap<String, BTreeMap<i32, Cell>> = BTreeMap::new();
+    for i in 0..out.height() {
+        let (Some(e), Some(w)) = (ex.get(i), wk.get(i)) else {
+            continue;
+        };
+        by_exercise.entry(e.to_string()).or_default().insert(
+            w,
+            (
+                load.get(i).unwrap_or(0.0),
+                n.get(i).unwrap_or(0),
+                dist.get(i).unwrap_or(0.0),
+                dur.get(i).unwrap_or(0.0),
+                ep.get(i),
+                bz.get(i),
+            ),
+        );
+    }
+
+    let calendar: Vec<i32> = weeks.iter().map(|w| week_key(w.first_day)).collect();
+    let mut rows = Vec::new();
+    for (exercise, cells) in &by_exercise {
+        let measure = if cells.values().any(|c| c.0 > 0.0) {
+            Measure::LoadKg
+        } else if cells.values().any(|c| c.2 > 0.0) {
+            Measure::DistanceM
+        } else if cells.values().any(|c| c.3 > 0.0) {
+            Measure::DurationS
+        } else {
+            Measure::Sets
+        };
+        let value_of = |c: &Cell| match measure {
+            Measure::LoadKg => c.0,
+            Measure::DistanceM => c.2,
+            Measure::DurationS => c.3,
+            Measure::Sets => f64::from(c.1),
+        };
+        let series: Vec<f64> = calendar
+            .iter()
+            .map(|k| cells.get(k).map_or(0.0, value_of))
+            .collect();
+        for (i, &key) in calendar.iter().enumerate() {
+            let value = series[i];
+            let previous = if i > 0 { series[i - 1] } else { 0.0 };
+            let done_before = i > 0 && series[i - 1] > 0.0;
+            if value == 0.0 && !done_before {
+                continue;
+            }
+            let prior: Vec<f64> = series[i.saturating_sub(4)..i].to_vec();
+            let mean4 = if prior.is_empty() {
+                0.0
+            } else {
+                prior.iter().sum::<f64>() / prior.len() as f64
+            };
+            let change = if i > 0 {
+                change_pct(value, previous)
+            } else {
+                None
+            };
+            let jump = change.is_some_and(|c| c > t.change_warning_pct)
+                || (i > 0 && previous == 0.0 && mean4 > 0.0 && value > mean4);
+            let cell = cells.get(&key);
+            rows.push(ExerciseWeek {
+                week: label_of_key(key),
+                exercise: exercise.clone(),
+                measure,
+                value,
+                load_kg: cell.map_or(0.0, |c| c.0),
+                sets: cell.map_or(0, |c| c.1),
+                distance_m: cell.map_or(0.0, |c| c.2),
+                duration_s: cell.map_or(0.0, |c| c.3),
+                change_pct: change,
+                jump,
+                e1rm_epley_kg: cell.and_then(|c| c.4),
+                e1rm_brzycki_kg: cell.and_then(|c| c.5),
+            });
+        }
+    }
+    Ok(rows)
+}
+
+/// e1RM uses working sets of 1–10 reps with a weight.
+fn e1rm_input(s: &WorkoutSet) -> Option<(f64, f64)> {
+    match (s.weight_kg, s.reps) {
+        (Some(w), Some(r)) if w > 0.0 && (1.0..=10.0).contains(&r) => Some((w, r)),
+        _ => None,
+    }
+}
+
+/// One body region in one ISO week: working sets of exercises that load it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionWeek {
+    pub week: String,
+    pub region: Region,
+    pub sets: u32,
+    pub days: u32,
+    pub change_pct: Option<f64>,
+}
+
+pub fn region_weeks(days: &[Day], weeks: &[Week]) -> Vec<RegionWeek> {
+    let mut cells: BTreeMap<(Region, i32), (u32, u32)> = BTreeMap::new();
+    for d in days {
+        for (r, n) in &d.sets_by_region {
+            let c = cells.entry((*r, week_key(d.date))).or_default();
+            c.0 += n;
+            c.1 += 1;
+        }
+    }
+    let regions: BTreeSet<Region> = cells.keys().map(|(r, _)| *r).collect();
+    let mut out = Vec::new();
+    for region in regions {
+        let mut previous = 0u32;
+        for w in weeks {
+            let (sets, days_n) = cells
+                .get(&(region, week_key(w.first_day)))
+                .copied()
+                .unwrap_or((0, 0));
+            if sets > 0 || previous > 0 {
+                out.push(RegionWeek {
+                    week: w.week.clone(),
+                    region,
+                    sets,
+                    days: days_n,
+                    change_pct: change_pct(f64::from(sets), f64::from(previous)),
+                });
+            }
+            previous = sets;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oracle_e1rm() {
+        assert!((e1rm_epley(100.0, 10.0) - 133.3333).abs() < 1e-4);
+        assert!((e1rm_brzycki(100.0, 10.0) - 133.3333).abs() < 1e-4);
+        assert!((e1rm_epley(100.0, 5.0) - 116.6667).abs() < 1e-4);
+        assert!((e1rm_brzycki(100.0, 5.0) - 112.5).abs() < 1e-9);
+        assert_eq!(e1rm_epley(140.0, 1.0), 140.0);
+        assert_eq!(e1rm_brzycki(140.0, 1.0), 140.0);
+    }
+
+    #[test]
+    fn oracle_monotony_and_strain() {
+        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(); // a Monday
+        let loads = [300.0, 0.0, 300.0, 0.0, 300.0, 0.0, 0.0];
+        let days: Vec<Day> = loads
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| crate::analysis::testing::day(start + chrono::Days::new(i as u64), l))
+            .collect();
+        let w = weeks(&days, &[]).unwrap();
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].week, "2026-W23");
+        assert!(
+            (w[0].monotony.unwrap() - 0.8660).abs() < 1e-4,
+            "{:?}",
+            w[0].monotony
+        );
+        assert!(
+            (w[0].strain.unwrap() - 779.42).abs() < 0.01,
+            "{:?}",
+            w[0].strain
+        );
+        assert_eq!(w[0].rest_days, 4);
+    }
+
+    #[test]
+    fn constant_week_has_undefined_monotony() {
+        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let days: Vec<Day> = (0..7)
+            .map(|i| crate::analysis::testing::day(start + chrono::Days::new(i), 100.0))
+            .collect();
+        let w = weeks(&days, &[]).unwrap();
+        assert_eq!(w[0].monotony, None);
+        assert_eq!(w[0].strain, None);
+    }
+
+    #[test]
+    fn partial_weeks_have_no_monotony_and_change_needs_a_previous_load() {
+        let start = NaiveDate::from_ymd_opt(2026, 6, 3).unwrap(); // a Wednesday
+        let days: Vec<Day> = (0..12)
+            .map(|i| crate::analysis::testing::day(start + chrono::Days::new(i), 100.0 + i as f64))
+            .collect();
+        let w = weeks(&days, &[]).unwrap();
+        assert_eq!(w.len(), 2);
+        assert_eq!(w[0].days, 5);
+        assert_eq!(w[0].monotony, None);
+        assert_eq!(w[0].change_pct, None);
+        let expected = 100.0 * (w[1].load_kg - w[0].load_kg) / w[0].load_kg;
+        assert!((w[1].change_pct.unwrap() - expected).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,38 @@
+//! `--format json`: the analysis, serialized, with where it came from (docs/json.md).
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::commands::report::Sources;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    generated_by: String,
+    inputs: Inputs<'a>,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+}
+
+#[derive(Serialize)]
+struct Inputs<'a> {
+    workout_files: &'a [String],
+    diary: Option<&'a str>,
+    pain_from_notes: bool,
+    rejected_rows: usize,
+}
+
+pub fn render(analysis: &Analysis, sources: &Sources) -> serde_json::Result<String> {
+    let doc = Document {
+        generated_by: format!("strainscope {}", env!("CARGO_PKG_VERSION")),
+        inputs: Inputs {
+            workout_files: &sources.workout_files,
+            diary: sources.diary.as_deref(),
+            pain_from_notes: sources.inferred_from_notes,
+            rejected_rows: sources.rejected_rows,
+        },
+        analysis,
+    };
+    let mut s = serde_json::to_string_pretty(&doc)?;
+    s.push('\n');
+    Ok(s)
+}

@@ -1,0 +1,4 @@
+//! Renderers: each takes the analysis as it is and computes nothing of its own.
+
+pub mod json;
+pub mod text;

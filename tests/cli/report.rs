@@ -1,0 +1,433 @@
+//! `strainscope report` on the sample logs tells the planted story (sample_logs/README.md),
+//! in JSON and in text; a null simulation shows no associations.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+fn sample_report(format: &str) -> std::process::Output {
+    strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--format",
+        format,
+    ])
+}
+
+fn sample_json() -> Value {
+    let out = sample_report("json");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("report --format json is JSON")
+}
+
+fn rows<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
+    v[key]
+        .as_array()
+        .unwrap_or_else(|| panic!("{key} is a list"))
+}
+
+#[test]
+fn deadlift_and_axial_loading_top_the_lower_back_associations() {
+    let v = sample_json();
+    let primary: Vec<&Value> = rows(&v, "associations")
+        .iter()
+        .filter(|a| a["region"] == "lower-back" && a["window_h"] == 48 && a["enough_data"] == true)
+        .collect();
+    let by_q = |kind: &str| -> Vec<&Value> {
+        let mut r: Vec<&Value> = primary
+            .iter()
+            .copied()
+            .filter(|a| a["exposure_kind"] == kind)
+            .collect();
+        r.sort_by(|a, b| {
+            a["q"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["q"].as_f64().unwrap())
+                .then(
+                    a["p"]
+                        .as_f64()
+                        .unwrap()
+                        .total_cmp(&b["p"].as_f64().unwrap()),
+                )
+        });
+        r
+    };
+    // The strongest association of all, and the top exercise.
+    assert_eq!(primary[0]["exposure"], "deadlift", "{:?}", primary[0]);
+    let exercises = by_q("exercise");
+    assert_eq!(exercises[0]["exposure"], "deadlift");
+    assert!(exercises[0]["q"].as_f64().unwrap() < 0.05);
+    assert_eq!(
+        (exercises[0]["a"].as_u64(), exercises[0]["c"].as_u64()),
+        (Some(7), Some(0))
+    );
+    // The top spinal-risk tag.
+    let tags = by_q("tag");
+    assert_eq!(tags[0]["exposure"], "axial-loading");
+    assert!(tags[0]["q"].as_f64().unwrap() < 0.05);
+    // q is only given at the primary window, and the lag profile sits beside it.
+    assert!(
+        exercises[0]["lag_profile"]
+            .as_str()
+            .unwrap()
+            .starts_with("24 h: 7 of")
+    );
+    assert!(
+        rows(&v, "associations")
+            .iter()
+            .filter(|a| a["window_h"] != 48)
+            .all(|a| a["q"].is_null())
+    );
+}
+
+#[test]
+fn running_spike_precedes_knee_pain() {
+    let v = sample_json();
+    let spike = rows(&v, "warnings")
+        .iter()
+        .find(|w| w["kind"] == "spike-then-pain" && w["exercises"][0] == "running")
+        .expect("a running spike warning");
+    assert_eq!(spike["severity"], "warning");
+    assert_eq!(spike["region"], "knee");
+    let evidence = spike["evidence"].as_str().unwrap();
+    assert!(evidence.contains("2026-W38"), "{evidence}");
+    assert!(
+        evidence.contains("knee pain began 2026-09-20"),
+        "{evidence}"
+    );
+    let running = rows(&v, "weekly_exercises")
+        .iter()
+        .find(|w| w["exercise"] == "running" && w["week"] == "2026-W38")
+        .unwrap();
+    assert_eq!(running["measure"], "distance_m");
+    assert!(running["change_pct"].as_f64().unwrap() > 100.0);
+}
+
+#[test]
+fn the_nine_day_episode_is_persistent_and_numbness_is_urgent_and_first() {
+    let v = sample_json();
+    let nine = rows(&v, "episodes")
+        .iter()
+        .find(|e| e["region"] == "lower-back" && e["days"] == 9)
+        .expect("a 9-day lower-back episode");
+    assert_eq!(
+        nine["onset"].as_str().unwrap().get(..10),
+        Some("2026-08-25")
+    );
+    assert_eq!(nine["end"], "2026-09-02");
+    assert_eq!(nine["peak"], 6);
+    assert!(rows(nine, "classes").contains(&Value::from("persistent")));
+    assert!(!rows(nine, "classes").contains(&Value::from("persistent-long")));
+
+    let warnings = rows(&v, "warnings");
+    assert_eq!(warnings[0]["severity"], "urgent");
+    assert_eq!(warnings[0]["kind"], "red-flag");
+    assert!(
+        warnings[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Numbness")
+    );
+    assert!(
+        warnings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("2026-08-27")
+    );
+    assert!(
+        warnings[0]["advice"][0]
+            .as_str()
+            .unwrap()
+            .contains("See a doctor")
+    );
+    assert_eq!(
+        warnings
+            .iter()
+            .filter(|w| w["severity"] == "urgent")
+            .count(),
+        1
+    );
+    let persistent = warnings
+        .iter()
+        .find(|w| w["kind"] == "persistent-pain")
+        .unwrap();
+    assert_eq!(persistent["severity"], "warning");
+    assert!(
+        persistent["message"]
+            .as_str()
+            .unwrap()
+            .contains("lasted 9 days")
+    );
+    // Severity order: urgent, warning, caution, info.
+    let rank = |s: &Value| {
+        ["urgent", "warning", "caution", "info"]
+            .iter()
+            .position(|x| s == *x)
+            .unwrap()
+    };
+    assert!(
+        warnings
+            .windows(2)
+            .all(|w| rank(&w[0]["severity"]) <= rank(&w[1]["severity"]))
+    );
+}
+
+#[test]
+fn the_seven_day_streak_is_flagged() {
+    let v = sample_json();
+    let streak = rows(&v, "warnings")
+        .iter()
+        .find(|w| w["kind"] == "training-streak")
+        .expect("a streak warning");
+    assert_eq!(
+        streak["message"],
+        "7 training days in a row, 2026-07-20 to 2026-07-26"
+    );
+    let week = rows(&v, "weekly")
+        .iter()
+        .find(|w| w["week"] == "2026-W30")
+        .unwrap();
+    assert_eq!(week["longest_streak"], 7);
+    assert_eq!(week["rest_days"], 0);
+}
+
+#[test]
+fn leg_day_soreness_is_soreness_like_not_a_warning() {
+    let v = sample_json();
+    let thigh: Vec<&Value> = rows(&v, "episodes")
+        .iter()
+        .filter(|e| e["region"] == "thigh")
+        .collect();
+    assert_eq!(thigh.len(), 8);
+    for e in &thigh {
+        assert_eq!(e["classes"], serde_json::json!(["soreness-like"]), "{e}");
+        assert!(e["peak"].as_u64().unwrap() <= 2);
+    }
+    for w in rows(&v, "warnings")
+        .iter()
+        .filter(|w| w["region"] == "thigh")
+    {
+        assert_eq!(w["severity"], "info", "{w}");
+    }
+}
+
+#[test]
+fn json_has_every_documented_key_with_typed_values() {
+    let v = sample_json();
+    assert_eq!(v["schema_version"], 1);
+    assert!(
+        rows(&v, "notices")
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("Association, not proof"))
+    );
+    assert!(
+        rows(&v, "notices")
+            .iter()
+            .any(|n| n.as_str().unwrap().starts_with("Not medical advice"))
+    );
+    let daily = rows(&v, "daily");
+    assert_eq!(daily.len(), 181);
+    assert_eq!(daily[0]["date"], "2026-05-18");
+    for key in [
+        "date",
+        "load_kg",
+        "sets",
+        "acwr_ewma",
+        "acwr_coupled",
+        "acwr_uncoupled",
+    ] {
+        assert!(daily[40].get(key).is_some(), "daily.{key}");
+    }
+    assert!(daily[26]["acwr_ewma"].is_null(), "no ratio before day 28");
+    assert!(daily[27]["acwr_ewma"].is_number());
+    let weekly = rows(&v, "weekly");
+    assert_eq!(weekly.len(), 26);
+    assert_eq!(weekly[0]["week"], "2026-W21");
+    for key in [
+        "week",
+        "load_kg",
+        "change_pct",
+        "monotony",
+        "strain",
+        "rest_days",
+        "longest_streak",
+    ] {
+        assert!(weekly[3].get(key).is_some(), "weekly.{key}");
+    }
+    assert!(weekly[0]["change_pct"].is_null());
+    for key in ["region", "onset", "end", "days", "peak", "classes"] {
+        assert!(rows(&v, "episodes")[0].get(key).is_some(), "episodes.{key}");
+    }
+    for key in [
+        "exposure",
+        "region",
+        "window_h",
+        "a",
+        "b",
+        "c",
+        "d",
+        "rr",
+        "rr_low",
+        "rr_high",
+        "p",
+        "q",
+        "enough_data",
+    ] {
+        assert!(
+            rows(&v, "associations")[0].get(key).is_some(),
+            "associations.{key}"
+        );
+    }
+    for key in ["severity", "kind", "message", "evidence"] {
+        assert!(rows(&v, "warnings")[0].get(key).is_some(), "warnings.{key}");
+    }
+}
+
+#[test]
+fn text_report_tells_the_same_story() {
+    let out = sample_report("text");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let s = stdout(&out);
+    let first_warning = s
+        .lines()
+        .find(|l| l.starts_with("URGENT") || l.starts_with("WARNING"))
+        .unwrap();
+    assert!(
+        first_warning.starts_with("URGENT   Numbness"),
+        "{first_warning}"
+    );
+    for needle in [
+        "Association, not proof",
+        "Not medical advice",
+        "Lower back pain lasted 9 days (2026-08-25 to 2026-09-02), peak 6/10",
+        "Deadlift sessions were followed by lower back pain more often than other sessions",
+        "7 of 25 Deadlift sessions were followed by lower back pain within 48 h, vs 0 of 86 other",
+        "Running distance jumped more than 30 % in 1 week; knee pain followed 1 of them",
+        "7 training days in a row, 2026-07-20 to 2026-07-26",
+        "Instead of Deadlift, try: Romanian deadlift",
+    ] {
+        assert!(
+            s.replace('\n', " ")
+                .replace("         ", " ")
+                .contains(needle)
+                || s.contains(needle),
+            "missing {needle:?}"
+        );
+    }
+    assert!(
+        s.lines().all(|l| l.chars().count() <= 100),
+        "a line is wider than 100 columns"
+    );
+}
+
+#[test]
+fn without_a_diary_pain_comes_from_workout_notes_marked_inferred() {
+    let out = strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["inputs"]["pain_from_notes"], true);
+    let inferred = v["counts"]["inferred_pain_entries"].as_u64().unwrap();
+    // The sample's workout notes mention back pain after jump-week deadlifts and knee pain
+    // after the long run of the spike.
+    assert_eq!(inferred, 6);
+    assert_eq!(v["counts"]["pain_entries"].as_u64().unwrap(), inferred);
+    assert!(rows(&v, "episodes").iter().all(|e| e["inferred"] == true));
+    assert!(rows(&v, "episodes").iter().any(|e| e["region"] == "knee"));
+    assert!(
+        rows(&v, "episodes")
+            .iter()
+            .any(|e| e["region"] == "lower-back")
+    );
+}
+
+#[test]
+fn from_and_to_narrow_the_calendar() {
+    let out = strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--from",
+        "2026-09-01",
+        "--to",
+        "2026-09-30",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows(&v, "daily").len(), 30);
+    assert_eq!(v["period"]["from"], "2026-09-01");
+    assert_eq!(v["period"]["to"], "2026-09-30");
+}
+
+/// Analyses a synthetic log the way a user would: written in Strong's format, imported, analysed.
+fn analyse_synthetic(log: &strainscope::synth::SyntheticLog) -> strainscope::analysis::Analysis {
+    use strainscope::analysis::{Input, analyse, settings::Thresholds};
+    use strainscope::catalog::Catalog;
+    use strainscope::import::{ImportOptions, import_file};
+    let dir = tempfile::tempdir().unwrap();
+    let (w, p) = (dir.path().join("strong.csv"), dir.path().join("diary.csv"));
+    strainscope::synth::write_strong_v6(&log.workouts, std::fs::File::create(&w).unwrap()).unwrap();
+    strainscope::synth::write_diary(&log.pain, std::fs::File::create(&p).unwrap()).unwrap();
+    let catalog = Catalog::embedded();
+    let sets = import_file(&w, &ImportOptions::default(), catalog)
+        .unwrap()
+        .sets;
+    let pain = strainscope::diary::read_diary(&p).unwrap().entries;
+    analyse(&Input {
+        sets: &sets,
+        pain: &pain,
+        catalog,
+        thresholds: &Thresholds::default(),
+        from: None,
+        to: None,
+    })
+    .unwrap()
+}
+
+#[test]
+fn null_simulations_show_no_association() {
+    use strainscope::synth::{PainModel, SimOptions, simulate};
+    let mut false_alarms = Vec::new();
+    for seed in 0..20u64 {
+        let log = simulate(&SimOptions {
+            seed,
+            start: chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap(),
+            weeks: 52,
+            pain: PainModel::Independent {
+                entries_per_year: 100,
+            },
+        });
+        let a = analyse_synthetic(&log);
+        let tested = a.associations.iter().filter(|r| r.q.is_some()).count();
+        assert!(tested > 20, "seed {seed}: only {tested} tests");
+        let hits: Vec<String> = a
+            .associations
+            .iter()
+            .filter(|r| r.q.is_some_and(|q| q < 0.1))
+            .map(|r| format!("{} → {} q {:.3}", r.exposure, r.region, r.q.unwrap()))
+            .collect();
+        if !hits.is_empty() {
+            false_alarms.push((seed, hits));
+        }
+    }
+    assert!(
+        false_alarms.len() <= 2,
+        "{} of 20 null seeds show an association: {false_alarms:?}",
+        false_alarms.len()
+    );
+}
