@@ -4,14 +4,13 @@ use polars::prelude::*;
 
 use crate::model::{SetKind, WorkoutSet};
 
-/// Columns: `file`, `workout_id`, `session` (file and workout id: unique across files), `start` (datetime), `day` (date), `exercise`, `canonical`,
+/// Columns: `file`, `workout_id`, `session` (file and workout id: unique across files), `day` (date), `exercise`, `canonical`,
 /// `kind`, `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
 pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
     let n = sets.len();
     let mut file = Vec::with_capacity(n);
     let mut workout = Vec::with_capacity(n);
     let mut session = Vec::with_capacity(n);
-    let mut start = Vec::with_capacity(n);
     let mut day = Vec::with_capacity(n);
     let mut exercise = Vec::with_capacity(n);
     let mut canonical = Vec::with_capacity(n);
@@ -27,7 +26,6 @@ pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
         file.push(&*s.source.file);
         workout.push(s.workout_id.as_str());
         session.push(session_key(s));
-        start.push(s.start);
         day.push(s.day());
         exercise.push(s.exercise.as_str());
         canonical.push(s.canonical.as_deref());
@@ -44,7 +42,6 @@ pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
         "file" => file,
         "workout_id" => workout,
         "session" => session,
-        "start" => start,
         "day" => day,
         "exercise" => exercise,
         "canonical" => canonical,

@@ -431,3 +431,61 @@ fn null_simulations_show_no_association() {
         false_alarms.len()
     );
 }
+
+#[test]
+fn thresholds_come_from_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    std::fs::write(
+        &config,
+        "[thresholds]\nstreak_warning_days = 8\nwindow_h = 24\n",
+    )
+    .unwrap();
+    let out = strainscope([
+        "--config",
+        config.to_str().unwrap(),
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["thresholds"]["window_h"], 24);
+    assert!(
+        rows(&v, "warnings")
+            .iter()
+            .all(|w| w["kind"] != "training-streak")
+    );
+    // q is now given at the 24 h window.
+    assert!(
+        rows(&v, "associations")
+            .iter()
+            .any(|a| a["window_h"] == 24 && a["q"].is_number())
+    );
+    assert!(
+        rows(&v, "associations")
+            .iter()
+            .filter(|a| a["window_h"] == 48)
+            .all(|a| a["q"].is_null())
+    );
+
+    std::fs::write(&config, "[thresholds]\nstreak_days = 8\n").unwrap();
+    let out = strainscope([
+        "--config",
+        config.to_str().unwrap(),
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown field `streak_days`"),
+        "{}",
+        stderr(&out)
+    );
+}
