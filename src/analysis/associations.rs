@@ -88,7 +88,9 @@ pub fn session_exposures(
                 let mean = prior.iter().map(|p| p.load_kg).sum::<f64>() / prior.len() as f64;
                 mean > 0.0 && w.load_kg > mean
             };
-            w.change_pct.is_some_and(|c| c > t.change_warning_pct) || zero_jump
+            // A partial first week would make the next one look like a jump.
+            let previous_full = *i >= 1 && weeks[i - 1].days == 7;
+            (previous_full && w.change_pct.is_some_and(|c| c > t.change_warning_pct)) || zero_jump
         })
         .map(|(_, w)| w.week.as_str())
         .collect();
@@ -199,7 +201,17 @@ pub fn associations(
     t: &Thresholds,
 ) -> Vec<Association> {
     let regions: BTreeSet<Region> = episodes.iter().map(|e| e.region).collect();
-    let all: BTreeSet<&Exposure> = exposures.iter().flatten().collect();
+    let all: Vec<&Exposure> = exposures
+        .iter()
+        .flatten()
+        .collect::<BTreeSet<&Exposure>>()
+        .into_iter()
+        .collect();
+    // Exposures as a session × exposure table of flags: the 2×2 counts below are the hot loop.
+    let exposed_to: Vec<Vec<bool>> = exposures
+        .iter()
+        .map(|set| all.iter().map(|e| set.contains(*e)).collect())
+        .collect();
     let windows = t.windows_h();
     let mut rows = Vec::new();
     for region in regions {
@@ -220,7 +232,7 @@ pub fn associations(
                         .map(|e| e.onset.date())
                 })
                 .collect();
-            for exposure in &all {
+            for (x, exposure) in all.iter().enumerate() {
                 let mut t2 = Table {
                     a: 0,
                     b: 0,
@@ -229,7 +241,7 @@ pub fn associations(
                 };
                 let mut dates = BTreeSet::new();
                 for (k, &i) in at_risk.iter().enumerate() {
-                    let exposed = exposures[i].contains(*exposure);
+                    let exposed = exposed_to[i][x];
                     match (exposed, outcome[k]) {
                         (true, Some(d)) => {
                             t2.a += 1;

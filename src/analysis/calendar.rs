@@ -274,7 +274,7 @@ pub fn daily_frame(
 ) -> PolarsResult<DataFrame> {
     let acute_n = t.acwr_acute_days as usize;
     let chronic_n = t.acwr_chronic_days as usize;
-    let per_day = sets_frame(sets)?.lazy().group_by([col("day")]).agg([
+    let per_day = sets_frame(sets.iter())?.lazy().group_by([col("day")]).agg([
         col("volume_kg")
             .filter(col("warmup").not())
             .sum()

@@ -100,7 +100,12 @@ pub fn episodes(pain: &[PainEntry], sessions: &[Session], t: &Thresholds) -> Vec
         for e in entries {
             if e.intensity == 0 {
                 if let Some(mut ep) = current.take() {
-                    ep.resolved_on = Some(e.at.date());
+                    // A 0 logged long after the last pain entry says nothing about when the
+                    // episode ended: the gap ended it.
+                    let last = ep.intensities.last().map_or(ep.onset, |x| x.0);
+                    if (e.at.date() - last.date()).num_days() <= i64::from(t.episode_gap_days) {
+                        ep.resolved_on = Some(e.at.date());
+                    }
                     out.push(finish(ep, &sides));
                 }
                 sides.clear();
@@ -303,8 +308,17 @@ pub fn red_flags(pain: &[PainEntry]) -> Vec<RedFlag> {
         for s in &p.symptoms {
             out.push(base(symptom_sign(*s).to_string(), FlagSource::Symptoms));
         }
-        let lower = p.notes.to_lowercase();
         let mut seen: Vec<&str> = p.symptoms.iter().map(|s| symptom_sign(*s)).collect();
+        let spreading = "pain spreading to other body parts";
+        if p.quality == Some(Quality::Radiating) && !seen.contains(&spreading) {
+            seen.push(spreading);
+            out.push(base(spreading.into(), FlagSource::Symptoms));
+        }
+        let lower = p
+            .notes
+            .to_lowercase()
+            .replace("fell asleep", "")
+            .replace("fall asleep", "");
         for (keyword, sign) in RED_FLAG_KEYWORDS {
             if contains_word_start(&lower, keyword) && !seen.contains(sign) {
                 seen.push(sign);
@@ -316,14 +330,23 @@ pub fn red_flags(pain: &[PainEntry]) -> Vec<RedFlag> {
     out
 }
 
-/// `keyword` occurs at the start of a word ("numb" in "numbness", not in "sunburn").
+/// `keyword` occurs at the start of a word ("numb" in "numbness", not in "sunburn") and is not
+/// denied just before it ("no numbness", "not tingling", "without weakness").
 fn contains_word_start(text: &str, keyword: &str) -> bool {
+    let ends_with_word = |s: &str, word: &str| {
+        s.strip_suffix(word)
+            .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
+    };
     text.match_indices(keyword).any(|(i, _)| {
-        i == 0
-            || !text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+        let starts_word = !text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let before = text[..i].trim_end();
+        let denied = ["no", "not", "without", "never"]
+            .iter()
+            .any(|n| ends_with_word(before, n));
+        starts_word && !denied
     })
 }
 
@@ -444,10 +467,12 @@ mod tests {
         a.symptoms = vec![Symptom::Numbness];
         a.notes = "numb feeling down the left leg".into();
         let mut b = entry("2026-06-03 08:00", Region::LowerBack, 3);
-        b.notes = "Woke at night with it; tingly toes".into();
+        b.notes = "Woke at night with it; tingly toes; no numbness".into();
         let mut c = entry("2026-06-04 08:00", Region::Knee, 3);
-        c.notes = "sunburnt, nothing else".into();
-        let flags = red_flags(&[a, b, c]);
+        c.notes = "sunburnt, fell asleep early, not numb".into();
+        let mut d = entry("2026-06-05 08:00", Region::LowerBack, 3);
+        d.quality = Some(Quality::Radiating);
+        let flags = red_flags(&[a, b, c, d]);
         let signs: Vec<&str> = flags.iter().map(|f| f.sign.as_str()).collect();
         assert_eq!(
             signs,
@@ -455,7 +480,8 @@ mod tests {
                 "numbness",
                 "pain spreading down a leg",
                 "tingling",
-                "night pain"
+                "night pain",
+                "pain spreading to other body parts"
             ]
         );
         assert_eq!(flags[0].source, FlagSource::Symptoms);

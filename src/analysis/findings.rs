@@ -492,6 +492,11 @@ fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
     for w in x.exercise_weeks.iter().filter(|w| w.jump) {
         by_exercise.entry(w.exercise.as_str()).or_default().push(w);
     }
+    let session_weeks: Vec<String> = x
+        .sessions
+        .iter()
+        .map(|s| super::weekly::week_label(s.day))
+        .collect();
     for (id, jumps) in by_exercise {
         let Some(exercise) = x.catalog.get(id) else {
             continue;
@@ -503,14 +508,17 @@ fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
             let sessions: Vec<&Session> = x
                 .sessions
                 .iter()
-                .filter(|s| super::weekly::week_label(s.day) == w.week && s.exercises.contains(id))
+                .zip(&session_weeks)
+                .filter(|(s, week)| **week == w.week && s.exercises.contains(id))
+                .map(|(s, _)| s)
                 .collect();
             let hit = x
                 .episodes
                 .iter()
                 .filter(|e| exercise.loads(e.region))
                 .find_map(|e| {
-                    sessions.iter().find_map(|s| {
+                    // The gap counts from the latest session of the exercise before the onset.
+                    sessions.iter().rev().find_map(|s| {
                         let gap = (e.onset - s.start).num_hours();
                         (gap > 0 && gap <= i64::from(t.spike_followup_days) * 24).then_some((
                             e.onset.date(),
@@ -651,6 +659,51 @@ fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
             region: None,
             exercises: Vec::new(),
             dates: jumps.iter().map(|w| w.first_day).collect(),
+        });
+    }
+    // Smaller rises (10–30 %) in the last four weeks are worth knowing, not a warning.
+    let recent_rises: Vec<&Week> = x
+        .weeks
+        .windows(2)
+        .rev()
+        .take(4)
+        .filter(|w| {
+            w[0].days == 7
+                && w[1]
+                    .change_pct
+                    .is_some_and(|c| c > t.change_info_pct && c <= t.change_warning_pct)
+        })
+        .map(|w| &w[1])
+        .collect();
+    if !recent_rises.is_empty() {
+        let text: Vec<String> = recent_rises
+            .iter()
+            .rev()
+            .map(|w| {
+                format!(
+                    "{} {:.0} kg ({:+.0} %)",
+                    w.week,
+                    w.load_kg,
+                    w.change_pct.unwrap_or(0.0)
+                )
+            })
+            .collect();
+        out.push(Finding {
+            severity: Severity::Info,
+            kind: "weekly-load-rise",
+            message: format!(
+                "Total weekly load rose {:.0}–{:.0} % in {} of the last 4 weeks",
+                t.change_info_pct,
+                t.change_warning_pct,
+                plural(recent_rises.len(), "week", "weeks")
+            ),
+            evidence: text.join("; "),
+            explanation: "Rises of about 10 % a week are the usual guide for safe progression."
+                .into(),
+            advice: Vec::new(),
+            region: None,
+            exercises: Vec::new(),
+            dates: recent_rises.iter().map(|w| w.first_day).collect(),
         });
     }
     let danger: Vec<NaiveDate> = x

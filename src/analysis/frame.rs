@@ -6,7 +6,9 @@ use crate::model::{SetKind, WorkoutSet};
 
 /// Columns: `file`, `workout_id`, `session` (file and workout id: unique across files), `day` (date), `exercise`, `canonical`,
 /// `kind`, `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
-pub fn sets_frame(sets: &[WorkoutSet]) -> PolarsResult<DataFrame> {
+pub fn sets_frame<'a>(
+    sets: impl ExactSizeIterator<Item = &'a WorkoutSet>,
+) -> PolarsResult<DataFrame> {
     let n = sets.len();
     let mut file = Vec::with_capacity(n);
     let mut workout = Vec::with_capacity(n);

@@ -12,7 +12,7 @@ use crate::model::{MovementPattern, Region, SetKind, WorkoutSet};
 use super::calendar::Day;
 use super::frame::session_key;
 use super::settings::Thresholds;
-use super::weekly::week_label;
+use super::weekly::{label_of_key, week_key};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Habits {
@@ -212,28 +212,28 @@ fn repetition(
     to: NaiveDate,
     t: &Thresholds,
 ) -> Vec<Repetition> {
-    let mut exercise_days: BTreeMap<(String, String), BTreeSet<NaiveDate>> = BTreeMap::new();
+    let mut exercise_days: BTreeMap<(i32, &str), BTreeSet<NaiveDate>> = BTreeMap::new();
     for s in sets.iter().filter(|s| s.kind != SetKind::Warmup) {
         if let Some(id) = &s.canonical {
             exercise_days
-                .entry((week_label(s.day()), id.clone()))
+                .entry((week_key(s.day()), id.as_str()))
                 .or_default()
                 .insert(s.day());
         }
     }
-    let mut region_days: BTreeMap<(String, Region), u32> = BTreeMap::new();
+    let mut region_days: BTreeMap<(i32, Region), u32> = BTreeMap::new();
     for d in days.iter().filter(|d| d.date >= from && d.date <= to) {
         for r in d.sets_by_region.keys() {
-            *region_days.entry((week_label(d.date), *r)).or_default() += 1;
+            *region_days.entry((week_key(d.date), *r)).or_default() += 1;
         }
     }
     let mut out: Vec<Repetition> = exercise_days
         .into_iter()
         .filter(|(_, d)| d.len() as u32 >= t.repeat_exercise_days)
         .map(|((week, name), d)| Repetition {
-            week,
+            week: label_of_key(week),
             kind: "exercise",
-            name,
+            name: name.to_string(),
             days: d.len() as u32,
         })
         .collect();
@@ -242,7 +242,7 @@ fn repetition(
             .into_iter()
             .filter(|(_, n)| *n >= t.repeat_region_days)
             .map(|((week, region), days)| Repetition {
-                week,
+                week: label_of_key(week),
                 kind: "region",
                 name: region.as_str().to_string(),
                 days,

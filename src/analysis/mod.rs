@@ -128,7 +128,17 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     let exercise_weeks = weekly::exercise_weeks(&sets, &weeks, t)?;
     let region_weeks = weekly::region_weeks(&days, &weeks);
     let episodes = episodes::episodes(&pain, &sessions, t);
-    let red_flags = episodes::red_flags(&pain);
+    // Red flags are never dropped for falling before the first session: only --from/--to
+    // narrow them.
+    let flagged: Vec<PainEntry> = input
+        .pain
+        .iter()
+        .filter(|p| {
+            input.from.is_none_or(|f| p.at.date() >= f) && input.to.is_none_or(|t| p.at.date() <= t)
+        })
+        .cloned()
+        .collect();
+    let red_flags = episodes::red_flags(&flagged);
     let flags = associations::session_exposures(&sessions, &days, &weeks, &layoffs, t);
     let exposures = associations::all_exposures(&sessions, &flags, input.catalog);
     let associations = associations::associations(&sessions, &exposures, &episodes, t);

@@ -1,6 +1,8 @@
 //! Pain mentioned in workout notes ("right shoulder tweaked", "lower back felt weird at the
-//! bottom") becomes *inferred* pain entries: placed at the session's start, marked inferred,
-//! with intensity 3 unless the note gives one ("6/10").
+//! bottom") becomes *inferred* pain entries: placed at the end of the session that noted it
+//! (its start plus its logged duration, or plus one hour), marked inferred, with intensity 3
+//! unless the note gives one ("6/10"). Placing it after the start lets the session count as
+//! coming before the pain it reported.
 
 use std::collections::BTreeSet;
 
@@ -91,8 +93,12 @@ pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
             if !seen.insert(key) {
                 continue;
             }
+            let minutes = s
+                .workout_duration_s
+                .filter(|d| *d > 0.0 && *d <= 6.0 * 3600.0)
+                .map_or(60, |d| (d / 60.0).round() as i64);
             out.push(PainEntry {
-                at: s.start,
+                at: s.start + chrono::Duration::minutes(minutes),
                 time_given: true,
                 region,
                 side,

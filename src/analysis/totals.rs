@@ -63,7 +63,7 @@ pub fn file_totals(sets: &[WorkoutSet]) -> PolarsResult<Totals> {
     if sets.is_empty() {
         return Ok(Totals::EMPTY);
     }
-    let out = sets_frame(sets)?
+    let out = sets_frame(sets.iter())?
         .lazy()
         .select([
             col("workout_id")

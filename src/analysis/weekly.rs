@@ -19,12 +19,13 @@ pub fn week_label(d: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
-fn week_key(d: NaiveDate) -> i32 {
+/// The ISO week as a sortable number, `2026 * 100 + 7`.
+pub fn week_key(d: NaiveDate) -> i32 {
     let w = d.iso_week();
     w.year() * 100 + w.week() as i32
 }
 
-fn label_of_key(k: i32) -> String {
+pub fn label_of_key(k: i32) -> String {
     format!("{}-W{:02}", k / 100, k % 100)
 }
 
@@ -246,15 +247,14 @@ pub fn exercise_weeks(
     weeks: &[Week],
     t: &Thresholds,
 ) -> PolarsResult<Vec<ExerciseWeek>> {
-    let working: Vec<WorkoutSet> = sets
+    let working: Vec<&WorkoutSet> = sets
         .iter()
         .filter(|s| s.kind != SetKind::Warmup && s.canonical.is_some())
-        .cloned()
         .collect();
     if working.is_empty() || weeks.is_empty() {
         return Ok(Vec::new());
     }
-    let frame = sets_frame(&working)?;
+    let frame = sets_frame(working.iter().copied())?;
     let week_keys: Vec<i32> = working.iter().map(|s| week_key(s.day())).collect();
     let epley: Vec<Option<f64>> = working
         .iter()

@@ -159,21 +159,19 @@ pub fn import_file(
         notices: Vec::new(),
     };
     let decimal_comma = csv.delimiter != b',';
-    for record in &csv.records {
-        let mut record = record.clone();
-        if record.fields.len() > csv.header.len()
-            && !dialect.repair(&mut record.fields, &csv.header)
-        {
+    let header_len = csv.header.len();
+    for mut record in csv.records {
+        if record.fields.len() > header_len && !dialect.repair(&mut record.fields, &csv.header) {
             out.rejected.push(RowError {
                 file: csv.path.clone(),
                 line: record.line,
-                column: csv.header.len() as u64 + 1,
+                column: header_len as u64 + 1,
                 column_name: String::new(),
-                value: record.fields[csv.header.len()..].join(","),
+                value: record.fields[header_len..].join(","),
                 expected: format!(
                     "the row has {} fields but the header has {} (an unquoted delimiter?)",
                     record.fields.len(),
-                    csv.header.len()
+                    header_len
                 ),
             });
             continue;
@@ -222,6 +220,9 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
     let mut previous: Option<(String, String)> = None;
     let mut number = 0;
     let mut clamped = 0;
+    // A file names few distinct exercises; resolve each name once.
+    let mut resolved: std::collections::HashMap<String, Option<String>> =
+        std::collections::HashMap::new();
     for set in &mut out.sets {
         let key = (set.workout_id.clone(), set.exercise.clone());
         number = if previous.as_ref() == Some(&key) {
@@ -231,7 +232,10 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
         };
         previous = Some(key);
         set.set_number = number;
-        set.canonical = catalog.resolve(&set.exercise).map(|e| e.id.clone());
+        set.canonical = resolved
+            .entry(set.exercise.clone())
+            .or_insert_with(|| catalog.resolve(&set.exercise).map(|e| e.id.clone()))
+            .clone();
         if set
             .workout_duration_s
             .is_some_and(|d| d > fields::MAX_WORKOUT_S)
