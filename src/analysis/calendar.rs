@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::model::{MovementPattern, Region, RiskTag, SetKind, WorkoutSet};
 
-use super::frame::{session_key, sets_frame};
+use super::frame::session_ids;
 use super::settings::Thresholds;
 
 /// One workout, with what it loaded.
@@ -39,14 +39,14 @@ pub struct Session {
 
 /// Groups sets into sessions (a workout of one file), in order of start.
 pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let ids = session_ids(sets.iter());
     let mut out: Vec<Session> = Vec::new();
     let mut rpe: Vec<(f64, u32)> = Vec::new();
-    for s in sets {
-        let key = session_key(s);
-        let i = *by_key.entry(key.clone()).or_insert_with(|| {
+    for (s, &id) in sets.iter().zip(&ids) {
+        let i = id as usize;
+        if i == out.len() {
             out.push(Session {
-                key,
+                key: format!("{}\u{1f}{}", s.source.file, s.workout_id),
                 start: s.start,
                 day: s.day(),
                 name: s.workout_name.clone(),
@@ -62,8 +62,7 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
                 duration_s: s.workout_duration_s,
             });
             rpe.push((0.0, 0));
-            out.len() - 1
-        });
+        }
         let session = &mut out[i];
         if s.kind == SetKind::Warmup {
             session.warmup_sets += 1;
@@ -77,13 +76,17 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
         }
         match s.canonical.as_deref().and_then(|id| catalog.get(id)) {
             Some(e) => {
-                session.exercises.insert(e.id.clone());
-                session.regions.extend(e.regions.iter().copied());
-                session.tags.extend(e.risks.iter().copied());
-                session.patterns.insert(e.pattern);
+                if !session.exercises.contains(&e.id) {
+                    session.exercises.insert(e.id.clone());
+                    session.regions.extend(e.regions.iter().copied());
+                    session.tags.extend(e.risks.iter().copied());
+                    session.patterns.insert(e.pattern);
+                }
             }
             None => {
-                session.unknown_exercises.insert(s.exercise.clone());
+                if !session.unknown_exercises.contains(&s.exercise) {
+                    session.unknown_exercises.insert(s.exercise.clone());
+                }
             }
         }
     }
@@ -274,7 +277,16 @@ pub fn daily_frame(
 ) -> PolarsResult<DataFrame> {
     let acute_n = t.acwr_acute_days as usize;
     let chronic_n = t.acwr_chronic_days as usize;
-    let per_day = sets_frame(sets.iter())?.lazy().group_by([col("day")]).agg([
+    // Only the columns the daily sums need: building string columns costs more than the sums.
+    let per_day = df!(
+        "day" => sets.iter().map(WorkoutSet::day).collect::<Vec<_>>(),
+        "warmup" => sets.iter().map(|s| s.kind == SetKind::Warmup).collect::<Vec<_>>(),
+        "volume_kg" => sets.iter().map(WorkoutSet::volume_kg).collect::<Vec<_>>(),
+        "session" => session_ids(sets.iter()),
+    )?
+    .lazy()
+    .group_by([col("day")])
+    .agg([
         col("volume_kg")
             .filter(col("warmup").not())
             .sum()

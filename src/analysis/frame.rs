@@ -4,15 +4,16 @@ use polars::prelude::*;
 
 use crate::model::{SetKind, WorkoutSet};
 
-/// Columns: `file`, `workout_id`, `session` (file and workout id: unique across files), `day` (date), `exercise`, `canonical`,
-/// `kind`, `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
+/// Columns: `file`, `workout_id`, `session` (a number per file and workout id: the same
+/// timestamp in two files is two sessions), `day` (date), `exercise`, `canonical`, `kind`,
+/// `warmup`, `weight_kg`, `reps`, `volume_kg`, `rpe`, `distance_m`, `duration_s`.
 pub fn sets_frame<'a>(
-    sets: impl ExactSizeIterator<Item = &'a WorkoutSet>,
+    sets: impl ExactSizeIterator<Item = &'a WorkoutSet> + Clone,
 ) -> PolarsResult<DataFrame> {
     let n = sets.len();
+    let session = session_ids(sets.clone());
     let mut file = Vec::with_capacity(n);
     let mut workout = Vec::with_capacity(n);
-    let mut session = Vec::with_capacity(n);
     let mut day = Vec::with_capacity(n);
     let mut exercise = Vec::with_capacity(n);
     let mut canonical = Vec::with_capacity(n);
@@ -27,7 +28,6 @@ pub fn sets_frame<'a>(
     for s in sets {
         file.push(&*s.source.file);
         workout.push(s.workout_id.as_str());
-        session.push(session_key(s));
         day.push(s.day());
         exercise.push(s.exercise.as_str());
         canonical.push(s.canonical.as_deref());
@@ -58,7 +58,15 @@ pub fn sets_frame<'a>(
     )
 }
 
-/// Identifies a workout across files: the same timestamp in two files is two sessions.
-pub fn session_key(s: &WorkoutSet) -> String {
-    format!("{}\u{1f}{}", s.source.file, s.workout_id)
+/// Numbers each set's session (one workout of one file) 0, 1, 2, … in order of first
+/// appearance: the same timestamp in two files is two sessions.
+pub fn session_ids<'a>(sets: impl Iterator<Item = &'a WorkoutSet>) -> Vec<u32> {
+    let mut ids: std::collections::HashMap<(&'a str, &'a str), u32> =
+        std::collections::HashMap::new();
+    sets.map(|s| {
+        let next = ids.len() as u32;
+        *ids.entry((&*s.source.file, s.workout_id.as_str()))
+            .or_insert(next)
+    })
+    .collect()
 }

@@ -10,7 +10,7 @@ use crate::catalog::Catalog;
 use crate::model::{MovementPattern, Region, SetKind, WorkoutSet};
 
 use super::calendar::Day;
-use super::frame::session_key;
+use super::frame::session_ids;
 use super::settings::Thresholds;
 use super::weekly::{label_of_key, week_key};
 
@@ -135,12 +135,15 @@ fn habits_between(
     }
 
     // Warm-ups: walk each session's sets in order.
-    let mut sessions: BTreeMap<String, Vec<&WorkoutSet>> = BTreeMap::new();
-    for s in &in_range {
-        sessions.entry(session_key(s)).or_default().push(s);
+    let mut sessions: Vec<Vec<&WorkoutSet>> = Vec::new();
+    for (s, id) in in_range.iter().zip(session_ids(in_range.iter().copied())) {
+        if id as usize == sessions.len() {
+            sessions.push(Vec::new());
+        }
+        sessions[id as usize].push(s);
     }
     let (mut heavy_sessions, mut warmed) = (0, 0);
-    for session_sets in sessions.values() {
+    for session_sets in &sessions {
         let general_warmup = session_sets
             .first()
             .is_some_and(|s| s.kind == SetKind::Warmup);

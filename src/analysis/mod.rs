@@ -21,6 +21,8 @@ pub mod weekly;
 #[cfg(test)]
 pub(crate) mod testing;
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -108,12 +110,19 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     let days_list = calendar::calendar_days(&all_sessions, last_pain, input.from, input.to);
     let (first, last) = (days_list.first().copied(), days_list.last().copied());
     let inside = |d: NaiveDate| first.is_some_and(|f| d >= f) && last.is_some_and(|l| d <= l);
-    let sets: Vec<WorkoutSet> = input
-        .sets
-        .iter()
-        .filter(|s| inside(s.day()))
-        .cloned()
-        .collect();
+    // Usually every set lies inside the calendar: borrow them then, copy only to narrow.
+    let sets: Cow<[WorkoutSet]> = if input.sets.iter().all(|s| inside(s.day())) {
+        Cow::Borrowed(input.sets)
+    } else {
+        Cow::Owned(
+            input
+                .sets
+                .iter()
+                .filter(|s| inside(s.day()))
+                .cloned()
+                .collect(),
+        )
+    };
     let pain: Vec<PainEntry> = input
         .pain
         .iter()

@@ -29,11 +29,7 @@ impl<'a> Row<'a> {
 
     /// The trimmed cell, or "" when the row is shorter than the header.
     pub fn text(&self, column: usize) -> &'a str {
-        self.record
-            .fields
-            .get(column)
-            .map(|s| s.trim())
-            .unwrap_or("")
+        self.record.fields.get(column).map_or("", str::trim)
     }
 
     pub fn opt_text(&self, column: Option<usize>) -> &'a str {

@@ -161,13 +161,18 @@ pub fn import_file(
     let decimal_comma = csv.delimiter != b',';
     let header_len = csv.header.len();
     for mut record in csv.records {
-        if record.fields.len() > header_len && !dialect.repair(&mut record.fields, &csv.header) {
+        if record.fields.len() > header_len && !repair(&*dialect, &mut record, &csv.header) {
             out.rejected.push(RowError {
                 file: csv.path.clone(),
                 line: record.line,
                 column: header_len as u64 + 1,
                 column_name: String::new(),
-                value: record.fields[header_len..].join(","),
+                value: record
+                    .fields
+                    .iter()
+                    .skip(header_len)
+                    .collect::<Vec<_>>()
+                    .join(","),
                 expected: format!(
                     "the row has {} fields but the header has {} (an unquoted delimiter?)",
                     record.fields.len(),
@@ -190,6 +195,17 @@ pub fn import_file(
     }
     finish_sets(&mut out, catalog);
     Ok(out)
+}
+
+/// Lets the dialect mend a row with too many fields; true when it did.
+fn repair(dialect: &dyn Dialect, record: &mut source::Record, header: &Header) -> bool {
+    let mut fields: Vec<String> = record.fields.iter().map(str::to_string).collect();
+    if dialect.repair(&mut fields, header) {
+        record.fields = csv::StringRecord::from(fields);
+        true
+    } else {
+        false
+    }
 }
 
 fn detect(csv: &CsvText, opts: &ImportOptions) -> Result<Box<dyn Dialect>, FileError> {

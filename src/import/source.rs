@@ -58,7 +58,7 @@ fn header_key(s: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Record {
     pub line: u64,
-    pub fields: Vec<String>,
+    pub fields: StringRecord,
 }
 
 /// A readable CSV file, split into header and records.
@@ -230,7 +230,7 @@ fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, Fil
             break;
         }
         let line = record.position().map_or(0, |p| line_of(p.byte()));
-        let mut fields: Vec<String> = record.iter().map(str::to_string).collect();
+        let mut fields = std::mem::take(&mut record);
         if let Some(h) = &header {
             fields = unwrap_quoted_line(fields, h.len(), delimiter);
         }
@@ -263,7 +263,7 @@ fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, Fil
 /// Some spreadsheet re-saves wrap each whole line in one quoted field with the inner quotes
 /// doubled (a real 2018 Strong file does this). When a row has a single field holding the
 /// delimiter but the header has several columns, that field is the real line.
-fn unwrap_quoted_line(fields: Vec<String>, header_len: usize, delimiter: u8) -> Vec<String> {
+fn unwrap_quoted_line(fields: StringRecord, header_len: usize, delimiter: u8) -> StringRecord {
     if fields.len() != 1 || header_len <= 1 || !fields[0].contains(delimiter as char) {
         return fields;
     }
@@ -273,7 +273,7 @@ fn unwrap_quoted_line(fields: Vec<String>, header_len: usize, delimiter: u8) -> 
         .flexible(true)
         .from_reader(fields[0].as_bytes());
     match inner.records().next() {
-        Some(Ok(rec)) => rec.iter().map(str::to_string).collect(),
+        Some(Ok(rec)) => rec,
         _ => fields,
     }
 }
@@ -321,7 +321,7 @@ mod tests {
         assert_eq!(csv.header.names, ["a", "b"]);
         assert_eq!(csv.records.len(), 2);
         assert_eq!(csv.records[1].line, 3);
-        assert_eq!(csv.records[1].fields, ["3", "4"]);
+        assert_eq!(csv.records[1].fields, vec!["3", "4"]);
     }
 
     #[test]
@@ -329,7 +329,7 @@ mod tests {
         let f = write(b"a;b;c\n\"x,y\";2;3\n");
         let csv = read_csv(f.path()).unwrap();
         assert_eq!(csv.delimiter, b';');
-        assert_eq!(csv.records[0].fields, ["x,y", "2", "3"]);
+        assert_eq!(csv.records[0].fields, vec!["x,y", "2", "3"]);
     }
 
     #[test]
@@ -353,7 +353,7 @@ mod tests {
     fn whole_line_quoted_rows_are_unwrapped() {
         let f = write(b"a;b;c\n\"2018-06-27;\"\"B\"\";1\"\n");
         let csv = read_csv(f.path()).unwrap();
-        assert_eq!(csv.records[0].fields, ["2018-06-27", "B", "1"]);
+        assert_eq!(csv.records[0].fields, vec!["2018-06-27", "B", "1"]);
     }
 
     #[test]
@@ -368,7 +368,7 @@ mod tests {
     fn a_quote_inside_an_unquoted_field_is_literal() {
         let f = write(b"a,b\n12\" bar,2\n");
         let csv = read_csv(f.path()).unwrap();
-        assert_eq!(csv.records[0].fields, ["12\" bar", "2"]);
+        assert_eq!(csv.records[0].fields, vec!["12\" bar", "2"]);
     }
 
     #[test]
