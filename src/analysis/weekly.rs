@@ -10,7 +10,6 @@ use serde::Serialize;
 use crate::model::{PainEntry, Region, SetKind, WorkoutSet};
 
 use super::calendar::Day;
-use super::frame::sets_frame;
 use super::settings::Thresholds;
 
 /// `2026-W07`.
@@ -254,21 +253,22 @@ pub fn exercise_weeks(
     if working.is_empty() || weeks.is_empty() {
         return Ok(Vec::new());
     }
-    let frame = sets_frame(working.iter().copied())?;
-    let week_keys: Vec<i32> = working.iter().map(|s| week_key(s.day())).collect();
-    let epley: Vec<Option<f64>> = working
-        .iter()
-        .map(|s| e1rm_input(s).map(|(w, r)| e1rm_epley(w, r)))
-        .collect();
-    let brzycki: Vec<Option<f64>> = working
-        .iter()
-        .map(|s| e1rm_input(s).map(|(w, r)| e1rm_brzycki(w, r)))
-        .collect();
-    let frame = frame.hstack(&[
-        Column::new("week".into(), week_keys),
-        Column::new("epley".into(), epley),
-        Column::new("brzycki".into(), brzycki),
-    ])?;
+    // Only the columns the weekly sums need.
+    let frame = df!(
+        "canonical" => working.iter().map(|s| s.canonical.as_deref()).collect::<Vec<_>>(),
+        "week" => working.iter().map(|s| week_key(s.day())).collect::<Vec<_>>(),
+        "volume_kg" => working.iter().map(|s| s.volume_kg()).collect::<Vec<_>>(),
+        "distance_m" => working.iter().map(|s| s.distance_m).collect::<Vec<_>>(),
+        "duration_s" => working.iter().map(|s| s.duration_s).collect::<Vec<_>>(),
+        "epley" => working
+            .iter()
+            .map(|s| e1rm_input(s).map(|(w, r)| e1rm_epley(w, r)))
+            .collect::<Vec<_>>(),
+        "brzycki" => working
+            .iter()
+            .map(|s| e1rm_input(s).map(|(w, r)| e1rm_brzycki(w, r)))
+            .collect::<Vec<_>>(),
+    )?;
     let out = frame
         .lazy()
         .group_by([col("canonical"), col("week")])

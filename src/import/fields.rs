@@ -151,8 +151,33 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
 }
 
 /// Tries each format as a date-time, then as a bare date at 00:00.
+///
+/// Every row of a workout repeats its timestamp, and chrono re-reads the format string on each
+/// call, so the last two distinct inputs are remembered (Hevy alternates start and end).
 pub fn parse_datetime(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
     let raw = raw.trim();
+    let key = formats.as_ptr() as usize;
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        if let Some(hit) = recent.iter().find(|(k, r, _)| *k == key && r == raw) {
+            return hit.2;
+        }
+        let parsed = parse_datetime_uncached(raw, formats);
+        if recent.len() == 2 {
+            recent.remove(0);
+        }
+        recent.push((key, raw.to_string(), parsed));
+        parsed
+    })
+}
+
+type RecentParses = Vec<(usize, String, Option<NaiveDateTime>)>;
+
+thread_local! {
+    static RECENT: std::cell::RefCell<RecentParses> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn parse_datetime_uncached(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
     formats.iter().find_map(|f| {
         NaiveDateTime::parse_from_str(raw, f).ok().or_else(|| {
             NaiveDate::parse_from_str(raw, f)

@@ -233,25 +233,27 @@ fn detect(csv: &CsvText, opts: &ImportOptions) -> Result<Box<dyn Dialect>, FileE
 fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
     // Set numbers are positions within an exercise's contiguous run in a workout: Strong
     // replaces the number of tagged sets with W/D/F, and FitNotes and Fitbod have none.
-    let mut previous: Option<(String, String)> = None;
     let mut number = 0;
     let mut clamped = 0;
     // A file names few distinct exercises; resolve each name once.
     let mut resolved: std::collections::HashMap<String, Option<String>> =
         std::collections::HashMap::new();
-    for set in &mut out.sets {
-        let key = (set.workout_id.clone(), set.exercise.clone());
-        number = if previous.as_ref() == Some(&key) {
-            number + 1
-        } else {
-            1
+    for i in 0..out.sets.len() {
+        let same_run = i > 0 && {
+            let (a, b) = (&out.sets[i - 1], &out.sets[i]);
+            a.workout_id == b.workout_id && a.exercise == b.exercise
         };
-        previous = Some(key);
+        number = if same_run { number + 1 } else { 1 };
+        let set = &mut out.sets[i];
         set.set_number = number;
-        set.canonical = resolved
-            .entry(set.exercise.clone())
-            .or_insert_with(|| catalog.resolve(&set.exercise).map(|e| e.id.clone()))
-            .clone();
+        set.canonical = match resolved.get(&set.exercise) {
+            Some(id) => id.clone(),
+            None => {
+                let id = catalog.resolve(&set.exercise).map(|e| e.id.clone());
+                resolved.insert(set.exercise.clone(), id.clone());
+                id
+            }
+        };
         if set
             .workout_duration_s
             .is_some_and(|d| d > fields::MAX_WORKOUT_S)
