@@ -215,11 +215,18 @@ pub fn associations(
     let windows = t.windows_h();
     let mut rows = Vec::new();
     for region in regions {
-        let mine: Vec<&Episode> = episodes.iter().filter(|e| e.region == region).collect();
+        let mut mine: Vec<&Episode> = episodes.iter().filter(|e| e.region == region).collect();
+        mine.sort_by_key(|e| e.onset);
         let onsets = mine.len() as u64;
         // Sessions inside an open episode of this region are not at risk of a new onset.
+        // A region's episodes never overlap and come in order of onset, so the one that could
+        // be open at a time is the last to start before it.
+        let open_at = |at: chrono::NaiveDateTime| {
+            let k = mine.partition_point(|e| e.onset <= at);
+            k > 0 && mine[k - 1].is_open_at(at)
+        };
         let at_risk: Vec<usize> = (0..sessions.len())
-            .filter(|&i| !mine.iter().any(|e| e.is_open_at(sessions[i].start)))
+            .filter(|&i| !open_at(sessions[i].start))
             .collect();
         for &w in &windows {
             let window = Duration::hours(i64::from(w));
@@ -227,8 +234,9 @@ pub fn associations(
                 .iter()
                 .map(|&i| {
                     let start = sessions[i].start;
-                    mine.iter()
-                        .find(|e| e.onset > start && e.onset <= start + window)
+                    let next = mine.partition_point(|e| e.onset <= start);
+                    mine.get(next)
+                        .filter(|e| e.onset <= start + window)
                         .map(|e| e.onset.date())
                 })
                 .collect();

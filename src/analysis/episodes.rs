@@ -171,16 +171,17 @@ fn hours(a: NaiveDateTime, b: NaiveDateTime) -> f64 {
 }
 
 fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
+    // Sessions are in order of start: only those shortly before the onset matter here.
+    let lookback =
+        chrono::Duration::minutes((t.soreness_max_h.max(t.acute_window_h) * 60.0) as i64);
+    let from = sessions.partition_point(|s| s.start < ep.onset - lookback);
+    let to = sessions.partition_point(|s| s.start < ep.onset);
+    let recent = &sessions[from..to];
     let loads_region = |s: &&Session| s.regions.contains(&ep.region);
-    let before_onset: Vec<f64> = sessions
-        .iter()
-        .filter(|s| s.start < ep.onset)
-        .map(|s| hours(s.start, ep.onset))
-        .collect();
-    let loading_before: Vec<f64> = sessions
+    let before_onset: Vec<f64> = recent.iter().map(|s| hours(s.start, ep.onset)).collect();
+    let loading_before: Vec<f64> = recent
         .iter()
         .filter(loads_region)
-        .filter(|s| s.start < ep.onset)
         .map(|s| hours(s.start, ep.onset))
         .collect();
     let mut classes = Vec::new();
@@ -219,10 +220,11 @@ fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
             classes.push(EpisodeClass::Worsening);
         }
     }
-    let during: Vec<&Session> = sessions
+    let open_from = sessions.partition_point(|s| s.start < ep.onset);
+    let during: Vec<&Session> = sessions[open_from..]
         .iter()
+        .take_while(|s| ep.is_open_at(s.start))
         .filter(loads_region)
-        .filter(|s| ep.is_open_at(s.start))
         .collect();
     ep.sessions_during = during.len() as u32;
     let through_pain = during.iter().any(|s| {

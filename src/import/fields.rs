@@ -234,6 +234,26 @@ pub fn parse_duration_s(raw: &str) -> Option<f64> {
     any.then_some(total)
 }
 
+/// Workout ids from start times. Every row of a workout has the same start, so the last id is
+/// reused instead of formatting it again.
+#[derive(Debug, Default)]
+pub struct WorkoutIds {
+    last: Option<(NaiveDateTime, String)>,
+}
+
+impl WorkoutIds {
+    pub fn id(&mut self, start: NaiveDateTime) -> String {
+        match &self.last {
+            Some((t, id)) if *t == start => id.clone(),
+            _ => {
+                let id = start.format("%Y-%m-%d %H:%M:%S").to_string();
+                self.last = Some((start, id.clone()));
+                id
+            }
+        }
+    }
+}
+
 /// `H:MM:SS` or `MM:SS` (FitNotes' Time column).
 pub fn parse_clock(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = raw.trim().split(':').collect();

@@ -6,7 +6,7 @@
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::Row;
+use super::fields::{Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -26,6 +26,7 @@ const DATE_FORMATS: &[&str] = &[
 ];
 
 struct Hevy {
+    ids: WorkoutIds,
     title: Option<usize>,
     start: usize,
     end: Option<usize>,
@@ -66,6 +67,7 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
             .map(|c| (c, DistanceUnit::M))
     };
     Ok(Some(Box::new(Hevy {
+        ids: WorkoutIds::default(),
         title: header.find(&["title"]),
         start,
         end: header.find(&["end_time"]),
@@ -119,7 +121,7 @@ impl Dialect for Hevy {
             .distance
             .map_or((None, DistanceUnit::Km), |(c, u)| (Some(c), u));
         Ok(RowOutcome::Set(Box::new(WorkoutSet {
-            workout_id: start.format("%Y-%m-%d %H:%M:%S").to_string(),
+            workout_id: self.ids.id(start),
             start,
             workout_name: row.opt_text(self.title).to_string(),
             exercise: exercise.to_string(),

@@ -284,19 +284,19 @@ fn count_empty_lines(text: &str) -> usize {
     let mut in_quotes = false;
     let mut line_has_content = false;
     let body = text.trim_end_matches(['\n', '\r']);
-    for c in body.chars() {
-        match c {
-            '"' => {
+    for &b in body.as_bytes() {
+        match b {
+            b'"' => {
                 in_quotes = !in_quotes;
                 line_has_content = true;
             }
-            '\n' if !in_quotes => {
+            b'\n' if !in_quotes => {
                 if !line_has_content {
                     count += 1;
                 }
                 line_has_content = false;
             }
-            '\r' => {}
+            b'\r' => {}
             _ => line_has_content = true,
         }
     }

@@ -14,7 +14,7 @@
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, parse_duration_s};
+use super::fields::{Row, WorkoutIds, parse_duration_s};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -40,6 +40,7 @@ enum DistanceSource {
 }
 
 struct Strong {
+    ids: WorkoutIds,
     name: &'static str,
     date: usize,
     workout_name: Option<usize>,
@@ -124,6 +125,7 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         };
 
     Ok(Some(Box::new(Strong {
+        ids: WorkoutIds::default(),
         name,
         date,
         workout_name: header.find(&["Workout Name"]),
@@ -234,7 +236,7 @@ impl Dialect for Strong {
         }
 
         Ok(RowOutcome::Set(Box::new(WorkoutSet {
-            workout_id: start.format("%Y-%m-%d %H:%M:%S").to_string(),
+            workout_id: self.ids.id(start),
             start,
             workout_name: row.opt_text(self.workout_name).to_string(),
             exercise: exercise.to_string(),
