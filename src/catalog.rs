@@ -20,7 +20,10 @@
 //! There is deliberately no fuzzy matching: an unknown name stays unknown, gets reported, and the
 //! user maps it in the config ([`Catalog::with_mappings`]).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// Exported names are looked up once per set: a fast non-cryptographic hash pays off.
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -186,7 +189,7 @@ impl Catalog {
     }
 
     fn from_exercises(exercises: Vec<Exercise>) -> Result<Catalog, CatalogError> {
-        let mut by_id = HashMap::with_capacity(exercises.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(exercises.len(), Default::default());
         for (i, ex) in exercises.iter().enumerate() {
             if !is_kebab_case(&ex.id) {
                 return Err(CatalogError::InvalidId(ex.id.clone()));
@@ -199,7 +202,7 @@ impl Catalog {
             }
         }
 
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         for (i, ex) in exercises.iter().enumerate() {
             if let Some(alt) = ex.alternatives.iter().find(|a| !by_id.contains_key(*a)) {
                 return Err(CatalogError::UnknownAlternative {
@@ -239,7 +242,7 @@ impl Catalog {
             exercises,
             by_id,
             by_key,
-            mapped: HashMap::new(),
+            mapped: HashMap::default(),
         })
     }
 

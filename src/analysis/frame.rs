@@ -61,8 +61,7 @@ pub fn sets_frame<'a>(
 /// Numbers each set's session (one workout of one file) 0, 1, 2, … in order of first
 /// appearance: the same timestamp in two files is two sessions.
 pub fn session_ids<'a>(sets: impl Iterator<Item = &'a WorkoutSet>) -> Vec<u32> {
-    let mut ids: std::collections::HashMap<(&'a str, &'a str), u32> =
-        std::collections::HashMap::new();
+    let mut ids: rustc_hash::FxHashMap<(&'a str, &'a str), u32> = Default::default();
     sets.map(|s| {
         let next = ids.len() as u32;
         *ids.entry((&*s.source.file, s.workout_id.as_str()))

@@ -236,8 +236,7 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
     let mut number = 0;
     let mut clamped = 0;
     // A file names few distinct exercises; resolve each name once.
-    let mut resolved: std::collections::HashMap<String, Option<String>> =
-        std::collections::HashMap::new();
+    let mut resolved: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
     for i in 0..out.sets.len() {
         let same_run = i > 0 && {
             let (a, b) = (&out.sets[i - 1], &out.sets[i]);
