@@ -15,6 +15,10 @@ use strainscope::diary::read_diary;
 use strainscope::import::{ImportOptions, import_file};
 use strainscope::synth::{self, PainModel, SimOptions};
 
+// The same allocator as the binary, so the figures are what a user gets.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Case {
     name: String,
     workouts: Vec<PathBuf>,
