@@ -89,17 +89,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<chrono::NaiveDate>,
 
-    /// Unit of files that name none (Strong iOS)
-    #[arg(long, value_enum)]
-    pub unit: Option<UnitArg>,
-
-    /// Time zone for exports with UTC offsets (Fitbod) [default: UTC]
-    #[arg(long, value_name = "ZONE")]
-    pub tz: Option<chrono_tz::Tz>,
-
-    /// Read the workout files as generic CSV with these columns (see `import --help`)
-    #[arg(long, value_name = "FIELD=COLUMN,...")]
-    pub map: Option<ColumnMap>,
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
@@ -132,12 +123,9 @@ pub enum UnitArg {
     Lb,
 }
 
+/// How workout files are read: shared by `import` and `report`.
 #[derive(Debug, Args)]
-pub struct ImportArgs {
-    /// Exported CSV files (Strong, Hevy, FitNotes, Fitbod, or the generic format)
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-
+pub struct ReadArgs {
     /// Unit of files that name none (Strong iOS). Files that name their unit always use it.
     #[arg(long, value_enum)]
     pub unit: Option<UnitArg>,
@@ -150,6 +138,16 @@ pub struct ImportArgs {
     /// field=Column pairs separated by commas (fields: see docs/formats.md)
     #[arg(long, value_name = "FIELD=COLUMN,...")]
     pub map: Option<ColumnMap>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Exported CSV files (Strong, Hevy, FitNotes, Fitbod, or the generic format)
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
 
     /// Exit with code 3 if any row is bad (by default bad rows are reported and skipped)
     #[arg(long)]

@@ -9,12 +9,10 @@ use serde::Serialize;
 use crate::analysis::totals::{Totals, file_totals};
 use crate::app::AppError;
 use crate::catalog::Catalog;
-use crate::cli::{ImportArgs, UnitArg};
+use crate::cli::{ImportArgs, ReadArgs, UnitArg};
 use crate::config::LoadedConfig;
 use crate::error::{FileError, RowError, exit};
-use crate::import::{
-    ColumnMap, ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic,
-};
+use crate::import::{ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic};
 use crate::model::WeightUnit;
 
 use super::{print, write_output};
@@ -73,24 +71,19 @@ pub struct UnknownExercise {
 }
 
 /// Flags win over the config file; the config file wins over defaults.
-pub fn options(
-    unit: Option<UnitArg>,
-    tz: Option<chrono_tz::Tz>,
-    map: Option<&ColumnMap>,
-    config: &LoadedConfig,
-) -> Result<ImportOptions, AppError> {
-    let unit = match unit {
+pub fn options(read: &ReadArgs, config: &LoadedConfig) -> Result<ImportOptions, AppError> {
+    let unit = match read.unit {
         Some(UnitArg::Kg) => Some(WeightUnit::Kg),
         Some(UnitArg::Lb) => Some(WeightUnit::Lb),
         None => config.unit()?,
     };
-    let map = match map {
+    let map = match &read.map {
         Some(m) => Some(m.clone()),
         None => config.map()?,
     };
     Ok(ImportOptions {
         unit,
-        tz: tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
+        tz: read.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
         map,
     })
 }
@@ -118,7 +111,7 @@ pub fn import_all(
 
 pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
     let catalog = config.catalog()?;
-    let opts = options(args.unit, args.tz, args.map.as_ref(), config)?;
+    let opts = options(&args.read, config)?;
     let files = import_all(&args.files, &opts, &catalog)?;
     let report = build_report(&files)?;
 

@@ -31,7 +31,7 @@ pub fn run(args: &ReportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
     }
     let catalog = config.catalog()?;
     let thresholds = config.thresholds()?;
-    let opts = options(args.unit, args.tz, args.map.as_ref(), config)?;
+    let opts = options(&args.read, config)?;
     let files = import_all(&args.workouts, &opts, &catalog)?;
     let mut rejected = 0;
     for f in &files {

@@ -82,8 +82,22 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
         return Err(FileError::Empty { path: shown });
     }
     let delimiter = sniff_delimiter(text);
-    check_quotes(text, delimiter, &shown)?;
-    parse_records(text, delimiter, shown)
+    let scan = scan(text, delimiter);
+    if let Some(offset) = scan.open_quote {
+        let (line, column) = line_col(text.as_bytes(), offset);
+        let value: String = text[offset..]
+            .chars()
+            .take_while(|&c| c != '\n' && c != '\r')
+            .take(40)
+            .collect();
+        return Err(FileError::UnterminatedQuote {
+            path: shown,
+            line,
+            column,
+            value,
+        });
+    }
+    parse_records(text, delimiter, shown, scan)
 }
 
 pub(crate) fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, FileError> {
@@ -150,53 +164,63 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-/// Finds a quoted field that never closes. The `csv` crate would silently swallow the rest of
-/// the file into that one field; a person wants to know where the quote opened.
-fn check_quotes(text: &str, delimiter: u8, shown: &str) -> Result<(), FileError> {
-    let bytes = text.as_bytes();
-    let mut in_quotes = false;
-    let mut at_field_start = true;
-    let mut opened_at = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if in_quotes {
-            if b == b'"' {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                } else {
-                    in_quotes = false;
-                }
-            }
-        } else if b == b'"' && at_field_start {
-            in_quotes = true;
-            opened_at = i;
-        }
-        if !in_quotes {
-            at_field_start = b == delimiter || b == b'\n' || b == b'\r';
-        } else {
-            at_field_start = false;
-        }
-        i += 1;
-    }
-    if in_quotes {
-        let (line, column) = line_col(bytes, opened_at);
-        let value: String = text[opened_at..]
-            .chars()
-            .take_while(|&c| c != '\n' && c != '\r')
-            .take(40)
-            .collect();
-        return Err(FileError::UnterminatedQuote {
-            path: shown.to_string(),
-            line,
-            column,
-            value,
-        });
-    }
-    Ok(())
+/// What one pass over the text finds: where lines end, how many lines are empty, and a quoted
+/// field that never closes (the `csv` crate would silently swallow the rest of the file into
+/// it; a person wants to know where the quote opened).
+struct Scan {
+    newlines: Vec<usize>,
+    blank_lines: usize,
+    open_quote: Option<usize>,
 }
 
-fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, FileError> {
+/// Jumps from quote to newline with `memchr` instead of looking at every byte: only those two
+/// change the state. A quote opens a quoted field only at the start of a field, as in the
+/// `csv` crate; inside one, `""` is an escaped quote.
+fn scan(text: &str, delimiter: u8) -> Scan {
+    let bytes = text.as_bytes();
+    // Trailing line ends are not blank lines.
+    let body_len = text.trim_end_matches(['\n', '\r']).len();
+    let mut newlines = Vec::new();
+    let mut blank_lines = 0;
+    let mut in_quotes = false;
+    let mut opened = 0;
+    // The start of the current physical line, or None when it began inside a quoted field.
+    let mut line_start = Some(0);
+    let mut events = memchr::memchr2_iter(b'"', b'\n', bytes);
+    while let Some(p) = events.next() {
+        if bytes[p] == b'\n' {
+            newlines.push(p);
+            if !in_quotes
+                && p < body_len
+                && line_start.is_some_and(|start| matches!(&bytes[start..p], b"" | b"\r"))
+            {
+                blank_lines += 1;
+            }
+            line_start = (!in_quotes).then_some(p + 1);
+        } else if in_quotes {
+            if bytes.get(p + 1) == Some(&b'"') {
+                events.next(); // the escaped quote
+            } else {
+                in_quotes = false;
+            }
+        } else if p == 0 || matches!(bytes[p - 1], b'\n' | b'\r') || bytes[p - 1] == delimiter {
+            in_quotes = true;
+            opened = p;
+        }
+    }
+    Scan {
+        newlines,
+        blank_lines,
+        open_quote: in_quotes.then_some(opened),
+    }
+}
+
+fn parse_records(
+    text: &str,
+    delimiter: u8,
+    path: String,
+    scan: Scan,
+) -> Result<CsvText, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -208,11 +232,7 @@ fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, Fil
     let mut record = StringRecord::new();
     // The csv crate's own line counter skips empty lines and counts CRLF oddly, so physical
     // lines are found from each record's byte offset.
-    let newlines: Vec<usize> = text
-        .bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
-        .collect();
+    let newlines = scan.newlines;
     let bytes = text.as_bytes();
     let line_of = |offset: u64| -> u64 {
         let mut at = offset as usize;
@@ -248,8 +268,8 @@ fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, Fil
             Some(_) => records.push(Record { line, fields }),
         }
     }
-    // The csv crate skips empty lines without reporting them; count them from the text.
-    blank_lines += count_empty_lines(text);
+    // The csv crate skips empty lines without reporting them; the scan counted them.
+    blank_lines += scan.blank_lines;
     let header = header.ok_or_else(|| FileError::Empty { path: path.clone() })?;
     Ok(CsvText {
         path,
@@ -276,31 +296,6 @@ fn unwrap_quoted_line(fields: StringRecord, header_len: usize, delimiter: u8) ->
         Some(Ok(rec)) => rec,
         _ => fields,
     }
-}
-
-/// Empty physical lines outside quoted fields, not counting the file's final newline.
-fn count_empty_lines(text: &str) -> usize {
-    let mut count = 0;
-    let mut in_quotes = false;
-    let mut line_has_content = false;
-    let body = text.trim_end_matches(['\n', '\r']);
-    for &b in body.as_bytes() {
-        match b {
-            b'"' => {
-                in_quotes = !in_quotes;
-                line_has_content = true;
-            }
-            b'\n' if !in_quotes => {
-                if !line_has_content {
-                    count += 1;
-                }
-                line_has_content = false;
-            }
-            b'\r' => {}
-            _ => line_has_content = true,
-        }
-    }
-    count
 }
 
 #[cfg(test)]
@@ -347,6 +342,15 @@ mod tests {
         assert_eq!(csv.records.len(), 2);
         assert_eq!(csv.records[1].line, 4);
         assert_eq!(csv.blank_lines, 1);
+    }
+
+    #[test]
+    fn empty_lines_inside_quoted_notes_are_not_blank_lines() {
+        let f = write(b"a,b\r\n1,\"note\r\n\r\nmore\"\r\n\r\n2,x\r\n\r\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.records.len(), 2);
+        assert_eq!(csv.blank_lines, 1);
+        assert_eq!(csv.records[1].line, 6);
     }
 
     #[test]
