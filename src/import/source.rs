@@ -70,6 +70,8 @@ pub struct CsvText {
     pub records: Vec<Record>,
     /// Lines that hold no data at all (Fitbod writes them mid-file).
     pub blank_lines: usize,
+    /// Byte offset where the last record starts.
+    pub last_record_at: usize,
 }
 
 /// Reads and checks a file. Input files are only ever opened for reading.
@@ -82,8 +84,11 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
         return Err(FileError::Empty { path: shown });
     }
     let delimiter = sniff_delimiter(text);
-    let scan = scan(text, delimiter);
-    if let Some(offset) = scan.open_quote {
+    let csv = parse_records(text, delimiter, shown)?;
+    // A quote that never closes swallows everything after it into the last record, so it can
+    // only have opened there.
+    if let Some(offset) = open_quote(&text[csv.last_record_at..], delimiter) {
+        let offset = csv.last_record_at + offset;
         let (line, column) = line_col(text.as_bytes(), offset);
         let value: String = text[offset..]
             .chars()
@@ -91,13 +96,13 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
             .take(40)
             .collect();
         return Err(FileError::UnterminatedQuote {
-            path: shown,
+            path: csv.path,
             line,
             column,
             value,
         });
     }
-    parse_records(text, delimiter, shown, scan)
+    Ok(csv)
 }
 
 pub(crate) fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, FileError> {
@@ -164,42 +169,18 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     }
 }
 
-/// What one pass over the text finds: where lines end, how many lines are empty, and a quoted
-/// field that never closes (the `csv` crate would silently swallow the rest of the file into
-/// it; a person wants to know where the quote opened).
-struct Scan {
-    newlines: Vec<usize>,
-    blank_lines: usize,
-    open_quote: Option<usize>,
-}
-
-/// Jumps from quote to newline with `memchr` instead of looking at every byte: only those two
-/// change the state. A quote opens a quoted field only at the start of a field, as in the
-/// `csv` crate; inside one, `""` is an escaped quote.
-fn scan(text: &str, delimiter: u8) -> Scan {
+/// Where a quoted field opens that never closes, if one does. Only quotes change the state, so
+/// `memchr` jumps from one to the next. A quote opens a quoted field only at the start of a
+/// field, as in the `csv` crate; inside one, `""` is an escaped quote.
+fn open_quote(text: &str, delimiter: u8) -> Option<usize> {
     let bytes = text.as_bytes();
-    // Trailing line ends are not blank lines.
-    let body_len = text.trim_end_matches(['\n', '\r']).len();
-    let mut newlines = Vec::new();
-    let mut blank_lines = 0;
     let mut in_quotes = false;
     let mut opened = 0;
-    // The start of the current physical line, or None when it began inside a quoted field.
-    let mut line_start = Some(0);
-    let mut events = memchr::memchr2_iter(b'"', b'\n', bytes);
-    while let Some(p) = events.next() {
-        if bytes[p] == b'\n' {
-            newlines.push(p);
-            if !in_quotes
-                && p < body_len
-                && line_start.is_some_and(|start| matches!(&bytes[start..p], b"" | b"\r"))
-            {
-                blank_lines += 1;
-            }
-            line_start = (!in_quotes).then_some(p + 1);
-        } else if in_quotes {
+    let mut quotes = memchr::memchr_iter(b'"', bytes);
+    while let Some(p) = quotes.next() {
+        if in_quotes {
             if bytes.get(p + 1) == Some(&b'"') {
-                events.next(); // the escaped quote
+                quotes.next(); // the escaped quote
             } else {
                 in_quotes = false;
             }
@@ -208,19 +189,14 @@ fn scan(text: &str, delimiter: u8) -> Scan {
             opened = p;
         }
     }
-    Scan {
-        newlines,
-        blank_lines,
-        open_quote: in_quotes.then_some(opened),
-    }
+    in_quotes.then_some(opened)
 }
 
-fn parse_records(
-    text: &str,
-    delimiter: u8,
-    path: String,
-    scan: Scan,
-) -> Result<CsvText, FileError> {
+fn count_newlines(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -231,16 +207,11 @@ fn parse_records(
     let mut blank_lines = 0;
     let mut record = StringRecord::new();
     // The csv crate's own line counter skips empty lines and counts CRLF oddly, so physical
-    // lines are found from each record's byte offset.
-    let newlines = scan.newlines;
+    // lines are counted here, from each record's byte offset: the newlines between two
+    // record starts are the first record's own line breaks, its terminator, and empty lines.
     let bytes = text.as_bytes();
-    let line_of = |offset: u64| -> u64 {
-        let mut at = offset as usize;
-        while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
-            at += 1;
-        }
-        newlines.partition_point(|&n| n < at) as u64 + 1
-    };
+    let mut previous: Option<(usize, u64, u64)> = None; // (byte, line, newlines inside)
+    let mut last_record_at = 0;
     loop {
         let more = reader.read_record(&mut record).map_err(|e| FileError::Io {
             path: path.clone(),
@@ -249,7 +220,20 @@ fn parse_records(
         if !more {
             break;
         }
-        let line = record.position().map_or(0, |p| line_of(p.byte()));
+        let mut at = record.position().map_or(0, |p| p.byte() as usize);
+        while at < bytes.len() && (bytes[at] == b'\n' || bytes[at] == b'\r') {
+            at += 1;
+        }
+        let line = match previous {
+            None => count_newlines(&bytes[..at]) + 1,
+            Some((from, line, inside)) => {
+                let between = count_newlines(&bytes[from..at]);
+                blank_lines += between.saturating_sub(1 + inside) as usize;
+                line + between
+            }
+        };
+        previous = Some((at, line, count_newlines(record.as_slice().as_bytes())));
+        last_record_at = at;
         let mut fields = std::mem::take(&mut record);
         if let Some(h) = &header {
             fields = unwrap_quoted_line(fields, h.len(), delimiter);
@@ -268,8 +252,6 @@ fn parse_records(
             Some(_) => records.push(Record { line, fields }),
         }
     }
-    // The csv crate skips empty lines without reporting them; the scan counted them.
-    blank_lines += scan.blank_lines;
     let header = header.ok_or_else(|| FileError::Empty { path: path.clone() })?;
     Ok(CsvText {
         path,
@@ -277,6 +259,7 @@ fn parse_records(
         header,
         records,
         blank_lines,
+        last_record_at,
     })
 }
 
