@@ -1,7 +1,9 @@
 //! Habits the seeds recommend, checked over the last 4 weeks and the whole period: core work,
 //! push:pull and knee:hip balance, warm-ups before heavy sets, repetitive strain.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -86,8 +88,8 @@ pub fn habits(
     ))
 }
 
-fn heaviest_weights(sets: &[WorkoutSet]) -> BTreeMap<&str, f64> {
-    let mut max: BTreeMap<&str, f64> = BTreeMap::new();
+fn heaviest_weights(sets: &[WorkoutSet]) -> FxHashMap<&str, f64> {
+    let mut max: FxHashMap<&str, f64> = FxHashMap::default();
     for s in sets.iter().filter(|s| s.kind != SetKind::Warmup) {
         if let (Some(id), Some(w)) = (s.canonical.as_deref(), s.weight_kg) {
             let m = max.entry(id).or_default();
@@ -106,7 +108,7 @@ fn habits_between(
     catalog: &Catalog,
     t: &Thresholds,
     marks_warmups: bool,
-    heaviest: &BTreeMap<&str, f64>,
+    heaviest: &FxHashMap<&str, f64>,
 ) -> Habits {
     let in_range: Vec<&WorkoutSet> = sets
         .iter()
@@ -215,7 +217,7 @@ fn repetition(
     to: NaiveDate,
     t: &Thresholds,
 ) -> Vec<Repetition> {
-    let mut exercise_days: BTreeMap<(i32, &str), BTreeSet<NaiveDate>> = BTreeMap::new();
+    let mut exercise_days: FxHashMap<(i32, &str), BTreeSet<NaiveDate>> = FxHashMap::default();
     for s in sets.iter().filter(|s| s.kind != SetKind::Warmup) {
         if let Some(id) = &s.canonical {
             exercise_days
@@ -224,7 +226,7 @@ fn repetition(
                 .insert(s.day());
         }
     }
-    let mut region_days: BTreeMap<(i32, Region), u32> = BTreeMap::new();
+    let mut region_days: FxHashMap<(i32, Region), u32> = FxHashMap::default();
     for d in days.iter().filter(|d| d.date >= from && d.date <= to) {
         for r in d.sets_by_region.keys() {
             *region_days.entry((week_key(d.date), *r)).or_default() += 1;
