@@ -32,7 +32,7 @@ pub use facts::{
     sessions_before, story_facts, weekly_running_km, weekly_tonnage,
 };
 pub use lifter::names;
-pub use write::{hevy_exercise_name, write_diary, write_hevy, write_strong_v6};
+pub use write::{STRONG_V6_HEADER, hevy_exercise_name, write_diary, write_hevy, write_strong_v6};
 
 /// One simulated log: every workout (oldest first) and every pain diary entry (oldest first).
 #[derive(Debug, Clone, PartialEq)]

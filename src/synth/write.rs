@@ -7,7 +7,8 @@ use super::lifter::names;
 use super::{SynthPain, SynthSet, SynthWorkout};
 use crate::model::SetKind;
 
-const STRONG_V6_HEADER: [&str; 13] = [
+/// The header of Strong's v6 export (semicolon-separated, every field quoted).
+pub const STRONG_V6_HEADER: [&str; 13] = [
     "Workout #",
     "Date",
     "Workout Name",
@@ -38,17 +39,6 @@ const HEVY_HEADER: [&str; 14] = [
     "distance_km",
     "duration_seconds",
     "rpe",
-];
-
-const DIARY_HEADER: [&str; 8] = [
-    "date",
-    "time",
-    "region",
-    "side",
-    "intensity",
-    "quality",
-    "symptoms",
-    "notes",
 ];
 
 /// The name Hevy's exercise library uses for a (Strong-named) exercise.
@@ -229,7 +219,7 @@ pub fn write_hevy(workouts: &[SynthWorkout], mut w: impl Write) -> csv::Result<(
 /// `date,time,region,side,intensity,quality,symptoms,notes`.
 pub fn write_diary(pain: &[SynthPain], w: impl Write) -> csv::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(DIARY_HEADER)?;
+    out.write_record(crate::diary::COLUMNS)?;
     let mut ordered: Vec<&SynthPain> = pain.iter().collect();
     ordered.sort_by_key(|p| p.at());
     for p in ordered {

@@ -47,22 +47,8 @@ fn write_strong(rows: &[StrongRow]) -> tempfile::NamedTempFile {
         .delimiter(b';')
         .quote_style(csv::QuoteStyle::Always)
         .from_writer(Vec::new());
-    w.write_record([
-        "Workout #",
-        "Date",
-        "Workout Name",
-        "Duration (sec)",
-        "Exercise Name",
-        "Set Order",
-        "Weight (kg)",
-        "Reps",
-        "RPE",
-        "Distance (meters)",
-        "Seconds",
-        "Notes",
-        "Workout Notes",
-    ])
-    .unwrap();
+    w.write_record(strainscope::synth::STRONG_V6_HEADER)
+        .unwrap();
     let base = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
         .unwrap()
         .and_hms_opt(0, 0, 0)
