@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
     match cli.command {
         Command::Import(args) => commands::import::run(&args, &config),
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
+        Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
         Command::Report(args) => commands::report::run(&args, &config),
     }
 }

@@ -166,6 +166,70 @@ pub struct ImportArgs {
 pub enum PainCommand {
     /// Validate a pain diary and summarise it
     Check(PainCheckArgs),
+    /// Append one entry to the pain diary (creates it, with its header, if missing)
+    #[command(after_help = PAIN_ADD_EXAMPLES)]
+    Add(PainAddArgs),
+}
+
+const PAIN_ADD_EXAMPLES: &str = "\
+Examples:
+  strainscope pain add --diary diary.csv --region lower-back --intensity 6 --quality sharp
+  strainscope pain add --diary diary.csv --region knee --side right --intensity 3 \\
+      --note \"after the long run\" --at \"2026-11-21 08:00\"
+  strainscope pain add --diary diary.csv --region lower-back --intensity 0    (the pain is gone)
+
+Regions: neck, shoulder, upper-back, lower-back, chest, abdomen, upper-arm, elbow, forearm,
+wrist, hand, hip, groin, glute, hamstring, thigh, knee, calf, shin, ankle, foot (aliases such
+as \"lower back\" or \"lumbar\" work too).";
+
+#[derive(Debug, Args)]
+pub struct PainAddArgs {
+    /// The diary file (strainscope's format)
+    #[arg(long, value_name = "FILE")]
+    pub diary: PathBuf,
+
+    /// Body region, e.g. lower-back, knee, shoulder
+    #[arg(long, value_parser = parse_vocab::<crate::model::Region>)]
+    pub region: crate::model::Region,
+
+    /// Pain now, 0 (none) to 10 (worst imaginable)
+    #[arg(long, value_parser = clap::value_parser!(u8).range(0..=10))]
+    pub intensity: u8,
+
+    /// left, right or both
+    #[arg(long, value_parser = parse_vocab::<crate::model::Side>)]
+    pub side: Option<crate::model::Side>,
+
+    /// dull, ache, sharp, burning, stiffness or radiating
+    #[arg(long, value_parser = parse_vocab::<crate::model::Quality>)]
+    pub quality: Option<crate::model::Quality>,
+
+    /// Comma-separated: numbness, tingling, weakness, radiating, bladder, bowel,
+    /// saddle-numbness, fever, night-pain, trauma
+    #[arg(long, value_delimiter = ',', value_parser = parse_vocab::<crate::model::Symptom>)]
+    pub symptoms: Vec<crate::model::Symptom>,
+
+    /// Free text
+    #[arg(long)]
+    pub note: Option<String>,
+
+    /// When the pain was felt, \"YYYY-MM-DD HH:MM\" [default: now]
+    #[arg(long, value_name = "WHEN", value_parser = parse_at)]
+    pub at: Option<chrono::NaiveDateTime>,
+}
+
+fn parse_vocab<T>(s: &str) -> Result<T, String>
+where
+    T: std::str::FromStr<Err = crate::model::VocabularyError>,
+{
+    s.parse()
+        .map_err(|e: crate::model::VocabularyError| e.to_string())
+}
+
+fn parse_at(s: &str) -> Result<chrono::NaiveDateTime, String> {
+    chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%d %H:%M:%S"))
+        .map_err(|_| format!("{s:?} is not a date and time (expected YYYY-MM-DD HH:MM)"))
 }
 
 #[derive(Debug, Args)]

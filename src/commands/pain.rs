@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::Context;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::app::AppError;
@@ -114,6 +114,120 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
     if args.strict && !diary.rejected.is_empty() {
         eprintln!("error: {} bad rows (--strict)", diary.rejected.len());
         return Ok(exit::BAD_DATA);
+    }
+    Ok(exit::OK)
+}
+
+/// Appends one entry. The diary is locked while it is read and appended to, so copies running
+/// at once queue up; existing lines are never rewritten or reordered.
+pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
+    use std::io::{Read, Seek, SeekFrom, Write};
+
+    let at = args.at.unwrap_or_else(|| {
+        chrono::Local::now()
+            .naive_local()
+            .with_nanosecond(0)
+            .unwrap_or_default()
+    });
+    let entry = crate::model::PainEntry {
+        at,
+        time_given: true,
+        region: args.region,
+        side: args.side,
+        intensity: args.intensity,
+        quality: args.quality,
+        symptoms: args.symptoms.clone(),
+        notes: args.note.clone().unwrap_or_default(),
+        inferred: false,
+        source: crate::model::SourceRef {
+            file: std::sync::Arc::from(args.diary.display().to_string().as_str()),
+            line: 0,
+        },
+    };
+    let shown = args.diary.display().to_string();
+    let io = |e: std::io::Error| anyhow::anyhow!("{shown}: cannot append: {e}");
+    if args.diary.is_dir() {
+        return Err(AppError::Files(vec![crate::error::FileError::Directory {
+            path: shown,
+        }]));
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .open(&args.diary)
+        .map_err(io)?;
+    file.lock().map_err(io)?;
+    let mut bytes = Vec::new();
+    if file.metadata().map_err(io)?.len() == 0 {
+        bytes.extend_from_slice(crate::diary::COLUMNS.join(",").as_bytes());
+        bytes.push(b'\n');
+    } else {
+        let mut head = Vec::new();
+        file.seek(SeekFrom::Start(0)).map_err(io)?;
+        (&mut file).take(4096).read_to_end(&mut head).map_err(io)?;
+        let first = String::from_utf8_lossy(&head);
+        let first = first
+            .trim_start_matches('\u{feff}')
+            .lines()
+            .next()
+            .unwrap_or("");
+        let names: Vec<String> = first.split(',').map(|c| c.trim().to_lowercase()).collect();
+        if !["date", "region", "intensity"]
+            .iter()
+            .all(|c| names.iter().any(|n| n == c))
+        {
+            return Err(AppError::Files(vec![
+                crate::error::FileError::UnknownDiaryHeader {
+                    path: shown,
+                    header: first.to_string(),
+                    columns: crate::diary::COLUMNS.join(","),
+                },
+            ]));
+        }
+        let mut last = [0u8; 1];
+        file.seek(SeekFrom::End(-1)).map_err(io)?;
+        file.read_exact(&mut last).map_err(io)?;
+        if last[0] != b'\n' {
+            bytes.push(b'\n');
+        }
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let symptoms: Vec<&str> = entry.symptoms.iter().map(|s| s.as_str()).collect();
+    w.write_record([
+        entry.at.format("%Y-%m-%d").to_string(),
+        entry.at.format("%H:%M").to_string(),
+        entry.region.to_string(),
+        entry.side.map(|s| s.to_string()).unwrap_or_default(),
+        entry.intensity.to_string(),
+        entry.quality.map(|q| q.to_string()).unwrap_or_default(),
+        symptoms.join(";"),
+        entry.notes.clone(),
+    ])
+    .map_err(|e| anyhow::anyhow!("cannot format the entry: {e}"))?;
+    bytes.extend(
+        w.into_inner()
+            .map_err(|e| anyhow::anyhow!("cannot format the entry: {e}"))?,
+    );
+    // One write of the whole line while the lock is held.
+    file.write_all(&bytes).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    drop(file);
+
+    println!(
+        "added: {} {} {}/10 to {shown}",
+        entry.at.format("%Y-%m-%d %H:%M"),
+        entry.region,
+        entry.intensity
+    );
+    let flags = crate::analysis::episodes::red_flags(std::slice::from_ref(&entry));
+    if !flags.is_empty() {
+        let signs: Vec<&str> = flags.iter().map(|f| f.sign.as_str()).collect();
+        println!(
+            "\nURGENT: you reported {}. {}",
+            signs.join(", "),
+            crate::analysis::findings::SEE_PROMPTLY
+        );
     }
     Ok(exit::OK)
 }
