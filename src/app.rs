@@ -55,6 +55,8 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
         Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
         Command::Report(args) => commands::report::run(&args, &config),
+        Command::Completions { shell } => commands::completions(shell),
+        Command::Man => commands::man(),
     }
 }
 

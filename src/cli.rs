@@ -47,6 +47,17 @@ pub enum Command {
     /// Analyse training and pain: what comes before pain, overtraining, red flags
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    #[command(
+        after_help = "Example: strainscope completions bash > ~/.local/share/bash-completion/completions/strainscope"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Example: strainscope man > strainscope.1 && man ./strainscope.1")]
+    Man,
 }
 
 const REPORT_EXAMPLES: &str = "\

@@ -45,3 +45,28 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     out.write_all(text.as_bytes())?;
     Ok(out.flush()?)
 }
+
+/// `strainscope completions SHELL`: generated from the clap definition, so it never drifts.
+pub fn completions(shell: clap_complete::Shell) -> Result<u8, crate::app::AppError> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut crate::cli::Cli::command(),
+        "strainscope",
+        &mut out,
+    );
+    print(&String::from_utf8_lossy(&out))?;
+    Ok(crate::error::exit::OK)
+}
+
+/// `strainscope man`: the man page, generated from the clap definition.
+pub fn man() -> Result<u8, crate::app::AppError> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(crate::cli::Cli::command())
+        .render(&mut out)
+        .map_err(anyhow::Error::from)?;
+    print(&String::from_utf8_lossy(&out))?;
+    Ok(crate::error::exit::OK)
+}

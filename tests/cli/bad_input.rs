@@ -162,3 +162,26 @@ fn usage_errors_exit_2_and_help_documents_exit_codes() {
     assert!(help.contains("--unit"), "{help}");
     assert!(help.contains("Examples:"), "{help}");
 }
+
+#[test]
+fn completions_and_man_page_come_from_the_clap_definition() {
+    let bash = strainscope(["completions", "bash"]);
+    assert_eq!(bash.status.code(), Some(0));
+    let script = stdout(&bash);
+    assert!(script.contains("_strainscope()"), "{script}");
+    assert!(
+        script.contains("--pain-from-notes"),
+        "report flags are completed"
+    );
+    let man = strainscope(["man"]);
+    assert_eq!(man.status.code(), Some(0));
+    let page = stdout(&man);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq") || page.contains(".TH strainscope"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Exit codes"),
+        "the man page documents exit codes"
+    );
+}
