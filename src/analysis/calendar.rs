@@ -16,8 +16,6 @@ use super::settings::Thresholds;
 /// One workout, with what it loaded.
 #[derive(Debug, Clone, Serialize)]
 pub struct Session {
-    #[serde(skip)]
-    pub key: String,
     pub start: NaiveDateTime,
     pub day: NaiveDate,
     pub name: String,
@@ -46,7 +44,6 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
         let i = id as usize;
         if i == out.len() {
             out.push(Session {
-                key: format!("{}\u{1f}{}", s.source.file, s.workout_id),
                 start: s.start,
                 day: s.day(),
                 name: s.workout_name.clone(),

@@ -625,6 +625,16 @@ fn ranges(dates: &[NaiveDate]) -> String {
     parts.join(", ")
 }
 
+/// "2026-W23 24204 kg (+35 %)".
+fn week_change(w: &Week) -> String {
+    format!(
+        "{} {:.0} kg ({:+.0} %)",
+        w.week,
+        w.load_kg,
+        w.change_pct.unwrap_or(0.0)
+    )
+}
+
 fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let t = x.t;
     let jumps: Vec<&Week> = x
@@ -634,17 +644,7 @@ fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
         .map(|w| &w[1])
         .collect();
     if !jumps.is_empty() {
-        let text: Vec<String> = jumps
-            .iter()
-            .map(|w| {
-                format!(
-                    "{} {:.0} kg ({:+.0} %)",
-                    w.week,
-                    w.load_kg,
-                    w.change_pct.unwrap_or(0.0)
-                )
-            })
-            .collect();
+        let text: Vec<String> = jumps.iter().map(|w| week_change(w)).collect();
         out.push(Finding {
             severity: Severity::Warning,
             kind: "weekly-load-jump",
@@ -676,18 +676,7 @@ fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
         .map(|w| &w[1])
         .collect();
     if !recent_rises.is_empty() {
-        let text: Vec<String> = recent_rises
-            .iter()
-            .rev()
-            .map(|w| {
-                format!(
-                    "{} {:.0} kg ({:+.0} %)",
-                    w.week,
-                    w.load_kg,
-                    w.change_pct.unwrap_or(0.0)
-                )
-            })
-            .collect();
+        let text: Vec<String> = recent_rises.iter().rev().map(|w| week_change(w)).collect();
         out.push(Finding {
             severity: Severity::Info,
             kind: "weekly-load-rise",

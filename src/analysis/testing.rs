@@ -59,7 +59,6 @@ pub fn entry(when: &str, region: Region, intensity: u8) -> PainEntry {
 pub fn session(when: &str, regions: &[Region]) -> Session {
     let start = at(when);
     Session {
-        key: when.to_string(),
         start,
         day: start.date(),
         name: String::new(),

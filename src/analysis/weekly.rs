@@ -201,15 +201,6 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub fn unit(self) -> &'static str {
-        match self {
-            Measure::LoadKg => "kg",
-            Measure::DistanceM => "m",
-            Measure::DurationS => "s",
-            Measure::Sets => "sets",
-        }
-    }
-
     pub fn noun(self) -> &'static str {
         match self {
             Measure::LoadKg => "tonnage",
