@@ -39,6 +39,7 @@ fn run(case: &Case) -> (usize, usize) {
         pain: &pain,
         catalog,
         thresholds: &Thresholds::default(),
+        conditions: &[],
         from: None,
         to: None,
     })

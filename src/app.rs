@@ -54,7 +54,9 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
         Command::Import(args) => commands::import::run(&args, &config),
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
         Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
-        Command::Report(args) => commands::report::run(&args, &config),
+        Command::Report(args) => commands::report::run(&args, &config, cli.quiet),
+        Command::Charts(args) => commands::charts::run(&args, &config, cli.quiet),
+        Command::Weekly(args) => commands::weekly::run(&args, &config, cli.quiet),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),
     }

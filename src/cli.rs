@@ -32,6 +32,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
+    /// Print no warnings about skipped rows and no progress; errors are still printed
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -47,6 +51,12 @@ pub enum Command {
     /// Analyse training and pain: what comes before pain, overtraining, red flags
     #[command(after_help = REPORT_EXAMPLES)]
     Report(ReportArgs),
+    /// Draw the charts (load and pain, ACWR, associations, calendar, progress) as PNG and SVG
+    #[command(after_help = CHARTS_EXAMPLES)]
+    Charts(ChartsArgs),
+    /// Write the weekly PDF report: the week against the 4 before it, warnings, associations
+    #[command(after_help = WEEKLY_EXAMPLES)]
+    Weekly(WeeklyArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     #[command(
         after_help = "Example: strainscope completions bash > ~/.local/share/bash-completion/completions/strainscope"
@@ -63,32 +73,67 @@ pub enum Command {
 const REPORT_EXAMPLES: &str = "\
 Examples:
   strainscope report --workouts strong.csv hevy.csv --pain pain_diary.csv
-  strainscope report --workouts strong.csv --pain diary.csv --from 2026-06-01 --format json
+  strainscope report                                     (files named in strainscope.toml)
+  strainscope report --format html --out report.html     (one self-contained file)
+  strainscope report --format md --out report.md
+  strainscope report --from 2026-06-01 --format json
   strainscope report --workouts hevy.csv                 (pain read from workout notes)
 
+Colour follows --color, NO_COLOR and CLICOLOR_FORCE; it is off when stdout is not a terminal.
 Findings are associations, not proof, and not medical advice.";
+
+const CHARTS_EXAMPLES: &str = "\
+Examples:
+  strainscope charts --out-dir charts                    (files named in strainscope.toml)
+  strainscope charts --workouts strong.csv --pain diary.csv --out-dir charts
+
+Writes load.png/.svg, acwr, associations, calendar and progress, each as PNG and SVG.";
+
+const WEEKLY_EXAMPLES: &str = "\
+Examples:
+  strainscope weekly                                     (last complete ISO week -> week.pdf)
+  strainscope weekly --week 2026-W46 --out week46.pdf
+  strainscope weekly --all-weeks --out-dir weeks         (one PDF per week)";
 
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
     /// A readable terminal report
     Text,
+    /// Markdown, for notes and issue trackers
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained HTML file with inline charts (no network requests)
+    Html,
     /// Everything, as one JSON document (docs/json.md)
     Json,
 }
 
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal and NO_COLOR is not set
+    Auto,
+    Always,
+    Never,
+}
+
+/// What to analyse: shared by `report`, `charts` and `weekly`. Any of it may come from the
+/// config file instead (`[inputs]`, `[import]`).
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub struct AnalysisArgs {
     /// Exported workout files (Strong, Hevy, FitNotes, Fitbod, generic)
+    /// [default: [inputs] workouts in the config]
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub workouts: Vec<PathBuf>,
 
     /// The pain diary (strainscope's format or a Bearable export)
+    /// [default: [inputs] pain in the config]
     #[arg(long, value_name = "DIARY")]
     pub pain: Option<PathBuf>,
 
     /// Also read pain mentioned in workout notes ("right shoulder tweaked"), marked as
-    /// inferred. Without --pain this is always on.
+    /// inferred. Without a diary this is always on.
     #[arg(long)]
     pub pain_from_notes: bool,
 
@@ -102,14 +147,56 @@ pub struct ReportArgs {
 
     #[command(flatten)]
     pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: AnalysisArgs,
 
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
 
-    /// Write the report to FILE instead of stdout
+    /// Write the report to FILE instead of stdout (written whole, never half)
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+
+    /// Colour the text report
+    #[arg(long, value_enum, default_value = "auto", value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartsArgs {
+    #[command(flatten)]
+    pub input: AnalysisArgs,
+
+    /// Directory for the charts (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct WeeklyArgs {
+    #[command(flatten)]
+    pub input: AnalysisArgs,
+
+    /// The ISO week, e.g. 2026-W46 [default: the last complete week in the data]
+    #[arg(long, value_name = "YYYY-Www", conflicts_with = "all_weeks")]
+    pub week: Option<String>,
+
+    /// The PDF to write
+    #[arg(long, value_name = "FILE", default_value = "week.pdf", conflicts_with = "all_weeks")]
+    pub out: PathBuf,
+
+    /// One PDF per ISO week in the data, into --out-dir
+    #[arg(long, requires = "out_dir")]
+    pub all_weeks: bool,
+
+    /// Directory for --all-weeks (created if missing)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 const IMPORT_EXAMPLES: &str = "\

@@ -8,8 +8,15 @@
 //! tz = "Europe/Berlin"        # calendar days for exports with UTC offsets (Fitbod)
 //! map = { date = "Day", exercise = "Lift", weight_kg = "Kg", reps = "Reps" }
 //!
+//! [inputs]                    # paths relative to this file
+//! workouts = ["strong.csv", "hevy.csv"]
+//! pain = "pain_diary.csv"
+//!
 //! [exercises]                 # exported name = catalog id
 //! "Trap Bar Pull" = "trap-bar-deadlift"
+//!
+//! [conditions]                # turns some exercises into warnings
+//! declared = ["herniated-disc"]
 //! ```
 
 use std::collections::BTreeMap;
@@ -19,13 +26,15 @@ use serde::Deserialize;
 
 use crate::catalog::Catalog;
 use crate::import::ColumnMap;
-use crate::model::WeightUnit;
+use crate::model::{Condition, WeightUnit};
 
 pub const DEFAULT_FILE: &str = "strainscope.toml";
 
 #[derive(Debug, Default, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
+    #[serde(default)]
+    pub inputs: InputsConfig,
     #[serde(default)]
     pub import: ImportConfig,
     /// Exported exercise name → catalog id, for names the catalog does not know.
@@ -34,6 +43,28 @@ pub struct Config {
     /// Analysis thresholds, windows and minimum counts (defaults: science.md).
     #[serde(default)]
     pub thresholds: crate::analysis::settings::Thresholds,
+    #[serde(default)]
+    pub conditions: ConditionsConfig,
+}
+
+/// The files a run reads when the command line names none. Relative paths are read from the
+/// config file's directory, so `--config sample_logs/strainscope.toml` works from anywhere.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InputsConfig {
+    #[serde(default)]
+    pub workouts: Vec<PathBuf>,
+    pub pain: Option<PathBuf>,
+    #[serde(default)]
+    pub pain_from_notes: bool,
+}
+
+/// Conditions the lifter has been told they have (seed-knowledge.md §1).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionsConfig {
+    #[serde(default)]
+    pub declared: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -116,6 +147,46 @@ impl LoadedConfig {
         let t = self.config.thresholds.clone();
         t.validate().map_err(|e| self.error(e))?;
         Ok(t)
+    }
+
+    /// A path named in the file, read relative to the file's directory.
+    fn resolve(&self, p: &Path) -> PathBuf {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) if p.is_relative() && !dir.as_os_str().is_empty() => dir.join(p),
+            _ => p.to_path_buf(),
+        }
+    }
+
+    /// `[inputs] workouts`, resolved.
+    pub fn workouts(&self) -> Vec<PathBuf> {
+        let inputs = &self.config.inputs;
+        inputs.workouts.iter().map(|p| self.resolve(p)).collect()
+    }
+
+    /// `[inputs] pain`, resolved.
+    pub fn pain(&self) -> Option<PathBuf> {
+        self.config.inputs.pain.as_deref().map(|p| self.resolve(p))
+    }
+
+    pub fn pain_from_notes(&self) -> bool {
+        self.config.inputs.pain_from_notes
+    }
+
+    /// `[conditions] declared`, validated against the vocabulary.
+    pub fn conditions(&self) -> Result<Vec<Condition>, ConfigError> {
+        let mut out = Vec::new();
+        for name in &self.config.conditions.declared {
+            let c: Condition = name.parse().map_err(|_| {
+                self.error(format!(
+                    "conditions.declared: {name:?} is not a condition strainscope knows (expected one of: {})",
+                    Condition::expected()
+                ))
+            })?;
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        Ok(out)
     }
 
     /// The embedded catalog with the user's `[exercises]` mappings applied.
@@ -202,6 +273,32 @@ mod tests {
         assert_eq!(c.tz().unwrap(), Some(chrono_tz::Europe::Berlin));
         let c = parse("[exercises]\n\"Trap Thing\" = \"no-such-id\"\n").unwrap();
         assert!(c.catalog().is_err());
+    }
+
+    #[test]
+    fn inputs_are_read_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("strainscope.toml");
+        std::fs::write(
+            &path,
+            "[inputs]\nworkouts = [\"a.csv\", \"/abs/b.csv\"]\npain = \"diary.csv\"\n\n[conditions]\ndeclared = [\"herniated-disc\", \"Sciatica\"]\n",
+        )
+        .unwrap();
+        let c = load(Some(&path)).unwrap();
+        assert_eq!(
+            c.workouts(),
+            vec![dir.path().join("a.csv"), PathBuf::from("/abs/b.csv")]
+        );
+        assert_eq!(c.pain(), Some(dir.path().join("diary.csv")));
+        assert_eq!(
+            c.conditions().unwrap(),
+            vec![Condition::HerniatedDisc, Condition::Sciatica]
+        );
+        let bad = parse("[conditions]\ndeclared = [\"bad knee\"]\n").unwrap();
+        let err = bad.conditions().unwrap_err().to_string();
+        assert!(err.contains("\"bad knee\" is not a condition"), "{err}");
+        let err = parse("[inputs]\nworkout = []\n").unwrap_err().to_string();
+        assert!(err.contains("unknown field `workout`"), "{err}");
     }
 
     #[test]

@@ -277,6 +277,19 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Conditions a lifter can declare in the config (seed-knowledge.md §1). Each turns some
+    /// exercises into warnings; strainscope never diagnoses one.
+    Condition, "condition" {
+        HerniatedDisc => "herniated-disc" | "disc herniation" | "slipped disc" | "bulging disc",
+        SpinalStenosis => "spinal-stenosis" | "stenosis",
+        SpinalArthritis => "spinal-arthritis" | "arthritis of the spine" | "spine arthritis",
+        Sciatica => "sciatica",
+        ImpingedNerve => "impinged-nerve" | "pinched nerve",
+        MuscleStrain => "muscle-strain" | "back strain",
+    }
+}
+
 /// Weight units. 1 lb = 0.45359237 kg exactly (international avoirdupois pound).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WeightUnit {

@@ -59,6 +59,8 @@ pub const SEE_PROMPTLY: &str = "See a doctor promptly, and get urgent care at on
 
 /// Everything the findings are made from.
 pub struct Inputs<'a> {
+    pub sets: &'a [crate::model::WorkoutSet],
+    pub conditions: &'a [crate::model::Condition],
     pub sessions: &'a [Session],
     pub days: &'a [Day],
     pub weeks: &'a [Week],
@@ -81,6 +83,13 @@ pub fn findings(x: &Inputs) -> Vec<Finding> {
     load_findings(x, &mut out);
     rest_findings(x, &mut out);
     habit_findings(x, &mut out);
+    out.extend(super::conditions::findings(
+        x.sets,
+        x.conditions,
+        x.catalog,
+        x.t,
+        x.days.last().map(|d| d.date),
+    ));
     out.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)

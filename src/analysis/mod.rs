@@ -8,10 +8,12 @@
 
 pub mod associations;
 pub mod calendar;
+pub mod conditions;
 pub mod episodes;
 pub mod findings;
 pub mod frame;
 pub mod habits;
+pub mod implicated;
 pub mod notes;
 pub mod settings;
 pub mod stats;
@@ -34,6 +36,7 @@ use calendar::{Day, Layoff, Session};
 use episodes::{Episode, RedFlag};
 use findings::Finding;
 use habits::Habits;
+use implicated::{Implicated, PainDay};
 use settings::Thresholds;
 use weekly::{ExerciseWeek, RegionWeek, Week};
 
@@ -53,6 +56,8 @@ pub struct Input<'a> {
     pub pain: &'a [PainEntry],
     pub catalog: &'a Catalog,
     pub thresholds: &'a Thresholds,
+    /// Declared in the config; each turns some exercises into warnings.
+    pub conditions: &'a [crate::model::Condition],
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
 }
@@ -92,8 +97,12 @@ pub struct Analysis {
     pub warnings: Vec<Finding>,
     pub episodes: Vec<Episode>,
     pub red_flags: Vec<RedFlag>,
+    /// Exercises the warnings name, with the catalog's safer alternatives.
+    pub implicated: Vec<Implicated>,
     pub associations: Vec<Association>,
     pub daily: Vec<Day>,
+    /// Per day and region: the highest pain logged.
+    pub pain_days: Vec<PainDay>,
     pub weekly: Vec<Week>,
     pub weekly_exercises: Vec<ExerciseWeek>,
     pub weekly_regions: Vec<RegionWeek>,
@@ -153,6 +162,8 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     let associations = associations::associations(&sessions, &exposures, &episodes, t);
     let habits = habits::habits(&sets, &days, input.catalog, t);
     let warnings = findings::findings(&findings::Inputs {
+        sets: &sets,
+        conditions: input.conditions,
         sessions: &sessions,
         days: &days,
         weeks: &weeks,
@@ -165,6 +176,9 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         catalog: input.catalog,
         t,
     });
+
+    let implicated = implicated::implicated(&warnings, input.catalog);
+    let pain_days = implicated::pain_days(&pain);
 
     Ok(Analysis {
         schema_version: SCHEMA_VERSION,
@@ -190,8 +204,10 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         warnings,
         episodes,
         red_flags,
+        implicated,
         associations,
         daily: days,
+        pain_days,
         weekly: weeks,
         weekly_exercises: exercise_weeks,
         weekly_regions: region_weeks,

@@ -9,7 +9,7 @@ use crate::model::{PainEntry, Region, SetKind, SourceRef, WorkoutSet};
 
 use super::calendar::{Day, Session};
 
-fn at(s: &str) -> NaiveDateTime {
+pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test timestamp")
 }
 

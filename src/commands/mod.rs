@@ -1,8 +1,11 @@
 //! One file per subcommand.
 
+pub mod charts;
 pub mod import;
 pub mod pain;
+pub mod progress;
 pub mod report;
+pub mod weekly;
 
 use std::io::Write;
 use std::path::Path;

@@ -23,7 +23,8 @@ fn heading(out: &mut String, title: &str) {
     let _ = writeln!(out, "\n{title}\n{}", "─".repeat(title.chars().count()));
 }
 
-pub fn render(a: &Analysis, sources: &Sources) -> String {
+pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
+    let _ = color;
     let mut s = String::new();
     let period = match (a.period.from, a.period.to) {
         (Some(f), Some(t)) => format!(

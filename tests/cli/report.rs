@@ -393,6 +393,7 @@ fn analyse_synthetic(log: &strainscope::synth::SyntheticLog) -> strainscope::ana
         pain: &pain,
         catalog,
         thresholds: &Thresholds::default(),
+        conditions: &[],
         from: None,
         to: None,
     })

@@ -1,0 +1,8 @@
+//! The Markdown report (placeholder until the renderer lands).
+
+use crate::analysis::Analysis;
+use crate::commands::report::Sources;
+
+pub fn render(a: &Analysis, sources: &Sources) -> String {
+    crate::report::text::render(a, sources, false)
+}
