@@ -6,11 +6,13 @@
 pub mod analysis;
 pub mod app;
 pub mod catalog;
+pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod diary;
 pub mod error;
+pub mod fonts;
 pub mod import;
 pub mod model;
 pub mod report;

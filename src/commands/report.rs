@@ -141,6 +141,6 @@ pub fn render(
         ReportFormat::Json => report::json::render(analysis, sources)?,
         ReportFormat::Text => report::text::render(analysis, sources, color),
         ReportFormat::Md => report::markdown::render(analysis, sources),
-        ReportFormat::Html => report::html::render(analysis, sources)?,
+        ReportFormat::Html => report::html::render(analysis, sources, &[])?,
     })
 }

@@ -4,3 +4,11 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+
+/// A chart already drawn as SVG, for the renderers that embed charts (HTML, PDF).
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub title: String,
+    /// A complete `<svg>` document.
+    pub svg: String,
+}
