@@ -1,11 +1,14 @@
-//! The plain terminal report: warnings first, then pain episodes, what came before pain, load
-//! by week, and habits. Fits 100 columns.
+//! The terminal report: warnings first, then pain episodes, what came before pain, load by
+//! week, and habits. Fits 100 columns. Colour (severity, headings) only when the caller says
+//! so; the text is the same either way, so a piped report loses nothing.
 
 use std::fmt::Write as _;
 
+use anstyle::{AnsiColor, Style};
+
 use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
-use crate::analysis::findings::{Finding, fmt_p};
+use crate::analysis::findings::{Finding, Severity, fmt_p};
 use crate::commands::report::Sources;
 
 pub const WIDTH: usize = 100;
@@ -19,12 +22,88 @@ fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
     }
 }
 
-fn heading(out: &mut String, title: &str) {
-    let _ = writeln!(out, "\n{title}\n{}", "─".repeat(title.chars().count()));
+/// Styles for one render: all plain when colour is off.
+#[derive(Clone, Copy)]
+struct Palette {
+    heading: Style,
+    urgent: Style,
+    warning: Style,
+    caution: Style,
+    info: Style,
+    dim: Style,
+}
+
+impl Palette {
+    fn new(color: bool) -> Self {
+        if !color {
+            let plain = Style::new();
+            return Palette {
+                heading: plain,
+                urgent: plain,
+                warning: plain,
+                caution: plain,
+                info: plain,
+                dim: plain,
+            };
+        }
+        let fg = |c: AnsiColor| Style::new().fg_color(Some(c.into()));
+        Palette {
+            heading: Style::new().bold(),
+            urgent: fg(AnsiColor::Red).bold(),
+            warning: fg(AnsiColor::Yellow).bold(),
+            caution: fg(AnsiColor::Cyan),
+            info: Style::new().dimmed(),
+            dim: Style::new().dimmed(),
+        }
+    }
+
+    fn severity(&self, s: Severity) -> Style {
+        match s {
+            Severity::Urgent => self.urgent,
+            Severity::Warning => self.warning,
+            Severity::Caution => self.caution,
+            Severity::Info => self.info,
+        }
+    }
+}
+
+/// `text` in `style`; no escape codes at all for the plain style.
+fn paint(style: Style, text: &str) -> String {
+    if style == Style::new() {
+        text.to_string()
+    } else {
+        format!("{style}{text}{style:#}")
+    }
+}
+
+fn heading(out: &mut String, p: &Palette, title: &str) {
+    let rule = "─".repeat(title.chars().count());
+    let _ = writeln!(out, "\n{}\n{rule}", paint(p.heading, title));
+}
+
+/// Weeks in the sparklines: a year fits in 100 columns.
+const SPARK_WEEKS: usize = 52;
+
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+/// One character per value, scaled from 0 to the largest value; a gap for a missing one.
+fn sparkline(values: &[Option<f64>]) -> String {
+    let max = values.iter().flatten().fold(0.0_f64, |m, v| m.max(*v));
+    values
+        .iter()
+        .map(|v| match v {
+            None => ' ',
+            Some(_) if max <= 0.0 => SPARKS[0],
+            Some(v) => {
+                let i = ((v.max(0.0) / max) * (SPARKS.len() - 1) as f64).round() as usize;
+                SPARKS[i.min(SPARKS.len() - 1)]
+            }
+        })
+        .collect()
 }
 
 pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
-    let _ = color;
+    let p = Palette::new(color);
     let mut s = String::new();
     let period = match (a.period.from, a.period.to) {
         (Some(f), Some(t)) => format!(
@@ -73,22 +152,26 @@ pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
         wrap(&mut s, "! ", "  ", n);
     }
 
-    warnings(&mut s, &a.warnings);
-    episodes(&mut s, a);
-    associations(&mut s, a);
-    load(&mut s, a);
-    habits(&mut s, a);
+    warnings(&mut s, &p, &a.warnings);
+    episodes(&mut s, &p, a);
+    associations(&mut s, &p, a);
+    load(&mut s, &p, a);
+    habits(&mut s, &p, a);
     s
 }
 
-fn warnings(s: &mut String, findings: &[Finding]) {
-    heading(s, &format!("Warnings ({})", findings.len()));
+fn warnings(s: &mut String, p: &Palette, findings: &[Finding]) {
+    heading(s, p, &format!("Warnings ({})", findings.len()));
     if findings.is_empty() {
         let _ = writeln!(s, "Nothing to flag.");
     }
     for f in findings {
+        // Wrap plain, then paint the tag: escape codes must not count towards the width.
         let tag = format!("{:<8} ", f.severity.as_str().to_uppercase());
-        wrap(s, &tag, "         ", &f.message);
+        let mut block = String::new();
+        wrap(&mut block, &tag, "         ", &f.message);
+        s.push_str(&paint(p.severity(f.severity), &tag));
+        s.push_str(&block[tag.len()..]);
         wrap(s, "         ", "         ", &f.evidence);
         wrap(s, "         ", "         ", &f.explanation);
         for advice in &f.advice {
@@ -98,8 +181,8 @@ fn warnings(s: &mut String, findings: &[Finding]) {
     }
 }
 
-fn episodes(s: &mut String, a: &Analysis) {
-    heading(s, "Pain episodes (most recent first)");
+fn episodes(s: &mut String, p: &Palette, a: &Analysis) {
+    heading(s, p, "Pain episodes (most recent first)");
     if a.episodes.is_empty() {
         let _ = writeln!(s, "No pain entries in this period.");
         return;
@@ -134,10 +217,11 @@ fn episodes(s: &mut String, a: &Analysis) {
     }
 }
 
-fn associations(s: &mut String, a: &Analysis) {
+fn associations(s: &mut String, p: &Palette, a: &Analysis) {
     let w = a.thresholds.window_h;
     heading(
         s,
+        p,
         &format!("What came before pain (onset within {w} h of a session; association, not proof)"),
     );
     let primary: Vec<&Association> = a.associations.iter().filter(|r| r.window_h == w).collect();
@@ -194,11 +278,39 @@ fn bar(value: f64, max: f64, width: usize) -> String {
     "█".repeat(n.min(width))
 }
 
-fn load(s: &mut String, a: &Analysis) {
+fn load(s: &mut String, p: &Palette, a: &Analysis) {
     heading(
         s,
+        p,
         "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)",
     );
+    // Sparklines of the most recent weeks first: the trend at a glance, then the table.
+    let recent = &a.weekly[a.weekly.len().saturating_sub(SPARK_WEEKS)..];
+    if let (Some(first), Some(last)) = (recent.first(), recent.last()) {
+        let _ = writeln!(
+            s,
+            "{}",
+            paint(
+                p.dim,
+                &format!("{} to {} ({} weeks)", first.week, last.week, recent.len())
+            )
+        );
+        let lines: [(&str, Vec<Option<f64>>); 3] = [
+            ("load", recent.iter().map(|w| Some(w.load_kg)).collect()),
+            ("ACWR", recent.iter().map(|w| w.acwr_ewma_mean).collect()),
+            (
+                "peak pain",
+                recent
+                    .iter()
+                    .map(|w| Some(f64::from(w.peak_pain.unwrap_or(0))))
+                    .collect(),
+            ),
+        ];
+        for (name, values) in lines {
+            let _ = writeln!(s, "{name:>10}  {}", sparkline(&values));
+        }
+        s.push('\n');
+    }
     let _ = writeln!(
         s,
         "{:<9} {:>9} {:>7} {:>6} {:>8} {:>5} {:>6} {:>5} {:>5}  load",
@@ -224,8 +336,8 @@ fn load(s: &mut String, a: &Analysis) {
     }
 }
 
-fn habits(s: &mut String, a: &Analysis) {
-    heading(s, "Habits (last 4 weeks | whole period)");
+fn habits(s: &mut String, p: &Palette, a: &Analysis) {
+    heading(s, p, "Habits (last 4 weeks | whole period)");
     let Some(h) = &a.habits else {
         let _ = writeln!(s, "No training in this period.");
         return;
@@ -271,5 +383,28 @@ fn habits(s: &mut String, a: &Analysis) {
     ];
     for (name, recent, whole) in rows {
         let _ = writeln!(s, "{name:<28} {recent:>26} | {whole}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sparkline_scales_to_the_largest_value_and_leaves_gaps() {
+        assert_eq!(
+            sparkline(&[Some(0.0), Some(50.0), None, Some(100.0)]),
+            "▁▅ █"
+        );
+        assert_eq!(sparkline(&[Some(0.0), Some(0.0)]), "▁▁");
+        assert_eq!(sparkline(&[]), "");
+    }
+
+    #[test]
+    fn paint_is_plain_without_colour() {
+        let p = Palette::new(false);
+        assert_eq!(paint(p.urgent, "URGENT"), "URGENT");
+        let p = Palette::new(true);
+        assert_eq!(paint(p.urgent, "URGENT"), "\u{1b}[1m\u{1b}[31mURGENT\u{1b}[0m");
     }
 }

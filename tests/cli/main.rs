@@ -4,9 +4,11 @@
 mod support;
 
 mod bad_input;
+mod config;
 mod import;
 mod pain;
 mod props;
 mod real_exports;
 mod report;
 mod sample_logs;
+mod terminal;

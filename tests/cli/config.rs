@@ -1,0 +1,101 @@
+//! A weekly run needs only the config: it names the inputs (relative to itself) and the
+//! declared conditions.
+
+use serde_json::Value;
+
+use crate::support::*;
+
+#[test]
+fn the_sample_config_names_the_inputs_and_declares_a_herniated_disc() {
+    let out = strainscope([
+        "--config",
+        "sample_logs/strainscope.toml",
+        "report",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["sessions"], 134, "both exports were read");
+    assert_eq!(v["counts"]["pain_entries"], 59, "the diary was read");
+    let condition: Vec<&Value> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["kind"] == "declared-condition")
+        .collect();
+    assert_eq!(condition.len(), 1, "{condition:?}");
+    assert_eq!(
+        condition[0]["message"],
+        "Declared herniated disc: heavy sets of Back squat in the log"
+    );
+    assert_eq!(condition[0]["exercises"], serde_json::json!(["back-squat"]));
+
+    // Without the declaration, no such warning; same inputs from the command line.
+    let plain = strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--format",
+        "json",
+    ]);
+    let p: Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert_eq!(p["counts"], v["counts"]);
+    assert!(
+        p["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|w| w["kind"] != "declared-condition")
+    );
+}
+
+#[test]
+fn a_config_in_the_working_directory_is_found_and_its_errors_name_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["strong.csv", "pain_diary.csv"] {
+        std::fs::copy(root().join("sample_logs").join(f), dir.path().join(f)).unwrap();
+    }
+    std::fs::write(
+        dir.path().join("strainscope.toml"),
+        "[inputs]\nworkouts = [\"strong.csv\"]\npain = \"pain_diary.csv\"\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_strainscope"))
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["report", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["counts"]["sessions"], 67);
+
+    std::fs::write(
+        dir.path().join("strainscope.toml"),
+        "[inputs]\nworkouts = [\"strong.csv\"]\n\n[conditions]\ndeclared = [\"bad knee\"]\n",
+    )
+    .unwrap();
+    let out = run(&["report"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("strainscope.toml"), "{err}");
+    assert!(err.contains("\"bad knee\" is not a condition"), "{err}");
+    assert!(err.contains("herniated-disc"), "lists what is accepted: {err}");
+
+    std::fs::write(dir.path().join("strainscope.toml"), "[input]\n").unwrap();
+    let out = run(&["report"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown field `input`"), "{}", stderr(&out));
+
+    // No workouts anywhere: a usage error that says where they can come from.
+    std::fs::write(dir.path().join("strainscope.toml"), "").unwrap();
+    let out = run(&["report"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[inputs]"), "{}", stderr(&out));
+}
