@@ -406,7 +406,7 @@ fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 region_words(a.region)
             ),
             evidence: format!(
-                "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; p = {}, q = {}). Onsets after these sessions: {}.",
+                "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}). Onsets after these sessions: {}.",
                 a.a,
                 a.a + a.b,
                 what,
@@ -418,8 +418,8 @@ fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 a.rr_low.unwrap_or(f64::NAN),
                 a.rr_high.unwrap_or(f64::NAN),
                 if a.haldane { ", 0.5 added to every cell because one count is 0" } else { "" },
-                fmt_p(a.p.unwrap_or(1.0)),
-                fmt_p(q),
+                fmt_stat("p", a.p.unwrap_or(1.0)),
+                fmt_stat("q", q),
                 dates_text(&a.onset_dates)
             ),
             explanation: "This is an association, not proof of cause: these sessions were followed by pain more often than the others. The q-value accounts for the many exposures tested.".into(),
@@ -450,7 +450,7 @@ fn soreness_association(region: Region, rows: &[&Association]) -> Finding {
             names.join(", ")
         ),
         evidence: format!(
-            "Strongest: {} of {} sessions with {} were followed by {} soreness within {} h, vs {} of {} others (q = {}).",
+            "Strongest: {} of {} sessions with {} were followed by {} soreness within {} h, vs {} of {} others ({}).",
             best.a,
             best.a + best.b,
             best.label,
@@ -458,7 +458,7 @@ fn soreness_association(region: Region, rows: &[&Association]) -> Finding {
             best.window_h,
             best.c,
             best.c + best.d,
-            fmt_p(best.q.unwrap_or(1.0))
+            fmt_stat("q", best.q.unwrap_or(1.0))
         ),
         explanation: "Every episode in this area was soreness-like: mild, 12–72 h after training, gone within days. That is the expected response to training, not a warning.".into(),
         advice: Vec::new(),
@@ -469,6 +469,15 @@ fn soreness_association(region: Region, rows: &[&Association]) -> Finding {
             .map(|a| a.exposure.clone())
             .collect(),
         dates: dates.into_iter().collect(),
+    }
+}
+
+/// `p = 0.020` or `p < 0.001`: the comparison is part of the number.
+pub fn fmt_stat(name: &str, p: f64) -> String {
+    if p < 0.001 {
+        format!("{name} < 0.001")
+    } else {
+        format!("{name} = {p:.3}")
     }
 }
 

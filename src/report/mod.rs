@@ -3,6 +3,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod text;
 
 /// A chart already drawn as SVG, for the renderers that embed charts (HTML, PDF).

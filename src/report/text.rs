@@ -405,6 +405,9 @@ mod tests {
         let p = Palette::new(false);
         assert_eq!(paint(p.urgent, "URGENT"), "URGENT");
         let p = Palette::new(true);
-        assert_eq!(paint(p.urgent, "URGENT"), "\u{1b}[1m\u{1b}[31mURGENT\u{1b}[0m");
+        assert_eq!(
+            paint(p.urgent, "URGENT"),
+            "\u{1b}[1m\u{1b}[31mURGENT\u{1b}[0m"
+        );
     }
 }

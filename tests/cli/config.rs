@@ -86,12 +86,19 @@ fn a_config_in_the_working_directory_is_found_and_its_errors_name_the_key() {
     let err = stderr(&out);
     assert!(err.contains("strainscope.toml"), "{err}");
     assert!(err.contains("\"bad knee\" is not a condition"), "{err}");
-    assert!(err.contains("herniated-disc"), "lists what is accepted: {err}");
+    assert!(
+        err.contains("herniated-disc"),
+        "lists what is accepted: {err}"
+    );
 
     std::fs::write(dir.path().join("strainscope.toml"), "[input]\n").unwrap();
     let out = run(&["report"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("unknown field `input`"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("unknown field `input`"),
+        "{}",
+        stderr(&out)
+    );
 
     // No workouts anywhere: a usage error that says where they can come from.
     std::fs::write(dir.path().join("strainscope.toml"), "").unwrap();

@@ -36,7 +36,10 @@ fn colour_is_off_when_piped_and_under_no_color() {
     // Piped (the test captures stdout): plain.
     let piped = report(None, &[]);
     assert!(!piped.contains(ESC));
-    assert!(piped.contains("URGENT"), "the severity word is there without colour");
+    assert!(
+        piped.contains("URGENT"),
+        "the severity word is there without colour"
+    );
     // CLICOLOR_FORCE stands in for a terminal: colour on, severity tags painted.
     let forced = report(None, &[("CLICOLOR_FORCE", "1")]);
     assert!(forced.contains("\u{1b}[1m\u{1b}[31mURGENT"), "{forced}");
@@ -63,8 +66,14 @@ fn the_load_section_has_sparklines() {
     let sparks: String = load.trim_start()["load  ".len()..].to_string();
     assert!(sparks.chars().count() >= 10, "{load}");
     assert!(sparks.chars().all(|c| "▁▂▃▄▅▆▇█ ".contains(c)), "{load}");
-    assert!(sparks.contains('█'), "the biggest week reaches the top: {load}");
-    assert!(text.lines().any(|l| l.trim_start().starts_with("peak pain  ")));
+    assert!(
+        sparks.contains('█'),
+        "the biggest week reaches the top: {load}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.trim_start().starts_with("peak pain  "))
+    );
 }
 
 #[test]
@@ -72,7 +81,11 @@ fn quiet_silences_warnings_about_skipped_rows_but_not_the_report() {
     let bad = fixture("bad_rows.csv");
     let loud = strainscope(["report", "--workouts", bad.to_str().unwrap()]);
     assert_eq!(loud.status.code(), Some(0), "{}", stderr(&loud));
-    assert!(stderr(&loud).contains("warning: skipped"), "{}", stderr(&loud));
+    assert!(
+        stderr(&loud).contains("warning: skipped"),
+        "{}",
+        stderr(&loud)
+    );
     assert!(stderr(&loud).contains("\"8O\""), "{}", stderr(&loud));
     let quiet = strainscope(["--quiet", "report", "--workouts", bad.to_str().unwrap()]);
     assert_eq!(quiet.status.code(), Some(0));

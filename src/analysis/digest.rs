@@ -1,0 +1,146 @@
+//! One ISO week against the four before it: what the weekly PDF's first page shows. Made from
+//! an [`Analysis`] that ends with the week, so its warnings are what was known that Sunday.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Serialize;
+
+use super::Analysis;
+use super::episodes::Episode;
+use super::findings::Finding;
+use super::weekly::{Week, week_label};
+
+/// Weeks compared against.
+pub const PREVIOUS_WEEKS: usize = 4;
+
+/// `2026-W46` → its Monday.
+pub fn parse_week(label: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("{label:?} is not an ISO week (expected YYYY-Www, such as 2026-W46)");
+    let (year, week) = label.trim().split_once(['-', 'W']).ok_or_else(bad)?;
+    let week = week.trim_start_matches(['W', 'w']);
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    let week: u32 = week.parse().map_err(|_| bad())?;
+    NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)
+}
+
+/// The Monday of the last ISO week that ends on or before `last_day`.
+pub fn last_complete_week(last_day: NaiveDate) -> NaiveDate {
+    let monday = last_day - Duration::days(i64::from(last_day.weekday().num_days_from_monday()));
+    if last_day.weekday() == Weekday::Sun {
+        monday
+    } else {
+        monday - Duration::days(7)
+    }
+}
+
+/// One figure of the week and of each of the weeks before it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metric {
+    pub name: &'static str,
+    pub unit: &'static str,
+    pub this_week: Option<f64>,
+    /// Oldest first; missing weeks (before the log starts) are left out.
+    pub previous: Vec<Option<f64>>,
+    /// Mean of the previous weeks that have a value.
+    pub previous_mean: Option<f64>,
+    /// Decimals worth showing.
+    pub decimals: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekDigest {
+    pub week: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    /// The labels of the previous weeks compared against, oldest first.
+    pub previous_weeks: Vec<String>,
+    pub metrics: Vec<Metric>,
+    /// Warnings dated inside the week or the four before it, most severe first.
+    pub warnings: Vec<Finding>,
+    /// Warnings about earlier weeks, left to the full report.
+    pub earlier_warnings: usize,
+    /// Episodes still open at the end of the week.
+    pub open_episodes: Vec<Episode>,
+    /// The five weeks the load-and-pain chart shows.
+    pub chart_from: NaiveDate,
+    pub chart_to: NaiveDate,
+}
+
+/// The digest of the week starting `monday`, from an analysis that ends with that week.
+/// None when the week is not in the analysis.
+pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
+    let label = week_label(monday);
+    let at = a.weekly.iter().position(|w| w.week == label)?;
+    let this = &a.weekly[at];
+    let previous: &[Week] = &a.weekly[at.saturating_sub(PREVIOUS_WEEKS)..at];
+    let sunday = monday + Duration::days(6);
+    let chart_from = monday - Duration::days(7 * PREVIOUS_WEEKS as i64);
+
+    let metric = |name, unit, decimals, f: &dyn Fn(&Week) -> Option<f64>| {
+        let before: Vec<Option<f64>> = previous.iter().map(f).collect();
+        let known: Vec<f64> = before.iter().flatten().copied().collect();
+        Metric {
+            name,
+            unit,
+            this_week: f(this),
+            previous_mean: (!known.is_empty())
+                .then(|| known.iter().sum::<f64>() / known.len() as f64),
+            previous: before,
+            decimals,
+        }
+    };
+    let metrics = vec![
+        metric("Sessions", "", 0, &|w| Some(f64::from(w.sessions))),
+        metric("Tonnage", "kg", 0, &|w| Some(w.load_kg)),
+        metric("Working sets", "", 0, &|w| Some(f64::from(w.sets))),
+        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr_ewma_mean),
+        metric("Monotony", "", 2, &|w| w.monotony),
+        metric("Rest days", "", 0, &|w| Some(f64::from(w.rest_days))),
+        metric("Pain days", "", 0, &|w| Some(f64::from(w.pain_days))),
+        metric("Peak pain", "/10", 0, &|w| w.peak_pain.map(f64::from)),
+    ];
+    let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
+    let warnings: Vec<Finding> = a.warnings.iter().filter(|f| recent(f)).cloned().collect();
+    let end_of_week = sunday.and_hms_opt(23, 59, 59)?;
+    let open_episodes = a
+        .episodes
+        .iter()
+        .filter(|e| {
+            e.resolved_on.is_none_or(|r| r > sunday)
+                && e.onset <= end_of_week
+                && e.end >= chart_from
+        })
+        .cloned()
+        .collect();
+    Some(WeekDigest {
+        week: label,
+        first_day: monday,
+        last_day: sunday,
+        previous_weeks: previous.iter().map(|w| w.week.clone()).collect(),
+        metrics,
+        earlier_warnings: a.warnings.len() - warnings.len(),
+        warnings,
+        open_episodes,
+        chart_from,
+        chart_to: sunday,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weeks_parse_and_the_last_complete_week_ends_on_a_sunday() {
+        assert_eq!(parse_week("2026-W46").unwrap(), d("2026-11-09"));
+        assert_eq!(parse_week("2026W01").unwrap(), d("2025-12-29"));
+        assert!(parse_week("2026-W54").is_err());
+        assert!(parse_week("46").unwrap_err().contains("expected YYYY-Www"));
+        // Saturday 2026-11-21: the week of the 16th is not over, the week of the 9th is.
+        assert_eq!(last_complete_week(d("2026-11-21")), d("2026-11-09"));
+        assert_eq!(last_complete_week(d("2026-11-22")), d("2026-11-16"));
+    }
+}
