@@ -12,3 +12,4 @@ mod real_exports;
 mod report;
 mod sample_logs;
 mod terminal;
+mod weekly;
