@@ -187,7 +187,12 @@ pub struct WeeklyArgs {
     pub week: Option<String>,
 
     /// The PDF to write
-    #[arg(long, value_name = "FILE", default_value = "week.pdf", conflicts_with = "all_weeks")]
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "week.pdf",
+        conflicts_with = "all_weeks"
+    )]
     pub out: PathBuf,
 
     /// One PDF per ISO week in the data, into --out-dir

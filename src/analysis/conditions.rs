@@ -157,7 +157,11 @@ pub fn findings(
                 message: format!(
                     "Declared {}: {}{} in the log",
                     condition.as_str().replace('-', " "),
-                    if rule.heavy_only { "heavy sets of " } else { "" },
+                    if rule.heavy_only {
+                        "heavy sets of "
+                    } else {
+                        ""
+                    },
                     names.join(", ")
                 ),
                 evidence: format!(
@@ -200,7 +204,13 @@ mod tests {
             found[1].message,
             "Declared herniated disc: heavy sets of Back squat in the log"
         );
-        assert!(found[1].evidence.starts_with("1 heavy working sets on 1 days"), "{}", found[1].evidence);
+        assert!(
+            found[1]
+                .evidence
+                .starts_with("1 heavy working sets on 1 days"),
+            "{}",
+            found[1].evidence
+        );
         // Long ago: a caution, not a warning.
         let later = NaiveDate::from_ymd_opt(2026, 6, 1);
         let old = findings(&sets, &[Condition::HerniatedDisc], &catalog, &t, later);

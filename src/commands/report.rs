@@ -29,7 +29,10 @@ pub struct Sources {
 /// The files to read: the command line wins, then the config's `[inputs]`.
 fn inputs(args: &AnalysisArgs, config: &LoadedConfig) -> (Vec<PathBuf>, Option<PathBuf>, bool) {
     let (workouts, pain) = if args.workouts.is_empty() {
-        (config.workouts(), args.pain.clone().or_else(|| config.pain()))
+        (
+            config.workouts(),
+            args.pain.clone().or_else(|| config.pain()),
+        )
     } else {
         (args.workouts.clone(), args.pain.clone())
     };

@@ -4,6 +4,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+pub mod words;
 
 /// A chart already drawn as SVG, for the renderers that embed charts (HTML, PDF).
 #[derive(Debug, Clone)]

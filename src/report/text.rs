@@ -1,5 +1,5 @@
-//! The plain terminal report: warnings first, then pain episodes, what came before pain, load
-//! by week, and habits. Fits 100 columns.
+//! The plain terminal report: warnings first, then pain episodes, what came before pain, what
+//! to change, load by week, and habits. Fits 100 columns.
 
 use std::fmt::Write as _;
 
@@ -7,6 +7,7 @@ use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
 use crate::analysis::findings::{Finding, fmt_p};
 use crate::commands::report::Sources;
+use crate::report::words;
 
 pub const WIDTH: usize = 100;
 
@@ -76,6 +77,7 @@ pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
     warnings(&mut s, &a.warnings);
     episodes(&mut s, a);
     associations(&mut s, a);
+    what_to_change(&mut s, a);
     load(&mut s, a);
     habits(&mut s, a);
     s
@@ -183,6 +185,22 @@ fn associations(s: &mut String, a: &Analysis) {
                 a.thresholds.min_exposed_sessions, a.thresholds.min_onsets
             );
         }
+    }
+}
+
+fn what_to_change(s: &mut String, a: &Analysis) {
+    heading(s, words::CHANGE_TITLE);
+    if a.implicated.is_empty() {
+        let _ = writeln!(s, "{}", words::NOTHING_TO_CHANGE);
+    }
+    for i in &a.implicated {
+        wrap(s, "", "  ", &words::implicated_name(i));
+        wrap(s, "  ", "  ", &words::implicated_because(i));
+        if let Some(note) = &i.risk_note {
+            wrap(s, "  ", "  ", note);
+        }
+        wrap(s, "  → ", "    ", &words::implicated_alternatives(i));
+        s.push('\n');
     }
 }
 
