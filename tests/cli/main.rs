@@ -9,4 +9,5 @@ mod pain;
 mod props;
 mod real_exports;
 mod report;
+mod report_pages;
 mod sample_logs;
