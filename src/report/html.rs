@@ -36,6 +36,8 @@ dl.sources dd { margin: 0; min-width: 0; }
 .notice { border-left: 4px solid #5b6470; background: #f3f4f6; padding: .55rem .8rem; margin: .6rem 0; }
 .notice p { margin: 0; }
 nav ol { margin: .4rem 0; padding-left: 1.3rem; columns: 2 14rem; }
+nav li { margin: 0 0 .2rem; }
+h2 .sub { font-size: .78em; font-weight: 400; color: var(--muted); }
 a { color: #1f4f8f; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--sev); border-radius: 6px;
   padding: .6rem .9rem; margin: 1rem 0; break-inside: avoid; }
@@ -50,15 +52,23 @@ a { color: #1f4f8f; }
 .warning { --sev: #b45000; }
 .caution { --sev: #7d6400; }
 .info { --sev: #2a5fa0; }
-.change { border-top: 1px solid var(--line); padding-top: .2rem; }
+.change + .change { border-top: 1px solid var(--line); padding-top: .2rem; }
 .change p { margin: .35rem 0; }
-.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .6rem 0 1rem; max-width: 100%; }
+/* Tables scroll sideways inside their wrapper; the shadows (backgrounds that move with the
+   content) show that more lies to the left or right. */
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .6rem 0 1rem; max-width: 100%;
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)),
+    linear-gradient(to right, rgba(255,255,255,0), #fff 70%) 100% 0,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.18), rgba(0,0,0,0)),
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.18), rgba(0,0,0,0)) 100% 0;
+  background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, .9rem 100%, .9rem 100%;
+  background-attachment: local, local, scroll, scroll; }
 table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
 th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: left;
   vertical-align: top; white-space: nowrap; }
-th { background: #f3f4f6; font-weight: 600; }
+th { background: #f3f4f6; font-weight: 600; white-space: normal; }
 .n { text-align: right; }
-td.wrap { white-space: normal; min-width: 11rem; }
+td.wrap { white-space: normal; min-width: 8rem; }
 td.bar { width: 9rem; min-width: 6rem; vertical-align: middle; }
 td.bar span { display: block; height: .7rem; background: #7f93ad; border-radius: 2px;
   print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -71,11 +81,12 @@ footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
   h1 { font-size: 1.4rem; }
   h2 { font-size: 1.18rem; }
   .finding { padding: .5rem .7rem; }
+  th, td { padding: .3rem .45rem; }
 }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   nav { display: none; }
-  .scroll { overflow: visible; }
+  .scroll { overflow: visible; background: none; }
   a { color: inherit; text-decoration: none; }
   h2, h3 { break-after: avoid; }
   tr { break-inside: avoid; }
@@ -185,8 +196,16 @@ fn contents(s: &mut String, titles: &[(&'static str, String)]) {
     let _ = writeln!(s, "</ol>\n</nav>");
 }
 
+/// The heading; a parenthesis after the title is set smaller, so long titles stay short.
 fn section_start(s: &mut String, id: &str, title: &str) {
-    let _ = writeln!(s, "<section id=\"{id}\">\n<h2>{}</h2>", esc(title));
+    let _ = write!(s, "<section id=\"{id}\">\n<h2>");
+    match title.split_once(" (") {
+        Some((main, rest)) => {
+            let _ = write!(s, "{} <span class=\"sub\">({}</span>", esc(main), esc(rest));
+        }
+        None => s.push_str(&esc(title)),
+    }
+    let _ = writeln!(s, "</h2>");
 }
 
 fn section_end(s: &mut String) {
@@ -286,7 +305,7 @@ fn episodes(s: &mut String, title: &str, a: &Analysis) {
                 ("days", 'r'),
                 ("peak", 'r'),
                 ("resolved", 'l'),
-                ("classes", 'w'),
+                ("classes", 'l'),
             ],
             &rows,
         );
@@ -426,7 +445,7 @@ fn habits(s: &mut String, title: &str, a: &Analysis) {
                 .collect();
             table(
                 s,
-                &[("habit", 'l'), ("last 4 weeks", 'r'), ("whole period", 'r')],
+                &[("habit", 'w'), ("last 4 weeks", 'r'), ("whole period", 'r')],
                 &rows,
             );
         }
@@ -569,7 +588,10 @@ mod tests {
             .skip(1)
             .map(|s| {
                 let title = s.split("</h2>").next().unwrap();
-                html_escape::decode_html_entities(title).into_owned()
+                let title = title
+                    .replace("<span class=\"sub\">", "")
+                    .replace("</span>", "");
+                html_escape::decode_html_entities(&title).into_owned()
             })
             .collect()
     }

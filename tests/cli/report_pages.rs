@@ -92,7 +92,14 @@ fn html_report_is_self_contained_and_escapes_the_diary_note() {
     let h2: Vec<String> = html
         .split("<h2>")
         .skip(1)
-        .map(|s| s.split("</h2>").next().unwrap().replace("&#x27;", "'"))
+        .map(|s| {
+            s.split("</h2>")
+                .next()
+                .unwrap()
+                .replace("<span class=\"sub\">", "")
+                .replace("</span>", "")
+                .replace("&#x27;", "'")
+        })
         .collect();
     assert_eq!(h2, text_titles());
 }
