@@ -1,13 +1,729 @@
-//! The HTML report (placeholder until the renderer lands).
+//! The HTML report: one self-contained HTML5 file with the terminal report's sections, plus
+//! the charts as inline SVG. The CSS is inline, there is no script, and a Content-Security-Policy
+//! forbids every network load, so opening the file never contacts anything. Every string from
+//! the analysis goes through [`esc`].
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use anyhow::{Context, bail};
 
 use crate::analysis::Analysis;
+use crate::analysis::findings::{Finding, Severity};
 use crate::commands::report::Sources;
+use crate::report::{Figure, words};
 
-pub fn render(
-    a: &Analysis,
-    sources: &Sources,
-    figures: &[crate::report::Figure],
-) -> anyhow::Result<String> {
-    let _ = figures;
-    Ok(crate::report::text::render(a, sources, false))
+/// No fetch of any kind: styles only from the inline block, images only from data: URLs.
+const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE: &str = r#"
+:root { color-scheme: light; --line: #d5d8dc; --muted: #4f5660; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body { margin: 0 auto; max-width: 60rem; padding: 1rem 1rem 3rem; color: #1b1d21; background: #fff;
+  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 1.6rem; line-height: 1.2; margin: .5rem 0 1rem; }
+h2 { font-size: 1.3rem; line-height: 1.3; margin: 2.2rem 0 .8rem; padding-bottom: .3rem;
+  border-bottom: 2px solid var(--line); }
+h3 { font-size: 1.05rem; line-height: 1.35; margin: 1.2rem 0 .4rem; }
+p, li, dd, h1, h2, h3, figcaption { overflow-wrap: break-word; }
+ul { padding-left: 1.3rem; }
+li { margin: .25rem 0; }
+.muted { color: var(--muted); }
+dl.sources { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
+dl.sources dt { font-weight: 600; }
+dl.sources dd { margin: 0; min-width: 0; }
+.notice { border-left: 4px solid #5b6470; background: #f3f4f6; padding: .55rem .8rem; margin: .6rem 0; }
+.notice p { margin: 0; }
+nav ol { margin: .4rem 0; padding-left: 1.3rem; columns: 2 14rem; }
+nav li { margin: 0 0 .2rem; }
+h2 .sub { font-size: .78em; font-weight: 400; color: var(--muted); }
+a { color: #1f4f8f; }
+.finding { border: 1px solid var(--line); border-left: 6px solid var(--sev); border-radius: 6px;
+  padding: .6rem .9rem; margin: 1rem 0; break-inside: avoid; }
+.finding h3 { margin: .1rem 0 .45rem; }
+.finding p { margin: .4rem 0; }
+.finding .evidence { color: var(--muted); font-size: .93rem; }
+.finding ul { margin: .4rem 0 .2rem; }
+.sev { display: inline-block; margin-right: .4rem; padding: .05rem .45rem; border-radius: 4px;
+  font-size: .75rem; font-weight: 700; letter-spacing: .04em; vertical-align: .12em;
+  color: #fff; background: var(--sev); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+.urgent { --sev: #b00020; }
+.warning { --sev: #b45000; }
+.caution { --sev: #7d6400; }
+.info { --sev: #2a5fa0; }
+.change + .change { border-top: 1px solid var(--line); padding-top: .2rem; }
+.change p { margin: .35rem 0; }
+/* Tables scroll sideways inside their wrapper; the shadows (backgrounds that move with the
+   content) show that more lies to the left or right. */
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .6rem 0 1rem; max-width: 100%;
+  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)),
+    linear-gradient(to right, rgba(255,255,255,0), #fff 70%) 100% 0,
+    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.18), rgba(0,0,0,0)),
+    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.18), rgba(0,0,0,0)) 100% 0;
+  background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, .9rem 100%, .9rem 100%;
+  background-attachment: local, local, scroll, scroll; }
+table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
+th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: left;
+  vertical-align: top; white-space: nowrap; }
+th { background: #f3f4f6; font-weight: 600; white-space: normal; }
+.n { text-align: right; }
+td.wrap { white-space: normal; min-width: 8rem; }
+td.bar { width: 9rem; min-width: 6rem; vertical-align: middle; }
+td.bar span { display: block; height: .7rem; background: #7f93ad; border-radius: 2px;
+  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+figure { margin: 1.2rem 0; break-inside: avoid; }
+figcaption { font-weight: 600; margin-bottom: .4rem; }
+svg { display: block; max-width: 100%; height: auto; }
+footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
+@media (max-width: 30rem) {
+  body { padding: .75rem .75rem 2rem; font-size: .97rem; }
+  h1 { font-size: 1.4rem; }
+  h2 { font-size: 1.18rem; }
+  .finding { padding: .5rem .7rem; }
+  th, td { padding: .3rem .45rem; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  .scroll { overflow: visible; background: none; }
+  a { color: inherit; text-decoration: none; }
+  h2, h3 { break-after: avoid; }
+  tr { break-inside: avoid; }
+}
+"#;
+
+/// Escapes text for HTML element content and quoted attributes: `&`, `<`, `>`, `"` and `'`.
+pub fn esc(text: &str) -> Cow<'_, str> {
+    html_escape::encode_quoted_attribute(text)
+}
+
+/// The sections, for the table of contents and the headings' anchors.
+fn sections(a: &Analysis, figures: &[Figure]) -> Vec<(&'static str, String)> {
+    let mut out = vec![
+        ("warnings", words::warnings_title(a)),
+        ("episodes", words::EPISODES_TITLE.to_string()),
+        ("before-pain", words::associations_title(a)),
+        ("what-to-change", words::CHANGE_TITLE.to_string()),
+        ("load", words::LOAD_TITLE.to_string()),
+        ("habits", words::HABITS_TITLE.to_string()),
+    ];
+    if !figures.is_empty() {
+        out.push(("charts", words::CHARTS_TITLE.to_string()));
+    }
+    out
+}
+
+pub fn render(a: &Analysis, sources: &Sources, figures: &[Figure]) -> anyhow::Result<String> {
+    let mut s = String::with_capacity(64 * 1024);
+    let titles = sections(a, figures);
+    let title = |id: &str| {
+        titles
+            .iter()
+            .find(|t| t.0 == id)
+            .map_or("", |t| t.1.as_str())
+    };
+    head(&mut s, a);
+    header(&mut s, a, sources);
+    contents(&mut s, &titles);
+    warnings(&mut s, title("warnings"), &a.warnings);
+    episodes(&mut s, title("episodes"), a);
+    associations(&mut s, title("before-pain"), a);
+    what_to_change(&mut s, title("what-to-change"), a);
+    load(&mut s, title("load"), a);
+    habits(&mut s, title("habits"), a);
+    if !figures.is_empty() {
+        charts(&mut s, title("charts"), figures)?;
+    }
+    let _ = writeln!(
+        s,
+        "<footer><p>Made by strainscope {} from files on this computer. This page loads nothing \
+         from the network.</p></footer>\n</body>\n</html>",
+        env!("CARGO_PKG_VERSION")
+    );
+    Ok(s)
+}
+
+fn head(s: &mut String, a: &Analysis) {
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"generator\" content=\"strainscope {}\">\n\
+         <title>strainscope report · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        env!("CARGO_PKG_VERSION"),
+        esc(&words::period(a)),
+    );
+}
+
+fn header(s: &mut String, a: &Analysis, sources: &Sources) {
+    let _ = writeln!(
+        s,
+        "<header>\n<h1>strainscope report</h1>\n<dl class=\"sources\">"
+    );
+    let rows = [
+        ("Period", words::period(a)),
+        ("Workouts", sources.workout_files.join(", ")),
+        ("Pain", words::pain_source(sources)),
+        ("Counts", words::counts(a)),
+    ];
+    for (name, value) in rows {
+        let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(&value));
+    }
+    let _ = writeln!(s, "</dl>");
+    if let Some(r) = words::rejected(sources) {
+        let _ = writeln!(s, "<p>{}</p>", esc(&r));
+    }
+    for n in &a.notices {
+        let _ = writeln!(
+            s,
+            "<div class=\"notice\" role=\"note\"><p>{}</p></div>",
+            esc(n)
+        );
+    }
+    let _ = writeln!(s, "</header>");
+}
+
+fn contents(s: &mut String, titles: &[(&'static str, String)]) {
+    let _ = writeln!(s, "<nav aria-label=\"Contents\">\n<ol>");
+    for (id, title) in titles {
+        // The short name: the title before its parenthesis.
+        let short = title.split(" (").next().unwrap_or(title);
+        let _ = writeln!(s, "<li><a href=\"#{id}\">{}</a></li>", esc(short));
+    }
+    let _ = writeln!(s, "</ol>\n</nav>");
+}
+
+/// The heading; a parenthesis after the title is set smaller, so long titles stay short.
+fn section_start(s: &mut String, id: &str, title: &str) {
+    let _ = write!(s, "<section id=\"{id}\">\n<h2>");
+    match title.split_once(" (") {
+        Some((main, rest)) => {
+            let _ = write!(s, "{} <span class=\"sub\">({}</span>", esc(main), esc(rest));
+        }
+        None => s.push_str(&esc(title)),
+    }
+    let _ = writeln!(s, "</h2>");
+}
+
+fn section_end(s: &mut String) {
+    let _ = writeln!(s, "</section>");
+}
+
+/// A table inside a wrapper that scrolls sideways on narrow screens. `r` marks a numeric
+/// column; each row is already-escaped cell HTML.
+fn table(s: &mut String, columns: &[(&str, char)], rows: &[Vec<String>]) {
+    let _ = write!(s, "<div class=\"scroll\"><table>\n<thead><tr>");
+    for (name, align) in columns {
+        let class = if *align == 'r' { " class=\"n\"" } else { "" };
+        let _ = write!(s, "<th scope=\"col\"{class}>{}</th>", esc(name));
+    }
+    let _ = writeln!(s, "</tr></thead>\n<tbody>");
+    for row in rows {
+        s.push_str("<tr>");
+        for (cell, (_, align)) in row.iter().zip(columns) {
+            let _ = match align {
+                'r' => write!(s, "<td class=\"n\">{cell}</td>"),
+                'w' => write!(s, "<td class=\"wrap\">{cell}</td>"),
+                'b' => write!(s, "<td class=\"bar\" aria-hidden=\"true\">{cell}</td>"),
+                _ => write!(s, "<td>{cell}</td>"),
+            };
+        }
+        s.push_str("</tr>\n");
+    }
+    let _ = writeln!(s, "</tbody>\n</table></div>");
+}
+
+fn severity_class(severity: Severity) -> &'static str {
+    severity.as_str()
+}
+
+fn warnings(s: &mut String, title: &str, findings: &[Finding]) {
+    section_start(s, "warnings", title);
+    if findings.is_empty() {
+        let _ = writeln!(s, "<p>Nothing to flag.</p>");
+    }
+    for f in findings {
+        let class = severity_class(f.severity);
+        let _ = writeln!(
+            s,
+            "<article class=\"finding {class}\">\n<h3><span class=\"sev\">{}</span> {}</h3>\n\
+             <p class=\"evidence\">{}</p>\n<p>{}</p>",
+            class.to_uppercase(),
+            esc(&f.message),
+            esc(&f.evidence),
+            esc(&f.explanation),
+        );
+        if !f.advice.is_empty() {
+            let _ = writeln!(s, "<ul>");
+            for advice in &f.advice {
+                let _ = writeln!(s, "<li>{}</li>", esc(advice));
+            }
+            let _ = writeln!(s, "</ul>");
+        }
+        let _ = writeln!(s, "</article>");
+    }
+    section_end(s);
+}
+
+fn episodes(s: &mut String, title: &str, a: &Analysis) {
+    section_start(s, "episodes", title);
+    if a.episodes.is_empty() {
+        let _ = writeln!(s, "<p>No pain entries in this period.</p>");
+    } else {
+        let mut eps: Vec<_> = a.episodes.iter().collect();
+        eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
+        let rows: Vec<Vec<String>> = eps
+            .iter()
+            .map(|e| {
+                let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+                if e.inferred {
+                    classes.push("(inferred from notes)");
+                }
+                [
+                    e.region.as_str().to_string(),
+                    e.onset.date().to_string(),
+                    e.end.to_string(),
+                    e.days.to_string(),
+                    e.peak.to_string(),
+                    e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
+                    classes.join(", "),
+                ]
+                .iter()
+                .map(|c| esc(c).into_owned())
+                .collect()
+            })
+            .collect();
+        table(
+            s,
+            &[
+                ("region", 'l'),
+                ("onset", 'l'),
+                ("last pain", 'l'),
+                ("days", 'r'),
+                ("peak", 'r'),
+                ("resolved", 'l'),
+                ("classes", 'l'),
+            ],
+            &rows,
+        );
+    }
+    section_end(s);
+}
+
+fn associations(s: &mut String, title: &str, a: &Analysis) {
+    section_start(s, "before-pain", title);
+    let groups = words::primary_associations(a);
+    if groups.is_empty() {
+        let _ = writeln!(s, "<p>No pain onsets to relate to training.</p>");
+    }
+    for g in groups {
+        let _ = writeln!(
+            s,
+            "<h3>{} ({} onsets)</h3>\n<ul>",
+            esc(g.region.as_str()),
+            g.onsets
+        );
+        for r in &g.shown {
+            let _ = writeln!(s, "<li>{}</li>", esc(&words::association_sentence(r)));
+        }
+        let _ = writeln!(s, "</ul>");
+        if g.more > 0 {
+            let _ = writeln!(
+                s,
+                "<p class=\"muted\">{}</p>",
+                esc(&words::more_associations(g.more))
+            );
+        }
+        if g.untested > 0 {
+            let _ = writeln!(
+                s,
+                "<p class=\"muted\">{}</p>",
+                esc(&words::untested_associations(a, g.untested))
+            );
+        }
+    }
+    section_end(s);
+}
+
+fn what_to_change(s: &mut String, title: &str, a: &Analysis) {
+    section_start(s, "what-to-change", title);
+    if a.implicated.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>", esc(words::NOTHING_TO_CHANGE));
+    }
+    for i in &a.implicated {
+        let _ = writeln!(
+            s,
+            "<div class=\"change\">\n<h3>{}</h3>\n<p>{}</p>",
+            esc(&words::implicated_name(i)),
+            esc(&words::implicated_because(i)),
+        );
+        if let Some(note) = &i.risk_note {
+            let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
+        }
+        let _ = writeln!(
+            s,
+            "<p><strong>{}</strong></p>\n</div>",
+            esc(&words::implicated_alternatives(i))
+        );
+    }
+    section_end(s);
+}
+
+fn load(s: &mut String, title: &str, a: &Analysis) {
+    section_start(s, "load", title);
+    if a.weekly.is_empty() {
+        let _ = writeln!(s, "<p>No training in this period.</p>");
+        section_end(s);
+        return;
+    }
+    let max = a.weekly.iter().map(|w| w.load_kg).fold(0.0, f64::max);
+    let rows: Vec<Vec<String>> = a
+        .weekly
+        .iter()
+        .map(|w| {
+            let share = if max > 0.0 {
+                w.load_kg / max * 100.0
+            } else {
+                0.0
+            };
+            let mut cells: Vec<String> = [
+                w.week.clone(),
+                format!("{:.0}", w.load_kg),
+                w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
+                w.monotony.map_or("–".into(), |m| format!("{m:.2}")),
+                w.strain.map_or("–".into(), |m| format!("{m:.0}")),
+                w.rest_days.to_string(),
+                w.longest_streak.to_string(),
+                w.peak_pain.map_or("–".into(), |p| p.to_string()),
+                w.acwr_ewma_mean.map_or("–".into(), |r| format!("{r:.2}")),
+            ]
+            .iter()
+            .map(|c| esc(c).into_owned())
+            .collect();
+            cells.push(format!("<span style=\"width:{share:.0}%\"></span>"));
+            cells
+        })
+        .collect();
+    table(
+        s,
+        &[
+            ("week", 'l'),
+            ("load kg", 'r'),
+            ("change", 'r'),
+            ("monot.", 'r'),
+            ("strain", 'r'),
+            ("rest", 'r'),
+            ("streak", 'r'),
+            ("pain", 'r'),
+            ("ACWR", 'r'),
+            ("load", 'b'),
+        ],
+        &rows,
+    );
+    section_end(s);
+}
+
+fn habits(s: &mut String, title: &str, a: &Analysis) {
+    section_start(s, "habits", title);
+    match &a.habits {
+        None => {
+            let _ = writeln!(s, "<p>No training in this period.</p>");
+        }
+        Some(h) => {
+            let rows: Vec<Vec<String>> = words::habit_rows(&h.last_4_weeks, &h.whole_period)
+                .iter()
+                .map(|(name, recent, whole)| {
+                    vec![
+                        esc(name).into_owned(),
+                        esc(recent).into_owned(),
+                        esc(whole).into_owned(),
+                    ]
+                })
+                .collect();
+            table(
+                s,
+                &[("habit", 'w'), ("last 4 weeks", 'r'), ("whole period", 'r')],
+                &rows,
+            );
+        }
+    }
+    section_end(s);
+}
+
+fn charts(s: &mut String, title: &str, figures: &[Figure]) -> anyhow::Result<()> {
+    section_start(s, "charts", title);
+    for f in figures {
+        let svg = inline_svg(&f.svg, &f.title)
+            .with_context(|| format!("the chart {:?} cannot be embedded", f.title))?;
+        let _ = writeln!(
+            s,
+            "<figure>\n<figcaption>{}</figcaption>\n{svg}\n</figure>",
+            esc(&f.title)
+        );
+    }
+    section_end(s);
+    Ok(())
+}
+
+/// An SVG document made fit to sit inside HTML: the XML prologue, doctype and namespace
+/// declarations go (the HTML parser puts `<svg>` in the SVG namespace itself, and the
+/// namespace URLs would be the only URLs in the page), a `viewBox` is added from `width` and
+/// `height` when missing so CSS can scale it, and the title becomes its accessible name.
+/// Refuses scripts, event handlers and anything that could load from outside.
+fn inline_svg(svg: &str, title: &str) -> anyhow::Result<String> {
+    let start = svg.find("<svg").context("no <svg> element")?;
+    let svg = svg[start..].trim_end();
+    let tag_end = svg.find('>').context("the <svg> tag is not closed")?;
+    let (tag, body) = svg.split_at(tag_end);
+    let mut attrs = attributes(&tag["<svg".len()..]);
+    attrs.retain(|(name, _)| name != "xmlns" && !name.starts_with("xmlns:"));
+    let has = |attrs: &[(String, String)], n: &str| attrs.iter().any(|(name, _)| name == n);
+    if !has(&attrs, "viewBox") {
+        let size = |n: &str| {
+            attrs
+                .iter()
+                .find(|(name, _)| name == n)
+                .and_then(|(_, v)| v.trim().trim_end_matches("px").parse::<f64>().ok())
+        };
+        let (Some(w), Some(h)) = (size("width"), size("height")) else {
+            bail!("the <svg> has no viewBox and no numeric width and height");
+        };
+        attrs.push(("viewBox".into(), format!("0 0 {w} {h}")));
+    }
+    if !has(&attrs, "role") {
+        attrs.push(("role".into(), "img".into()));
+    }
+    if !has(&attrs, "aria-label") {
+        attrs.push(("aria-label".into(), title.to_string()));
+    }
+    let mut out = String::from("<svg");
+    for (name, value) in &attrs {
+        let _ = write!(out, " {name}=\"{}\"", esc(value));
+    }
+    out.push_str(body);
+    refuse_active_content(&out)?;
+    Ok(out)
+}
+
+/// The attributes of a tag, from after its name to before its `>`, with their values as
+/// written (entity references are left alone and escaped again only if they were raw).
+fn attributes(tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = tag.trim_start().trim_end_matches('/');
+    while let Some(eq) = rest.find('=') {
+        let name = rest[..eq].trim().to_string();
+        let after = rest[eq + 1..].trim_start();
+        let Some(quote) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            break;
+        };
+        let Some(close) = after[1..].find(quote) else {
+            break;
+        };
+        let value = html_escape::decode_html_entities(&after[1..1 + close]).into_owned();
+        out.push((name, value));
+        rest = after[close + 2..].trim_start();
+    }
+    out
+}
+
+/// Charts are drawn by strainscope, but the page promises never to run code or fetch
+/// anything, so a figure that could is refused rather than trusted.
+fn refuse_active_content(svg: &str) -> anyhow::Result<()> {
+    let lower = svg.to_ascii_lowercase();
+    for bad in [
+        "<script",
+        "<foreignobject",
+        "javascript:",
+        "@import",
+        "http:",
+        "https:",
+        "href=\"//",
+        "href='//",
+    ] {
+        if lower.contains(bad) {
+            bail!("it contains {bad:?}");
+        }
+    }
+    if let Some(i) = lower.match_indices("url(").find_map(|(i, _)| {
+        let target = lower[i + 4..].trim_start_matches(['"', '\'', ' ']);
+        (!target.starts_with('#') && !target.starts_with("data:")).then_some(i)
+    }) {
+        bail!("it refers to {:?}", &svg[i..(i + 20).min(svg.len())]);
+    }
+    let handler = lower.match_indices(" on").any(|(i, _)| {
+        let name: String = lower[i + 3..]
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect();
+        !name.is_empty() && lower[i + 3 + name.len()..].trim_start().starts_with('=')
+    });
+    if handler {
+        bail!("it has an event handler attribute");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::words::fixture;
+
+    fn figure() -> Figure {
+        Figure {
+            title: "Load & pain <by week>".into(),
+            svg: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width=\"200\" height=\"100\" \
+                  xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\
+                  <rect x=\"0\" y=\"0\" width=\"200\" height=\"100\" fill=\"#eee\"/>\
+                  <text x=\"10\" y=\"50\">load &amp; pain</text></svg>\n"
+                .into(),
+        }
+    }
+
+    /// The h2 titles, entities decoded.
+    fn h2_titles(html: &str) -> Vec<String> {
+        html.split("<h2>")
+            .skip(1)
+            .map(|s| {
+                let title = s.split("</h2>").next().unwrap();
+                let title = title
+                    .replace("<span class=\"sub\">", "")
+                    .replace("</span>", "");
+                html_escape::decode_html_entities(&title).into_owned()
+            })
+            .collect()
+    }
+
+    fn text_titles(a: &Analysis) -> Vec<String> {
+        let text = crate::report::text::render(a, &fixture::sources(), false);
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[1].starts_with('─'))
+            .map(|w| w[0].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn esc_escapes_the_five_html_specials() {
+        assert_eq!(
+            esc(r#"<script>alert('x') & "y"</script>"#),
+            "&lt;script&gt;alert(&#x27;x&#x27;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+        assert_eq!(esc("Deadlift 100 kg"), "Deadlift 100 kg");
+    }
+
+    #[test]
+    fn sections_match_the_terminal_report_in_order() {
+        let a = fixture::analysis();
+        let html = render(&a, &fixture::sources(), &[]).unwrap();
+        let titles = h2_titles(&html);
+        assert_eq!(titles, text_titles(&a));
+        assert_eq!(titles.len(), 6);
+        assert_eq!(titles[3], "What to change");
+        let mut with_charts = text_titles(&a);
+        with_charts.push("Charts".into());
+        let html = render(&a, &fixture::sources(), &[figure()]).unwrap();
+        assert_eq!(h2_titles(&html), with_charts);
+    }
+
+    #[test]
+    fn association_sentences_carry_the_counts() {
+        let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+        assert!(html.contains(
+            "<li>3 of 7 sessions with Deadlift | heavy were followed by pain, vs 1 of 40 others: \
+             RR 8.6 (1.2–61.5), p 0.012, q 0.046</li>"
+        ));
+    }
+
+    #[test]
+    fn user_text_is_escaped_and_severity_has_a_label() {
+        let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+        assert!(html.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(html.contains("<h3>Deadlift &lt;b&gt;|&lt;/b&gt; (lower back)</h3>"));
+        assert!(!html.contains("<script") && !html.contains("<b>"));
+        assert!(html.contains(
+            "<article class=\"finding urgent\">\n<h3><span class=\"sev\">URGENT</span> Numbness"
+        ));
+        for sev in ["WARNING", "CAUTION", "INFO"] {
+            assert!(html.contains(&format!("<span class=\"sev\">{sev}</span>")));
+        }
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(html.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+             style-src 'unsafe-inline'; img-src data:\">"
+        ));
+        assert!(
+            html.contains(
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            )
+        );
+        for banned in [
+            "http:", "https:", "src=", "@import", "<script", "<link", "url(",
+        ] {
+            assert!(!html.contains(banned), "{banned}");
+        }
+        // Every link is an anchor inside the page.
+        for (i, _) in html.match_indices("href=\"") {
+            assert!(html[i + 6..].starts_with('#'), "{}", &html[i..i + 30]);
+        }
+        assert_eq!(html.matches("<div class=\"scroll\">").count(), 3);
+    }
+
+    #[test]
+    fn figures_are_inlined_with_a_viewbox_and_caption() {
+        let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+        assert!(!html.contains("<?xml"));
+        assert!(html.contains(
+            "<figure>\n<figcaption>Load &amp; pain &lt;by week&gt;</figcaption>\n\
+             <svg width=\"200\" height=\"100\" viewBox=\"0 0 200 100\" role=\"img\" \
+             aria-label=\"Load &amp; pain &lt;by week&gt;\"><rect"
+        ));
+        assert!(html.contains("<text x=\"10\" y=\"50\">load &amp; pain</text></svg>\n</figure>"));
+        assert!(html.contains("svg { display: block; max-width: 100%; height: auto; }"));
+        // A viewBox already there is kept as it is.
+        let kept = inline_svg("<svg viewBox=\"0 0 4 3\" width=\"400\"></svg>", "t").unwrap();
+        assert_eq!(
+            kept,
+            "<svg viewBox=\"0 0 4 3\" width=\"400\" role=\"img\" aria-label=\"t\"></svg>"
+        );
+        // Without figures there is no Charts section.
+        let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+        assert!(!html.contains("id=\"charts\"") && !html.contains("<figure>"));
+    }
+
+    #[test]
+    fn figures_that_could_run_code_or_fetch_are_refused() {
+        for svg in [
+            "<svg viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>",
+            "<svg viewBox=\"0 0 1 1\"><image href=\"https://example.com/x.png\"/></svg>",
+            "<svg viewBox=\"0 0 1 1\"><rect onclick=\"x()\"/></svg>",
+            "<svg viewBox=\"0 0 1 1\"><rect style=\"fill:url(/x.svg#a)\"/></svg>",
+            "<svg><rect/></svg>",
+            "<p>not an svg</p>",
+        ] {
+            let f = Figure {
+                title: "t".into(),
+                svg: svg.into(),
+            };
+            assert!(
+                render(&fixture::analysis(), &fixture::sources(), &[f]).is_err(),
+                "{svg}"
+            );
+        }
+        assert!(
+            inline_svg(
+                "<svg viewBox=\"0 0 1 1\"><rect fill=\"url(#g)\"/></svg>",
+                "t"
+            )
+            .is_ok()
+        );
+    }
 }

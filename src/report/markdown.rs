@@ -1,8 +1,355 @@
-//! The Markdown report (placeholder until the renderer lands).
+//! The Markdown report (GitHub-flavoured): the terminal report's sections in the same order,
+//! with tables for episodes, load by week and habits. Every string from the analysis goes
+//! through [`escape`], so a note cannot add markup, links or raw HTML.
+
+use std::fmt::Write as _;
 
 use crate::analysis::Analysis;
+use crate::analysis::findings::{Finding, Severity};
 use crate::commands::report::Sources;
+use crate::report::words;
+
+/// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
+/// leading list marker (`- `, `+ `, `1. `) or thematic break (`---`) is neutralised.
+pub fn escape(text: &str) -> String {
+    let mut out = escape_inline(text);
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    let rest = &out[digits..];
+    let ordered = (1..=9).contains(&digits)
+        && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")");
+    if ordered {
+        out.insert(digits, '\\');
+    } else if out.starts_with(['-', '+']) {
+        out.insert(0, '\\');
+    }
+    out
+}
+
+/// Escapes text for Markdown inside a line or a table cell: `<`, `>` and `&` become entities
+/// (raw HTML cannot form), the characters that start emphasis, code, links, headings,
+/// strike-through and table cells are backslash-escaped, and line breaks become spaces.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn heading(s: &mut String, level: usize, title: &str) {
+    let _ = writeln!(s, "\n{} {}\n", "#".repeat(level), escape(title));
+}
+
+/// A table row; the cells are escaped here.
+fn row<S: AsRef<str>>(s: &mut String, cells: &[S]) {
+    s.push('|');
+    for c in cells {
+        let _ = write!(s, " {} |", escape_inline(c.as_ref()));
+    }
+    s.push('\n');
+}
+
+/// The header row and its alignment line (`r` = right-aligned column).
+fn table_head(s: &mut String, columns: &[(&str, char)]) {
+    let names: Vec<&str> = columns.iter().map(|c| c.0).collect();
+    row(s, &names);
+    s.push('|');
+    for (_, align) in columns {
+        s.push_str(if *align == 'r' { " --: |" } else { " --- |" });
+    }
+    s.push('\n');
+}
 
 pub fn render(a: &Analysis, sources: &Sources) -> String {
-    crate::report::text::render(a, sources, false)
+    let mut s = String::new();
+    header(&mut s, a, sources);
+    warnings(&mut s, &a.warnings, a);
+    episodes(&mut s, a);
+    associations(&mut s, a);
+    what_to_change(&mut s, a);
+    load(&mut s, a);
+    habits(&mut s, a);
+    s
+}
+
+fn header(s: &mut String, a: &Analysis, sources: &Sources) {
+    let _ = writeln!(s, "# strainscope report\n");
+    let _ = writeln!(s, "- **Period:** {}", escape(&words::period(a)));
+    let _ = writeln!(
+        s,
+        "- **Workouts:** {}",
+        escape(&sources.workout_files.join(", "))
+    );
+    let _ = writeln!(s, "- **Pain:** {}", escape(&words::pain_source(sources)));
+    let _ = writeln!(s, "- **Counts:** {}", escape(&words::counts(a)));
+    if let Some(r) = words::rejected(sources) {
+        let _ = writeln!(s, "- {}", escape(&r));
+    }
+    for n in &a.notices {
+        let _ = writeln!(s, "\n> **Note:** {}", escape(n));
+    }
+}
+
+/// A marker a reader sees without colour: a coloured symbol and the severity in capitals.
+fn marker(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Urgent => "🔴 URGENT",
+        Severity::Warning => "🟠 WARNING",
+        Severity::Caution => "🟡 CAUTION",
+        Severity::Info => "🔵 INFO",
+    }
+}
+
+fn warnings(s: &mut String, findings: &[Finding], a: &Analysis) {
+    heading(s, 2, &words::warnings_title(a));
+    if findings.is_empty() {
+        let _ = writeln!(s, "Nothing to flag.");
+    }
+    for f in findings {
+        let _ = writeln!(s, "### {}: {}\n", marker(f.severity), escape(&f.message));
+        let _ = writeln!(s, "{}\n", escape(&f.evidence));
+        let _ = writeln!(s, "{}\n", escape(&f.explanation));
+        for advice in &f.advice {
+            let _ = writeln!(s, "- {}", escape(advice));
+        }
+        s.push('\n');
+    }
+}
+
+fn episodes(s: &mut String, a: &Analysis) {
+    heading(s, 2, words::EPISODES_TITLE);
+    if a.episodes.is_empty() {
+        let _ = writeln!(s, "No pain entries in this period.");
+        return;
+    }
+    let mut eps: Vec<_> = a.episodes.iter().collect();
+    eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
+    table_head(
+        s,
+        &[
+            ("region", 'l'),
+            ("onset", 'l'),
+            ("last pain", 'l'),
+            ("days", 'r'),
+            ("peak", 'r'),
+            ("resolved", 'l'),
+            ("classes", 'l'),
+        ],
+    );
+    for e in eps {
+        let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+        if e.inferred {
+            classes.push("(inferred from notes)");
+        }
+        row(
+            s,
+            &[
+                e.region.as_str().to_string(),
+                e.onset.date().to_string(),
+                e.end.to_string(),
+                e.days.to_string(),
+                e.peak.to_string(),
+                e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
+                classes.join(", "),
+            ],
+        );
+    }
+}
+
+fn associations(s: &mut String, a: &Analysis) {
+    heading(s, 2, &words::associations_title(a));
+    let groups = words::primary_associations(a);
+    if groups.is_empty() {
+        let _ = writeln!(s, "No pain onsets to relate to training.");
+        return;
+    }
+    for g in groups {
+        heading(
+            s,
+            3,
+            &format!("{} ({} onsets)", g.region.as_str(), g.onsets),
+        );
+        for r in &g.shown {
+            let _ = writeln!(s, "- {}", escape(&words::association_sentence(r)));
+        }
+        if g.more > 0 {
+            let _ = writeln!(s, "- {}", escape(&words::more_associations(g.more)));
+        }
+        if g.untested > 0 {
+            let _ = writeln!(
+                s,
+                "- {}",
+                escape(&words::untested_associations(a, g.untested))
+            );
+        }
+    }
+}
+
+fn what_to_change(s: &mut String, a: &Analysis) {
+    heading(s, 2, words::CHANGE_TITLE);
+    if a.implicated.is_empty() {
+        let _ = writeln!(s, "{}", words::NOTHING_TO_CHANGE);
+    }
+    for i in &a.implicated {
+        let _ = writeln!(s, "- **{}**", escape(&words::implicated_name(i)));
+        let _ = writeln!(s, "  - {}", escape(&words::implicated_because(i)));
+        if let Some(note) = &i.risk_note {
+            let _ = writeln!(s, "  - {}", escape(note));
+        }
+        let _ = writeln!(s, "  - {}", escape(&words::implicated_alternatives(i)));
+    }
+}
+
+fn load(s: &mut String, a: &Analysis) {
+    heading(s, 2, words::LOAD_TITLE);
+    if a.weekly.is_empty() {
+        let _ = writeln!(s, "No training in this period.");
+        return;
+    }
+    table_head(
+        s,
+        &[
+            ("week", 'l'),
+            ("load kg", 'r'),
+            ("change", 'r'),
+            ("monot.", 'r'),
+            ("strain", 'r'),
+            ("rest", 'r'),
+            ("streak", 'r'),
+            ("pain", 'r'),
+            ("ACWR", 'r'),
+        ],
+    );
+    for w in &a.weekly {
+        row(
+            s,
+            &[
+                w.week.clone(),
+                format!("{:.0}", w.load_kg),
+                w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
+                w.monotony.map_or("–".into(), |m| format!("{m:.2}")),
+                w.strain.map_or("–".into(), |m| format!("{m:.0}")),
+                w.rest_days.to_string(),
+                w.longest_streak.to_string(),
+                w.peak_pain.map_or("–".into(), |p| p.to_string()),
+                w.acwr_ewma_mean.map_or("–".into(), |r| format!("{r:.2}")),
+            ],
+        );
+    }
+}
+
+fn habits(s: &mut String, a: &Analysis) {
+    heading(s, 2, words::HABITS_TITLE);
+    let Some(h) = &a.habits else {
+        let _ = writeln!(s, "No training in this period.");
+        return;
+    };
+    table_head(
+        s,
+        &[("habit", 'l'), ("last 4 weeks", 'r'), ("whole period", 'r')],
+    );
+    for (name, recent, whole) in words::habit_rows(&h.last_4_weeks, &h.whole_period) {
+        row(s, &[name.to_string(), recent, whole]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::words::fixture;
+
+    /// The section titles of the terminal report, in order: a line underlined with ─.
+    fn text_titles(a: &Analysis) -> Vec<String> {
+        let text = crate::report::text::render(a, &fixture::sources(), false);
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[1].starts_with('─'))
+            .map(|w| w[0].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn sections_match_the_terminal_report_in_order() {
+        let a = fixture::analysis();
+        let md = render(&a, &fixture::sources());
+        let titles: Vec<String> = md
+            .lines()
+            .filter_map(|l| l.strip_prefix("## "))
+            .map(|t| t.replace('\\', ""))
+            .collect();
+        assert_eq!(titles, text_titles(&a));
+        assert_eq!(
+            titles,
+            [
+                "Warnings (4)",
+                "Pain episodes (most recent first)",
+                "What came before pain (onset within 48 h of a session; association, not proof)",
+                "What to change",
+                "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)",
+                "Habits (last 4 weeks | whole period)",
+            ]
+        );
+    }
+
+    #[test]
+    fn association_sentences_carry_the_counts() {
+        let md = render(&fixture::analysis(), &fixture::sources());
+        assert!(
+            md.contains(
+                "- 3 of 7 sessions with Deadlift \\| heavy were followed by pain, vs 1 of 40 \
+                 others: RR 8.6 (1.2–61.5), p 0.012, q 0.046\n"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("- 2 of 12 sessions with Plank were followed by pain, vs 2 of 32"));
+    }
+
+    #[test]
+    fn user_text_cannot_break_tables_or_inject_html() {
+        let md = render(&fixture::analysis(), &fixture::sources());
+        assert!(
+            md.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{md}"
+        );
+        assert!(!md.contains("<script>"));
+        assert!(md.contains("- **Deadlift &lt;b&gt;\\|&lt;/b&gt; (lower back)**"));
+        assert!(md.contains("### 🔴 URGENT: Numbness with lower back pain on 2026-03-20\n"));
+        assert!(md.contains("### 🟠 WARNING: Deadlift \\| heavy sessions"));
+        // Every table row keeps its column count: no cell adds a `|` of its own.
+        let week = md.lines().find(|l| l.starts_with("| 2026-W12")).unwrap();
+        assert_eq!(
+            week,
+            "| 2026-W12 | 12345 | +42% | 1.25 | 15431 | 4 | 2 | 7 | 1.31 |"
+        );
+    }
+
+    #[test]
+    fn escape_neutralises_markup() {
+        assert_eq!(escape("a | b"), "a \\| b");
+        assert_eq!(escape("<i>x</i> & y"), "&lt;i&gt;x&lt;/i&gt; &amp; y");
+        assert_eq!(
+            escape("*bold* _it_ `code` [link](x)"),
+            "\\*bold\\* \\_it\\_ \\`code\\` \\[link\\](x)"
+        );
+        assert_eq!(escape("# not a heading"), "\\# not a heading");
+        assert_eq!(escape("- not a list"), "\\- not a list");
+        assert_eq!(escape("12. not a list"), "12\\. not a list");
+        assert_eq!(escape("---"), "\\---");
+        assert_eq!(escape("1.25 kg"), "1.25 kg");
+        assert_eq!(escape_inline("+42%"), "+42%");
+        assert_eq!(escape("line\nbreak"), "line break");
+        assert_eq!(escape("2026-W12 12.5 kg"), "2026-W12 12.5 kg");
+    }
 }

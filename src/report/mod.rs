@@ -5,6 +5,7 @@ pub mod json;
 pub mod markdown;
 pub mod pdf;
 pub mod text;
+pub mod words;
 
 /// A chart already drawn as SVG, for the renderers that embed charts (HTML, PDF).
 #[derive(Debug, Clone)]

@@ -1,6 +1,6 @@
-//! The terminal report: warnings first, then pain episodes, what came before pain, load by
-//! week, and habits. Fits 100 columns. Colour (severity, headings) only when the caller says
-//! so; the text is the same either way, so a piped report loses nothing.
+//! The terminal report: warnings first, then pain episodes, what came before pain, what to
+//! change, load by week, and habits. Fits 100 columns. Colour (severity, headings) only when the
+//! caller says so; the text is the same either way, so a piped report loses nothing.
 
 use std::fmt::Write as _;
 
@@ -10,6 +10,7 @@ use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
 use crate::analysis::findings::{Finding, Severity, fmt_p};
 use crate::commands::report::Sources;
+use crate::report::words;
 
 pub const WIDTH: usize = 100;
 
@@ -155,6 +156,7 @@ pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
     warnings(&mut s, &p, &a.warnings);
     episodes(&mut s, &p, a);
     associations(&mut s, &p, a);
+    what_to_change(&mut s, &p, a);
     load(&mut s, &p, a);
     habits(&mut s, &p, a);
     s
@@ -267,6 +269,22 @@ fn associations(s: &mut String, p: &Palette, a: &Analysis) {
                 a.thresholds.min_exposed_sessions, a.thresholds.min_onsets
             );
         }
+    }
+}
+
+fn what_to_change(s: &mut String, p: &Palette, a: &Analysis) {
+    heading(s, p, words::CHANGE_TITLE);
+    if a.implicated.is_empty() {
+        let _ = writeln!(s, "{}", words::NOTHING_TO_CHANGE);
+    }
+    for i in &a.implicated {
+        wrap(s, "", "  ", &words::implicated_name(i));
+        wrap(s, "  ", "  ", &words::implicated_because(i));
+        if let Some(note) = &i.risk_note {
+            wrap(s, "  ", "  ", note);
+        }
+        wrap(s, "  → ", "    ", &words::implicated_alternatives(i));
+        s.push('\n');
     }
 }
 

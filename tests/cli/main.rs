@@ -10,6 +10,7 @@ mod pain;
 mod props;
 mod real_exports;
 mod report;
+mod report_pages;
 mod sample_logs;
 mod terminal;
 mod weekly;

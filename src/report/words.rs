@@ -1,0 +1,427 @@
+//! The wording every report shares: section titles, the header lines, association sentences,
+//! habit rows and the "what to change" lines. Plain, unescaped text; each renderer escapes it
+//! for its own format. Keeping the words in one place keeps the formats saying the same thing.
+
+use crate::analysis::Analysis;
+use crate::analysis::associations::Association;
+use crate::analysis::findings::fmt_p;
+use crate::analysis::habits::Habits;
+use crate::analysis::implicated::Implicated;
+use crate::commands::report::Sources;
+use crate::model::Region;
+
+/// How many tested associations a region shows before "… more".
+pub const ASSOCIATIONS_SHOWN: usize = 8;
+
+pub const EPISODES_TITLE: &str = "Pain episodes (most recent first)";
+pub const CHANGE_TITLE: &str = "What to change";
+pub const LOAD_TITLE: &str =
+    "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)";
+pub const HABITS_TITLE: &str = "Habits (last 4 weeks | whole period)";
+pub const CHARTS_TITLE: &str = "Charts";
+
+pub fn warnings_title(a: &Analysis) -> String {
+    format!("Warnings ({})", a.warnings.len())
+}
+
+pub fn associations_title(a: &Analysis) -> String {
+    format!(
+        "What came before pain (onset within {} h of a session; association, not proof)",
+        a.thresholds.window_h
+    )
+}
+
+pub fn period(a: &Analysis) -> String {
+    match (a.period.from, a.period.to) {
+        (Some(f), Some(t)) => format!(
+            "{f} to {t} ({} days, {} ISO weeks)",
+            a.period.days, a.period.weeks
+        ),
+        _ => "no data".into(),
+    }
+}
+
+pub fn pain_source(sources: &Sources) -> String {
+    match (&sources.diary, sources.inferred_from_notes) {
+        (Some(d), true) => format!("{d}, plus pain mentioned in workout notes (inferred)"),
+        (Some(d), false) => d.clone(),
+        (None, _) => "no diary given: pain mentioned in workout notes only (inferred)".into(),
+    }
+}
+
+pub fn counts(a: &Analysis) -> String {
+    let c = &a.counts;
+    format!(
+        "{} sessions · {} sets ({} working) · {} pain entries{} · {} episodes",
+        c.sessions,
+        c.sets,
+        c.working_sets,
+        c.pain_entries,
+        if c.inferred_pain_entries > 0 {
+            format!(" ({} inferred)", c.inferred_pain_entries)
+        } else {
+            String::new()
+        },
+        c.episodes
+    )
+}
+
+pub fn rejected(sources: &Sources) -> Option<String> {
+    (sources.rejected_rows > 0).then(|| {
+        format!(
+            "{} bad input rows were skipped (listed on stderr).",
+            sources.rejected_rows
+        )
+    })
+}
+
+/// One region's rows at the primary window.
+pub struct RegionAssociations<'a> {
+    pub region: Region,
+    pub onsets: u64,
+    /// Tested rows, at most [`ASSOCIATIONS_SHOWN`], in the analysis's order.
+    pub shown: Vec<&'a Association>,
+    /// Tested rows beyond those shown.
+    pub more: usize,
+    /// Rows without enough data to test.
+    pub untested: usize,
+}
+
+/// The associations at the primary window, grouped by region in the analysis's order.
+pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
+    let w = a.thresholds.window_h;
+    let primary: Vec<&Association> = a.associations.iter().filter(|r| r.window_h == w).collect();
+    let mut regions: Vec<Region> = primary.iter().map(|r| r.region).collect();
+    regions.dedup();
+    regions
+        .into_iter()
+        .map(|region| {
+            let rows: Vec<&Association> = primary
+                .iter()
+                .copied()
+                .filter(|r| r.region == region)
+                .collect();
+            let tested: Vec<&Association> =
+                rows.iter().copied().filter(|r| r.enough_data).collect();
+            RegionAssociations {
+                region,
+                onsets: rows.first().map_or(0, |r| r.onsets),
+                more: tested.len().saturating_sub(ASSOCIATIONS_SHOWN),
+                untested: rows.len() - tested.len(),
+                shown: tested.into_iter().take(ASSOCIATIONS_SHOWN).collect(),
+            }
+        })
+        .collect()
+}
+
+/// "3 of 7 sessions with X were followed by pain, vs 1 of 40 others: RR …".
+pub fn association_sentence(r: &Association) -> String {
+    format!(
+        "{} of {} sessions with {} were followed by pain, vs {} of {} others: RR {:.1} ({:.1}–{:.1}), p {}, q {}",
+        r.a,
+        r.a + r.b,
+        r.label,
+        r.c,
+        r.c + r.d,
+        r.rr.unwrap_or(f64::NAN),
+        r.rr_low.unwrap_or(f64::NAN),
+        r.rr_high.unwrap_or(f64::NAN),
+        fmt_p(r.p.unwrap_or(1.0)),
+        fmt_p(r.q.unwrap_or(1.0)),
+    )
+}
+
+pub fn more_associations(more: usize) -> String {
+    format!("… {more} more exposures tested (see --format json)")
+}
+
+pub fn untested_associations(a: &Analysis, untested: usize) -> String {
+    format!(
+        "{untested} exposures: not enough data (fewer than {} exposed or unexposed sessions, or {} onsets)",
+        a.thresholds.min_exposed_sessions, a.thresholds.min_onsets
+    )
+}
+
+/// The habits table: (what, last 4 weeks, whole period).
+pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, String); 6] {
+    let (r, w) = (recent, whole);
+    let ratio = |x: Option<f64>| x.map_or("–".into(), |v| format!("{v:.2}"));
+    let share = |x: Option<f64>| {
+        x.map_or("not marked in this export".into(), |v| {
+            format!("{:.0} %", v * 100.0)
+        })
+    };
+    [
+        (
+            "core days per week",
+            format!("{:.1}", r.core_days_per_week),
+            format!("{:.1}", w.core_days_per_week),
+        ),
+        (
+            "push : pull sets",
+            ratio(r.push_pull_ratio),
+            ratio(w.push_pull_ratio),
+        ),
+        (
+            "knee : hip sets",
+            ratio(r.knee_hip_ratio),
+            ratio(w.knee_hip_ratio),
+        ),
+        (
+            "heavy sessions warmed up",
+            share(r.warmup_share),
+            share(w.warmup_share),
+        ),
+        (
+            "grinding sets (RPE ≥ 9.5)",
+            r.grinding_sets.to_string(),
+            w.grinding_sets.to_string(),
+        ),
+        (
+            "repetitive-strain weeks",
+            r.repetitive.len().to_string(),
+            w.repetitive.len().to_string(),
+        ),
+    ]
+}
+
+pub const NOTHING_TO_CHANGE: &str = "No exercise is named by the warnings.";
+
+/// Why the warnings name an exercise, in words (the warning kinds that name exercises).
+fn reason(kind: &str) -> String {
+    match kind {
+        "association" => "sessions with it were followed by pain more often than others".into(),
+        "spike-then-pain" => "a jump in its load came shortly before pain".into(),
+        "exercise-jump" => "its load jumped sharply from one week to the next".into(),
+        "soreness-association" => "mild soreness followed it".into(),
+        "declared-condition" => "it loads a condition declared in your config".into(),
+        other => other.replace('-', " "),
+    }
+}
+
+/// "Deadlift (lower back)": the exercise and the regions of the warnings that name it.
+pub fn implicated_name(i: &Implicated) -> String {
+    if i.regions.is_empty() {
+        return i.name.clone();
+    }
+    let regions: Vec<String> = i
+        .regions
+        .iter()
+        .map(|r| r.as_str().replace('-', " "))
+        .collect();
+    format!("{} ({})", i.name, regions.join(", "))
+}
+
+/// "Named because sessions with it were followed by pain …; a jump in its load …."
+pub fn implicated_because(i: &Implicated) -> String {
+    let reasons: Vec<String> = i.because.iter().map(|k| reason(k)).collect();
+    format!("Named because {}.", reasons.join("; "))
+}
+
+/// "Safer alternatives: A, B." or what to do when the catalog has none.
+pub fn implicated_alternatives(i: &Implicated) -> String {
+    if i.alternatives.is_empty() {
+        "No safer alternative in the catalog: keep the load steady and progress it in small steps."
+            .into()
+    } else {
+        let names: Vec<&str> = i.alternatives.iter().map(|x| x.name.as_str()).collect();
+        format!("Safer alternatives: {}.", names.join(", "))
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture {
+    //! A small hand-made analysis with hostile user text, for the renderers' unit tests.
+
+    use chrono::NaiveDate;
+
+    use crate::analysis::associations::{Association, ExposureKind};
+    use crate::analysis::episodes::{Episode, EpisodeClass};
+    use crate::analysis::findings::{Finding, Severity};
+    use crate::analysis::habits::Habits;
+    use crate::analysis::implicated::{Alternative, Implicated};
+    use crate::analysis::settings::Thresholds;
+    use crate::analysis::weekly::Week;
+    use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
+    use crate::commands::report::Sources;
+    use crate::model::Region;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().expect("test date")
+    }
+
+    pub fn sources() -> Sources {
+        Sources {
+            workout_files: vec!["strong.csv".into()],
+            diary: Some("diary.csv".into()),
+            inferred_from_notes: false,
+            rejected_rows: 0,
+        }
+    }
+
+    fn association(label: &str, a: u64, b: u64, c: u64, d: u64) -> Association {
+        Association {
+            exposure: label.to_lowercase(),
+            exposure_kind: ExposureKind::Exercise,
+            label: label.into(),
+            region: Region::LowerBack,
+            window_h: 48,
+            a,
+            b,
+            c,
+            d,
+            risk_exposed: None,
+            risk_exposed_low: None,
+            risk_exposed_high: None,
+            risk_unexposed: None,
+            risk_unexposed_low: None,
+            risk_unexposed_high: None,
+            rr: Some(8.6),
+            rr_low: Some(1.2),
+            rr_high: Some(61.5),
+            haldane: false,
+            p: Some(0.0123),
+            q: Some(0.0456),
+            enough_data: true,
+            onsets: 4,
+            lag_profile: None,
+            onset_dates: Vec::new(),
+        }
+    }
+
+    fn habits() -> Habits {
+        Habits {
+            first_day: date("2026-03-01"),
+            last_day: date("2026-03-28"),
+            weeks: 4.0,
+            core_days: 4,
+            core_days_per_week: 1.0,
+            push_sets: 30,
+            pull_sets: 10,
+            push_pull_ratio: Some(3.0),
+            knee_dominant_sets: 10,
+            hip_dominant_sets: 10,
+            knee_hip_ratio: Some(1.0),
+            heavy_sessions: 8,
+            warmed_up_sessions: 6,
+            warmup_share: Some(0.75),
+            grinding_sets: 2,
+            repetitive: Vec::new(),
+        }
+    }
+
+    /// One warning per severity, the urgent one quoting a hostile diary note.
+    pub fn analysis() -> Analysis {
+        let finding = |severity, kind, message: &str, evidence: &str| Finding {
+            severity,
+            kind,
+            message: message.into(),
+            evidence: evidence.into(),
+            explanation: "Because.".into(),
+            advice: vec!["See a doctor promptly.".into()],
+            region: Some(Region::LowerBack),
+            exercises: Vec::new(),
+            dates: Vec::new(),
+        };
+        Analysis {
+            schema_version: 1,
+            notices: NOTICES.iter().map(|s| s.to_string()).collect(),
+            period: Period {
+                from: Some(date("2026-03-02")),
+                to: Some(date("2026-03-29")),
+                days: 28,
+                weeks: 4,
+            },
+            counts: Counts {
+                sessions: 12,
+                sets: 150,
+                working_sets: 120,
+                pain_entries: 5,
+                inferred_pain_entries: 0,
+                episodes: 1,
+            },
+            thresholds: Thresholds::default(),
+            warnings: vec![
+                finding(
+                    Severity::Urgent,
+                    "red-flag",
+                    "Numbness with lower back pain on 2026-03-20",
+                    "diary.csv line 9: numbness (note: \"numb <script>alert(1)</script>\")",
+                ),
+                finding(
+                    Severity::Warning,
+                    "association",
+                    "Deadlift | heavy sessions were followed by lower back pain",
+                    "3 of 7 sessions",
+                ),
+                finding(
+                    Severity::Caution,
+                    "core-work",
+                    "Core work on 1.0 days a week",
+                    "4 days",
+                ),
+                finding(Severity::Info, "soreness", "Thigh soreness", "2 episodes"),
+            ],
+            episodes: vec![Episode {
+                region: Region::LowerBack,
+                side: None,
+                onset: date("2026-03-20").and_hms_opt(8, 0, 0).unwrap(),
+                end: date("2026-03-23"),
+                days: 4,
+                peak: 7,
+                onset_intensity: 7,
+                last_intensity: 2,
+                resolved_on: Some(date("2026-03-24")),
+                entries: 4,
+                inferred: false,
+                classes: vec![EpisodeClass::AcuteOnset],
+                sessions_during: 1,
+                intensities: Vec::new(),
+                onset_quality: None,
+            }],
+            red_flags: Vec::new(),
+            implicated: vec![Implicated {
+                exercise: "deadlift".into(),
+                name: "Deadlift <b>|</b>".into(),
+                because: vec!["association", "spike-then-pain"],
+                regions: vec![Region::LowerBack],
+                risk_note: Some("Compresses the spine.".into()),
+                alternatives: vec![Alternative {
+                    id: "romanian-deadlift".into(),
+                    name: "Romanian deadlift".into(),
+                }],
+            }],
+            associations: vec![
+                association("Deadlift | heavy", 3, 4, 1, 39),
+                association("Plank", 2, 10, 2, 30),
+            ],
+            daily: Vec::new(),
+            pain_days: Vec::new(),
+            weekly: vec![Week {
+                week: "2026-W12".into(),
+                first_day: date("2026-03-16"),
+                days: 7,
+                load_kg: 12345.0,
+                change_pct: Some(42.0),
+                monotony: Some(1.25),
+                strain: Some(15431.0),
+                sessions: 3,
+                sets: 40,
+                rest_days: 4,
+                longest_streak: 2,
+                pain_days: 3,
+                peak_pain: Some(7),
+                acwr_ewma_mean: Some(1.31),
+                acwr_ewma_max: Some(1.5),
+            }],
+            weekly_exercises: Vec::new(),
+            weekly_regions: Vec::new(),
+            layoffs: Vec::new(),
+            habits: Some(HabitsReport {
+                last_4_weeks: habits(),
+                whole_period: habits(),
+            }),
+            sessions: Vec::new(),
+        }
+    }
+}
