@@ -1,5 +1,7 @@
 //! Import + full analysis, end to end, on the sample logs and on generated logs of 1, 5 and 20
-//! years. A bench binary, not a timed test: `cargo bench --bench analysis`.
+//! years; then the outputs (HTML report with its charts, every chart as PNG and SVG, the
+//! weekly PDF) for the sample logs and the 5-year log. A bench binary, not a timed test:
+//! `cargo bench --bench analysis`.
 //!
 //! Each case writes its logs as real export files (Strong v6 + the diary) once, then times
 //! `import_file` + `read_diary` + `analyse` over several runs and prints the median, min and
@@ -73,6 +75,71 @@ fn generated(dir: &Path, years: u32) -> Case {
     }
 }
 
+/// The outputs of one weekly run, rendered in memory as the commands render them: returns the
+/// bytes produced so nothing is optimised away.
+struct Outputs {
+    html: Duration,
+    charts: Duration,
+    weekly: Duration,
+    bytes: usize,
+}
+
+fn outputs(case: &Case) -> Outputs {
+    use strainscope::chart::{self, ChartKind};
+    use strainscope::cli::{AnalysisArgs, ReadArgs, ReportFormat};
+    use strainscope::commands::progress::Progress;
+    use strainscope::commands::report::{figures, read_inputs, render};
+    use strainscope::commands::weekly::week_pdf;
+
+    let args = AnalysisArgs {
+        workouts: case.workouts.clone(),
+        pain: Some(case.diary.clone()),
+        pain_from_notes: false,
+        from: None,
+        to: None,
+        read: ReadArgs {
+            unit: None,
+            tz: None,
+            map: None,
+        },
+    };
+    let config = strainscope::config::LoadedConfig::default();
+    let progress = Progress::new(true, 1);
+    let mut bytes = 0;
+
+    // The HTML report: import, analysis, five SVG charts, the page.
+    let t = Instant::now();
+    let loaded = read_inputs(&args, &config, &progress).expect("inputs");
+    let a = loaded.analyse(None, None).expect("analysis");
+    let figs = figures(&a).expect("figures");
+    bytes += render(&a, &loaded.sources, ReportFormat::Html, false, &figs)
+        .expect("html")
+        .len();
+    let html = t.elapsed();
+
+    // Every chart as PNG and SVG (from the same analysis).
+    let t = Instant::now();
+    for kind in ChartKind::ALL {
+        let size = kind.default_size();
+        bytes += chart::svg(kind, &a, None, size).expect("svg").len();
+        bytes += chart::png(kind, &a, None, size).expect("png").len();
+    }
+    let charts = t.elapsed();
+
+    // The weekly PDF of the last complete week: its own analysis up to that Sunday.
+    let t = Instant::now();
+    let last = a.period.to.expect("data");
+    let monday = strainscope::analysis::digest::last_complete_week(last);
+    bytes += week_pdf(&loaded, None, None, monday).expect("pdf").len();
+    let weekly = t.elapsed();
+    Outputs {
+        html,
+        charts,
+        weekly,
+        bytes,
+    }
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("temp dir");
@@ -114,6 +181,29 @@ fn main() {
             ms(times[0]),
             ms(times[times.len() - 1]),
             runs
+        );
+    }
+
+    let output_runs = runs.min(9);
+    println!();
+    println!("| input | HTML report (import + analysis + 5 SVG charts) | 10 chart files | weekly PDF | total | runs |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for case in [&cases[0], &cases[2]] {
+        std::hint::black_box(outputs(case).bytes); // warm-up
+        let mut all: Vec<Outputs> = (0..output_runs).map(|_| outputs(case)).collect();
+        let median = |all: &mut Vec<Outputs>, f: fn(&Outputs) -> Duration| {
+            let mut v: Vec<Duration> = all.iter().map(f).collect();
+            v.sort();
+            format!("{:.0} ms", v[v.len() / 2].as_secs_f64() * 1000.0)
+        };
+        println!(
+            "| {} | {} | {} | {} | {} | {} |",
+            case.name,
+            median(&mut all, |o| o.html),
+            median(&mut all, |o| o.charts),
+            median(&mut all, |o| o.weekly),
+            median(&mut all, |o| o.html + o.charts + o.weekly),
+            output_runs
         );
     }
 }

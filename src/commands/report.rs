@@ -15,7 +15,8 @@ use crate::config::LoadedConfig;
 use crate::diary::read_diary;
 use crate::error::exit;
 use crate::model::{Condition, PainEntry, WorkoutSet};
-use crate::report;
+use crate::chart::ChartKind;
+use crate::report::{self, Figure};
 
 use super::import::{import_all, options};
 use super::progress::Progress;
@@ -144,14 +145,20 @@ pub fn load(
 }
 
 pub fn run(args: &ReportArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
-    let progress = Progress::new(quiet, 3);
+    let progress = Progress::new(quiet, 5);
     let (analysis, sources) = load(&args.input, config, &progress)?;
     progress.step("rendering");
     // Colour only ever goes to a terminal: never into --out files or other formats.
     let color = args.format == ReportFormat::Text
         && args.out.is_none()
         && use_color(args.color, &std::io::stdout());
-    let text = render(&analysis, &sources, args.format, color)?;
+    let figs = if args.format == ReportFormat::Html {
+        progress.step("drawing the charts");
+        figures(&analysis)?
+    } else {
+        Vec::new()
+    };
+    let text = render(&analysis, &sources, args.format, color, &figs)?;
     progress.finish();
     match &args.out {
         Some(path) => write_output(path, text.as_bytes())?,
@@ -173,16 +180,31 @@ pub fn use_color(when: ColorWhen, stream: &std::io::Stdout) -> bool {
     }
 }
 
+/// Every chart as SVG, for the HTML report.
+pub fn figures(a: &Analysis) -> anyhow::Result<Vec<Figure>> {
+    crate::chart::register_fonts()?;
+    ChartKind::ALL
+        .iter()
+        .map(|&kind| {
+            Ok(Figure {
+                title: kind.title().to_string(),
+                svg: crate::chart::svg(kind, a, None, kind.default_size())?,
+            })
+        })
+        .collect()
+}
+
 pub fn render(
     analysis: &Analysis,
     sources: &Sources,
     format: ReportFormat,
     color: bool,
+    figures: &[Figure],
 ) -> anyhow::Result<String> {
     Ok(match format {
         ReportFormat::Json => report::json::render(analysis, sources)?,
         ReportFormat::Text => report::text::render(analysis, sources, color),
         ReportFormat::Md => report::markdown::render(analysis, sources),
-        ReportFormat::Html => report::html::render(analysis, sources, &[])?,
+        ReportFormat::Html => report::html::render(analysis, sources, figures)?,
     })
 }

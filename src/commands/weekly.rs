@@ -8,6 +8,7 @@ use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::Analysis;
+use crate::chart::ChartKind;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::analysis::weekly::week_label;
 use crate::app::AppError;
@@ -66,7 +67,7 @@ pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
     for monday in mondays {
         let label = week_label(monday);
         progress.step(&format!("week {label}"));
-        let pdf = week_pdf(&loaded, args, monday)?;
+        let pdf = week_pdf(&loaded, args.input.from, args.input.to, monday)?;
         let path = match (&args.out_dir, args.all_weeks) {
             (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
             _ => args.out.clone(),
@@ -82,11 +83,16 @@ pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
     Ok(exit::OK)
 }
 
-/// One week's PDF, from an analysis that ends with the week.
-fn week_pdf(loaded: &Loaded, args: &WeeklyArgs, monday: NaiveDate) -> Result<Vec<u8>, AppError> {
+/// One week's PDF, from an analysis that ends with the week (or `to`, if earlier).
+pub fn week_pdf(
+    loaded: &Loaded,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    monday: NaiveDate,
+) -> Result<Vec<u8>, AppError> {
     let sunday = monday + Duration::days(6);
-    let to = args.input.to.map_or(sunday, |t| t.min(sunday));
-    let analysis = loaded.analyse(args.input.from, Some(to))?;
+    let to = to.map_or(sunday, |t| t.min(sunday));
+    let analysis = loaded.analyse(from, Some(to))?;
     let digest = digest::digest(&analysis, monday).ok_or_else(|| {
         AppError::Usage(format!(
             "{} has no days in the analysed period",
@@ -104,15 +110,23 @@ fn week_pdf(loaded: &Loaded, args: &WeeklyArgs, monday: NaiveDate) -> Result<Vec
     Ok(pdf)
 }
 
-/// The two charts the PDF embeds.
+/// The two charts the PDF embeds: load and pain over the five weeks, and the forest plot of
+/// the associations to date.
 fn figures(a: &Analysis, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
-    let _ = a;
-    let svg = |title: &str| Figure {
-        title: title.into(),
-        svg: format!(
-            r#"<svg xmlns="http://www.w3.org/2000/svg" width="800" height="340" viewBox="0 0 800 340"><rect x="40" y="20" width="720" height="280" fill="none" stroke="black"/><text x="400" y="330" font-family="sans-serif" font-size="14" text-anchor="middle">Date ({} to {})</text><text x="20" y="170" font-family="sans-serif" font-size="14" transform="rotate(-90 20 170)">Load (kg)</text></svg>"#,
-            d.chart_from, d.chart_to
-        ),
-    };
-    Ok((svg("Load and pain"), svg("Associations")))
+    crate::chart::register_fonts()?;
+    let load = ChartKind::Load;
+    let forest = ChartKind::Associations;
+    Ok((
+        Figure {
+            title: load.title().into(),
+            svg: crate::chart::svg(load, a, Some((d.chart_from, d.chart_to)), WEEKLY_LOAD_SIZE)?,
+        },
+        Figure {
+            title: forest.title().into(),
+            svg: crate::chart::svg(forest, a, None, forest.default_size())?,
+        },
+    ))
 }
+
+/// Wide and short, to sit under the warnings on page 1.
+const WEEKLY_LOAD_SIZE: (u32, u32) = (1000, 460);
