@@ -96,7 +96,7 @@ where
 
     let mut chart = ChartBuilder::on(&area)
         .margin_left(MARGIN)
-        .margin_right(MARGIN + 20)
+        .margin_right(MARGIN + 76)
         .margin_top(8)
         .margin_bottom(8)
         .x_label_area_size(48)
@@ -129,24 +129,24 @@ where
         .y_desc("ACWR (acute ÷ chronic, no unit)")
         .draw()?;
 
-    // Band names at the right edge of each band, inside the plot.
-    let label = font(12.0)
-        .color(&MUTED)
-        .pos(plotters::style::text_anchor::Pos::new(
-            plotters::style::text_anchor::HPos::Right,
-            plotters::style::text_anchor::VPos::Center,
-        ));
+    // Band names in the right margin, beside their bands: never over the line.
+    let base = root.get_base_pixel();
+    let label = font(12.0).color(&MUTED).pos(plotters::style::text_anchor::Pos::new(
+        plotters::style::text_anchor::HPos::Left,
+        plotters::style::text_anchor::VPos::Center,
+    ));
     for (lo, hi, name) in [
         (0.0, t.acwr_low, "low"),
         (t.acwr_low, t.acwr_caution, "sweet spot"),
         (t.acwr_caution, t.acwr_danger, "caution"),
         (t.acwr_danger, top, "danger"),
     ] {
-        chart.draw_series(std::iter::once(Text::new(
+        let (px, py) = chart.backend_coord(&(x1, (lo + hi.min(top)) / 2.0));
+        root.draw(&Text::new(
             name.to_string(),
-            (x1 - Duration::hours(6), (lo + hi.min(top)) / 2.0),
+            (px - base.0 + 6, py - base.1),
             label.clone(),
-        )))?;
+        ))?;
     }
 
     // Breaks where the ratio is undefined.

@@ -129,7 +129,13 @@ where
         .collect();
     let width = |s: &String| area.estimate_text_size(s, &text).map(|(w, _)| w).unwrap_or(0);
     let label_w = labels.iter().map(width).max().unwrap_or(0).max(120);
-    let right_w = right.iter().map(width).max().unwrap_or(0).max(150);
+    let head = bold(13.0);
+    let right_head = "Onsets/sessions: exposed vs not".to_string();
+    let head_w = area
+        .estimate_text_size(&right_head, &head)
+        .map(|(w, _)| w)
+        .unwrap_or(0);
+    let right_w = right.iter().map(width).max().unwrap_or(0).max(head_w);
 
     let lo = rows
         .iter()
@@ -165,7 +171,7 @@ where
         .axis_style(AXIS)
         .label_style(font(13.0))
         .axis_desc_style(font(14.0))
-        .x_label_formatter(&|v| ratio(*v))
+        .x_label_formatter(&|v| decade(*v))
         .x_desc("Relative risk (exposed ÷ not exposed, log scale, no unit)")
         .draw()?;
 
@@ -225,14 +231,13 @@ where
             text.pos(Pos::new(HPos::Left, VPos::Center)),
         ))?;
     }
-    let head = bold(13.0);
     root.draw(&Text::new(
         "Region: exposure",
         (left_x - 10, top_y - 8),
         head.pos(Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
     root.draw(&Text::new(
-        "Onsets/sessions: exposed vs not",
+        right_head,
         (right_x + 12, top_y - 8),
         head.pos(Pos::new(HPos::Left, VPos::Bottom)),
     ))?;
@@ -254,4 +259,14 @@ fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, style: &TextStyle, max_w: u
         }
     }
     s.to_string()
+}
+
+/// A power of ten as written: 0.01, 0.1, 1, 10, 100.
+fn decade(v: f64) -> String {
+    if v >= 1.0 {
+        format!("{v:.0}")
+    } else {
+        let places = (-v.log10()).round().max(0.0) as usize;
+        format!("{v:.places$}")
+    }
 }

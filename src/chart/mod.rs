@@ -68,7 +68,7 @@ impl ChartKind {
             ChartKind::Load => (1200, 600),
             ChartKind::Acwr => (1200, 520),
             ChartKind::Associations => (1200, 680),
-            ChartKind::Calendar => (1200, 420),
+            ChartKind::Calendar => (1200, 380),
             ChartKind::Progress => (1200, 760),
         }
     }

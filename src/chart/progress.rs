@@ -156,7 +156,7 @@ where
     let tick_at: Vec<NaiveDateTime> = ticks.ticks.iter().map(|d| midnight(*d)).collect();
     let format = ticks.format;
     let (upper, lower) = area.split_vertically(h / 2);
-    let markers = rows.len() / lines.len().max(1) <= 60;
+    let markers = lines.iter().all(|l| l.points.len() <= 60);
 
     let e1rm: Vec<f64> = lines
         .iter()
