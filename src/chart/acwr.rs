@@ -14,6 +14,8 @@ const BAND_SWEET: RGBColor = RGBColor(0x59, 0xa1, 0x4f);
 const BAND_CAUTION: RGBColor = RGBColor(0xf2, 0xa1, 0x2b);
 const BAND_DANGER: RGBColor = RGBColor(0xd6, 0x27, 0x28);
 const LINE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+const LINE_LIGHT: RGBColor = RGBColor(0xa5, 0xb8, 0xc9);
+const WEEKLY: RGBColor = RGBColor(0x10, 0x2a, 0x43);
 
 pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
 where
@@ -44,8 +46,17 @@ where
         t.acwr_acute_days,
         t.acwr_chronic_days
     );
-    let legend = vec![
-        (Mark::Line(LINE), "ACWR (EWMA, ratio)".to_string()),
+    // On a long window the daily ratio swings within each week faster than pixels can show:
+    // it goes light and thin, and the analysis' weekly mean carries the line.
+    let (root_w, _) = root.dim_in_pixel();
+    let plot_w = f64::from(root_w) - 2.0 * f64::from(MARGIN) - 180.0;
+    let dense = plot_w / (days.len().max(1) as f64) < 3.0;
+    let daily = if dense { LINE_LIGHT } else { LINE };
+    let mut legend = vec![(Mark::Line(daily), "ACWR per day (EWMA, ratio)".to_string())];
+    if dense {
+        legend.push((Mark::Line(WEEKLY), "weekly mean of the daily ACWR".to_string()));
+    }
+    legend.extend([
         (
             Mark::Band(BAND_LOW, 0.18),
             format!("low < {} (heuristic)", t.acwr_low),
@@ -62,7 +73,7 @@ where
             Mark::Band(BAND_DANGER, 0.18),
             format!("danger ≥ {} (heuristic)", t.acwr_danger),
         ),
-    ];
+    ]);
     if days.iter().all(|d| d.acwr_ewma.is_none()) {
         return message(
             root,
@@ -149,20 +160,29 @@ where
         ))?;
     }
 
+    let daily_style = daily.stroke_width(if dense { 1 } else { 2 });
     // Breaks where the ratio is undefined.
     let mut run: Vec<(NaiveDateTime, f64)> = Vec::new();
     for d in &days {
         match d.acwr_ewma {
             Some(v) => run.push((noon(d.date), v)),
-            None if !run.is_empty() => {
-                chart.draw_series(LineSeries::new(
-                    std::mem::take(&mut run),
-                    LINE.stroke_width(2),
-                ))?;
+            None => {
+                chart.draw_series(segments(std::mem::take(&mut run), daily_style))?;
             }
-            None => {}
         }
     }
-    chart.draw_series(LineSeries::new(run, LINE.stroke_width(2)))?;
+    chart.draw_series(segments(run, daily_style))?;
+    if dense {
+        let weekly: Vec<(NaiveDateTime, f64)> = a
+            .weekly
+            .iter()
+            .filter(|w| w.first_day >= first && w.first_day <= last)
+            .filter_map(|w| {
+                w.acwr_ewma_mean
+                    .map(|v| (noon(w.first_day + Duration::days(3)), v))
+            })
+            .collect();
+        chart.draw_series(segments(weekly, WEEKLY.stroke_width(2)))?;
+    }
     Ok(())
 }

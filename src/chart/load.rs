@@ -10,23 +10,8 @@ use crate::model::Region;
 use super::style::*;
 use super::{ChartKind, Window, span};
 
-/// Regions in the order of the whole analysis, each with its colour, so a region keeps its
-/// colour whatever the window.
-pub fn region_colours(a: &Analysis) -> Vec<(Region, RGBColor)> {
-    let mut regions: Vec<Region> = a
-        .pain_days
-        .iter()
-        .map(|p| p.region)
-        .chain(a.episodes.iter().map(|e| e.region))
-        .collect();
-    regions.sort();
-    regions.dedup();
-    regions
-        .into_iter()
-        .enumerate()
-        .map(|(i, r)| (r, REGIONS[i % REGIONS.len()]))
-        .collect()
-}
+/// Pain is overlaid for at most this many regions.
+pub const MAX_REGIONS: usize = 4;
 
 pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
 where
@@ -58,11 +43,31 @@ where
         .iter()
         .filter(|e| e.onset.date() <= last && e.end >= first)
         .collect();
-    let colours: Vec<(Region, RGBColor)> = region_colours(a)
+    // The regions with the most pain days in the window; more would be a tangle.
+    let mut counted: Vec<(Region, usize)> = pain
+        .iter()
+        .map(|p| p.region)
+        .chain(episodes.iter().map(|e| e.region))
+        .collect::<std::collections::BTreeSet<Region>>()
         .into_iter()
-        .filter(|(r, _)| {
-            pain.iter().any(|p| p.region == *r) || episodes.iter().any(|e| e.region == *r)
-        })
+        .map(|r| (r, pain.iter().filter(|p| p.region == r).count()))
+        .collect();
+    counted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    let hidden: Vec<Region> = counted.iter().skip(MAX_REGIONS).map(|x| x.0).collect();
+    counted.truncate(MAX_REGIONS);
+    counted.sort_by_key(|x| x.0);
+    let colours: Vec<(Region, RGBColor)> = counted
+        .into_iter()
+        .zip(REGIONS)
+        .map(|((r, _), c)| (r, c))
+        .collect();
+    let pain: Vec<_> = pain
+        .into_iter()
+        .filter(|p| colours.iter().any(|(r, _)| *r == p.region))
+        .collect();
+    let episodes: Vec<_> = episodes
+        .into_iter()
+        .filter(|e| colours.iter().any(|(r, _)| *r == e.region))
         .collect();
     let colour = |r: Region| {
         colours
@@ -77,6 +82,19 @@ where
     ];
     for (r, c) in &colours {
         legend.push((Mark::Dot(*c), format!("{} pain (0–10)", words(&r.to_string()))));
+    }
+    if !hidden.is_empty() {
+        legend.push((
+            Mark::Dot(EMPTY_CELL),
+            format!(
+                "not drawn here: {} (see the calendar)",
+                hidden
+                    .iter()
+                    .map(|r| words(&r.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
     }
     if !episodes.is_empty() {
         legend.push((
@@ -178,26 +196,28 @@ where
         steps.push((midnight(from), wk.load_kg));
         steps.push((midnight(to), wk.load_kg));
     }
-    chart.draw_series(LineSeries::new(steps, LOAD_DARK.stroke_width(2)))?;
+    chart.draw_series(segments(steps, LOAD_DARK.stroke_width(2)))?;
 
-    let dot = if pain.len() > 150 { 3 } else { 4 };
+    // On a long window a day is a pixel or two: dots only, smaller.
+    let dense = day_px < 3.0;
+    let dot = if dense { 2 } else { 4 };
     for (region, c) in &colours {
         let points: Vec<_> = pain.iter().filter(|p| p.region == *region).collect();
-        // Lines join consecutive days only: a line across weeks without entries would
-        // suggest pain nobody logged.
-        let mut run: Vec<(chrono::NaiveDateTime, f64)> = Vec::new();
-        let mut prev: Option<NaiveDate> = None;
-        for p in &points {
-            if prev.is_some_and(|d| p.date - d > Duration::days(1)) {
-                chart.draw_secondary_series(LineSeries::new(
-                    std::mem::take(&mut run),
-                    c.stroke_width(2),
-                ))?;
+        if !dense {
+            // Lines join consecutive days only: a line across days without entries would
+            // suggest pain nobody logged.
+            for w in points.windows(2) {
+                if w[1].date - w[0].date <= Duration::days(1) {
+                    chart.draw_secondary_series(segments(
+                        vec![
+                            (noon(w[0].date), f64::from(w[0].peak)),
+                            (noon(w[1].date), f64::from(w[1].peak)),
+                        ],
+                        c.stroke_width(2),
+                    ))?;
+                }
             }
-            run.push((noon(p.date), f64::from(p.peak)));
-            prev = Some(p.date);
         }
-        chart.draw_secondary_series(LineSeries::new(run, c.stroke_width(2)))?;
         chart.draw_secondary_series(
             points
                 .iter()

@@ -219,7 +219,7 @@ where
             if markers {
                 chart.draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled())))?;
             }
-            chart.draw_series(LineSeries::new(pts, c.stroke_width(2)))?;
+            chart.draw_series(segments(pts, c.stroke_width(2)))?;
         }
     }
     Ok(())

@@ -371,3 +371,16 @@ pub fn time_axis(
 {
     plotters::coord::types::RangedDateTime::from(from..to).with_key_points(ticks.to_vec())
 }
+
+/// A polyline as separate two-point segments. plotters' bitmap backend draws the joints of a
+/// wide polyline wrongly when it turns sharply (plotters-rs/plotters#549: spikes that leave
+/// the plot); segments have no joints.
+pub fn segments<X: Clone + 'static, Y: Clone + 'static>(
+    points: Vec<(X, Y)>,
+    style: ShapeStyle,
+) -> Vec<PathElement<(X, Y)>> {
+    points
+        .windows(2)
+        .map(|w| PathElement::new(vec![w[0].clone(), w[1].clone()], style))
+        .collect()
+}
