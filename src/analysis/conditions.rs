@@ -192,7 +192,7 @@ mod tests {
             set(at("2026-03-05 18:00"), "deadlift", 140.0, 5.0), // not named by the condition
         ];
         let end = NaiveDate::from_ymd_opt(2026, 3, 8);
-        let found = findings(&sets, &[Condition::HerniatedDisc], &catalog, &t, end);
+        let found = findings(&sets, &[Condition::HerniatedDisc], catalog, &t, end);
         assert_eq!(found.len(), 2);
         assert_eq!(found[0].exercises, vec!["cobra-pose"]);
         assert_eq!(found[0].severity, Severity::Warning);
@@ -203,10 +203,10 @@ mod tests {
         assert!(found[1].evidence.starts_with("1 heavy working sets on 1 days"), "{}", found[1].evidence);
         // Long ago: a caution, not a warning.
         let later = NaiveDate::from_ymd_opt(2026, 6, 1);
-        let old = findings(&sets, &[Condition::HerniatedDisc], &catalog, &t, later);
+        let old = findings(&sets, &[Condition::HerniatedDisc], catalog, &t, later);
         assert!(old.iter().all(|f| f.severity == Severity::Caution));
         // Nothing declared, nothing said.
-        assert!(findings(&sets, &[], &catalog, &t, end).is_empty());
+        assert!(findings(&sets, &[], catalog, &t, end).is_empty());
     }
 
     #[test]
