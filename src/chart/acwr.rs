@@ -54,7 +54,10 @@ where
     let daily = if dense { LINE_LIGHT } else { LINE };
     let mut legend = vec![(Mark::Line(daily), "ACWR per day (EWMA, ratio)".to_string())];
     if dense {
-        legend.push((Mark::Line(WEEKLY), "weekly mean of the daily ACWR".to_string()));
+        legend.push((
+            Mark::Line(WEEKLY),
+            "weekly mean of the daily ACWR".to_string(),
+        ));
     }
     legend.extend([
         (
@@ -142,10 +145,12 @@ where
 
     // Band names in the right margin, beside their bands: never over the line.
     let base = root.get_base_pixel();
-    let label = font(12.0).color(&MUTED).pos(plotters::style::text_anchor::Pos::new(
-        plotters::style::text_anchor::HPos::Left,
-        plotters::style::text_anchor::VPos::Center,
-    ));
+    let label = font(12.0)
+        .color(&MUTED)
+        .pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Left,
+            plotters::style::text_anchor::VPos::Center,
+        ));
     for (lo, hi, name) in [
         (0.0, t.acwr_low, "low"),
         (t.acwr_low, t.acwr_caution, "sweet spot"),

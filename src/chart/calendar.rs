@@ -76,7 +76,10 @@ where
             ));
         }
     }
-    for (c, name) in PAIN_LEVELS.iter().zip(["pain 1–3", "pain 4–6", "pain 7–10"]) {
+    for (c, name) in PAIN_LEVELS
+        .iter()
+        .zip(["pain 1–3", "pain 4–6", "pain 7–10"])
+    {
         legend.push((Mark::Dot(*c), name.to_string()));
     }
     let shown = if cut {

@@ -70,7 +70,10 @@ where
         );
     }
     let shown = if total > rows.len() {
-        format!("the {} with the highest RR of {total} with enough data", rows.len())
+        format!(
+            "the {} with the highest RR of {total} with enough data",
+            rows.len()
+        )
     } else {
         format!("all {total} with enough data")
     };
@@ -113,7 +116,14 @@ where
     let label_max = (w as f64 * 0.34) as u32;
     let labels: Vec<String> = rows
         .iter()
-        .map(|r| fit(&area, &format!("{}: {}", words(&r.region.to_string()), r.label), &text, label_max))
+        .map(|r| {
+            fit(
+                &area,
+                &format!("{}: {}", words(&r.region.to_string()), r.label),
+                &text,
+                label_max,
+            )
+        })
         .collect();
     let right: Vec<String> = rows
         .iter()
@@ -127,7 +137,11 @@ where
             )
         })
         .collect();
-    let width = |s: &String| area.estimate_text_size(s, &text).map(|(w, _)| w).unwrap_or(0);
+    let width = |s: &String| {
+        area.estimate_text_size(s, &text)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
     let label_w = labels.iter().map(width).max().unwrap_or(0).max(120);
     let head = bold(13.0);
     let right_head = "Onsets/sessions: exposed vs not".to_string();
@@ -191,7 +205,10 @@ where
     ))?;
     for (i, r) in rows.iter().enumerate() {
         let (y, c) = (y_of(i), class(r));
-        let (l, h) = (r.rr_low.unwrap_or(lo).max(lo), r.rr_high.unwrap_or(hi).min(hi));
+        let (l, h) = (
+            r.rr_low.unwrap_or(lo).max(lo),
+            r.rr_high.unwrap_or(hi).min(hi),
+        );
         chart.draw_series(std::iter::once(PathElement::new(
             vec![(l, y), (h, y)],
             c.stroke_width(2),
@@ -246,7 +263,11 @@ where
 
 /// Shortens `s` with an ellipsis until it fits `max_w` pixels.
 fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, style: &TextStyle, max_w: u32) -> String {
-    let width = |t: &str| area.estimate_text_size(t, style).map(|(w, _)| w).unwrap_or(0);
+    let width = |t: &str| {
+        area.estimate_text_size(t, style)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
     if width(s) <= max_w {
         return s.to_string();
     }

@@ -78,10 +78,16 @@ where
 
     let mut legend = vec![
         (Mark::Square(LOAD), "Daily load (kg)".to_string()),
-        (Mark::Line(LOAD_DARK), "Weekly load (kg, Mon–Sun)".to_string()),
+        (
+            Mark::Line(LOAD_DARK),
+            "Weekly load (kg, Mon–Sun)".to_string(),
+        ),
     ];
     for (r, c) in &colours {
-        legend.push((Mark::Dot(*c), format!("{} pain (0–10)", words(&r.to_string()))));
+        legend.push((
+            Mark::Dot(*c),
+            format!("{} pain (0–10)", words(&r.to_string())),
+        ));
     }
     if !hidden.is_empty() {
         legend.push((

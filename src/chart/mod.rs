@@ -78,7 +78,12 @@ impl ChartKind {
 pub type Window = Option<(NaiveDate, NaiveDate)>;
 
 /// The chart as a complete SVG document.
-pub fn svg(kind: ChartKind, a: &Analysis, window: Window, size: (u32, u32)) -> anyhow::Result<String> {
+pub fn svg(
+    kind: ChartKind,
+    a: &Analysis,
+    window: Window,
+    size: (u32, u32),
+) -> anyhow::Result<String> {
     check_size(size)?;
     register_fonts()?;
     let mut out = String::new();
@@ -91,7 +96,12 @@ pub fn svg(kind: ChartKind, a: &Analysis, window: Window, size: (u32, u32)) -> a
 }
 
 /// The chart as PNG bytes (8-bit RGB).
-pub fn png(kind: ChartKind, a: &Analysis, window: Window, size: (u32, u32)) -> anyhow::Result<Vec<u8>> {
+pub fn png(
+    kind: ChartKind,
+    a: &Analysis,
+    window: Window,
+    size: (u32, u32),
+) -> anyhow::Result<Vec<u8>> {
     check_size(size)?;
     register_fonts()?;
     let (w, h) = size;

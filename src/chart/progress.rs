@@ -148,7 +148,12 @@ where
         },
     )?;
 
-    let x_first = rows.iter().map(|(_, d)| *d).min().unwrap_or(first).min(first);
+    let x_first = rows
+        .iter()
+        .map(|(_, d)| *d)
+        .min()
+        .unwrap_or(first)
+        .min(first);
     let x0 = midnight(x_first);
     let x1 = midnight(last + Duration::days(1));
     let (w, h) = area.dim_in_pixel();
@@ -167,7 +172,10 @@ where
     } else {
         let lo = e1rm.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = e1rm.iter().copied().fold(0.0f64, f64::max);
-        ((lo * 0.9).floor().max(0.0), (hi * 1.06).ceil().max(lo + 1.0))
+        (
+            (lo * 0.9).floor().max(0.0),
+            (hi * 1.06).ceil().max(lo + 1.0),
+        )
     };
     let tonnage_max = lines
         .iter()

@@ -77,7 +77,7 @@ pub fn kg(v: f64) -> String {
     let digits = n.abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -135,7 +135,11 @@ pub fn wrap<DB: DrawingBackend>(
     style: &TextStyle,
     max_w: u32,
 ) -> Vec<String> {
-    let width = |s: &str| area.estimate_text_size(s, style).map(|(w, _)| w).unwrap_or(0);
+    let width = |s: &str| {
+        area.estimate_text_size(s, style)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -320,10 +324,7 @@ pub fn date_ticks(first: NaiveDate, last: NaiveDate, max_ticks: usize) -> DateTi
         .unwrap_or(24);
     let mut ticks = Vec::new();
     let (mut y, mut m) = (first.year(), first.month());
-    loop {
-        let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) else {
-            break;
-        };
+    while let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) {
         if d > last {
             break;
         }
@@ -367,8 +368,9 @@ pub fn time_axis(
     from: NaiveDateTime,
     to: NaiveDateTime,
     ticks: &[NaiveDateTime],
-) -> plotters::coord::combinators::WithKeyPoints<plotters::coord::types::RangedDateTime<NaiveDateTime>>
-{
+) -> plotters::coord::combinators::WithKeyPoints<
+    plotters::coord::types::RangedDateTime<NaiveDateTime>,
+> {
     plotters::coord::types::RangedDateTime::from(from..to).with_key_points(ticks.to_vec())
 }
 

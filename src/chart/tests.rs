@@ -147,7 +147,10 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
     let (rows, total) = forest::rows(a);
     assert_eq!(rows.len(), forest::MAX_ROWS);
     assert!(total > forest::MAX_ROWS);
-    assert!(rows.windows(2).all(|w| w[0].rr >= w[1].rr), "highest RR first");
+    assert!(
+        rows.windows(2).all(|w| w[0].rr >= w[1].rr),
+        "highest RR first"
+    );
 }
 
 #[test]

@@ -9,9 +9,15 @@ use crate::support::{root, stderr, stdout, strainscope};
 const TITLES: [(&str, &str); 5] = [
     ("load", "Training load and pain"),
     ("acwr", "ACWR (EWMA) — a heuristic, not a prediction"),
-    ("associations", "What came before pain: relative risk by exposure"),
+    (
+        "associations",
+        "What came before pain: relative risk by exposure",
+    ),
     ("calendar", "Training and pain calendar"),
-    ("progress", "Strength and tonnage of the exercises in question"),
+    (
+        "progress",
+        "Strength and tonnage of the exercises in question",
+    ),
 ];
 
 fn charts(out_dir: &Path) -> std::process::Output {
@@ -138,4 +144,22 @@ fn charts_unwritable_out_dir_is_a_clear_error() {
         "{err}"
     );
     assert!(err.contains(&out.display().to_string()), "{err}");
+}
+
+#[test]
+fn charts_out_dir_that_is_a_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charts");
+    std::fs::write(&file, "x").unwrap();
+    let o = charts(&file);
+    assert_eq!(o.status.code(), Some(1), "stdout: {}", stdout(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "cannot create the chart directory {}",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x", "left alone");
 }
