@@ -37,14 +37,19 @@ pub fn rows(a: &Analysis) -> (Vec<&Association>, usize) {
     (rows, total)
 }
 
-pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &Analysis,
+    _window: Window,
+) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
     let title = ChartKind::Associations.title();
-    let period = span(a, window)
+    // The associations cover the whole analysed period whatever the window: say that period.
+    let period = span(a, None)
         .map(|(f, t)| date_span(f, t))
-        .unwrap_or_else(|| "No period".to_string());
+        .unwrap_or_else(|| "no period".to_string());
     let (rows, total) = rows(a);
     let wh = a.thresholds.window_h;
     if rows.is_empty() {

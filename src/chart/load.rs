@@ -198,7 +198,9 @@ where
     let mut steps = Vec::new();
     for wk in &weeks {
         let from = wk.first_day.max(first);
-        let to = (wk.first_day + Duration::days(7)).min(end);
+        // `days` counts the week's days inside the period: a partial first or last week
+        // ends where its days end.
+        let to = (wk.first_day + Duration::days(i64::from(wk.days.max(1)))).min(end);
         steps.push((midnight(from), wk.load_kg));
         steps.push((midnight(to), wk.load_kg));
     }

@@ -75,6 +75,7 @@ impl ChartKind {
 }
 
 /// Optional date window (inclusive) the chart is limited to; None = the whole analysed period.
+/// The forest plot ignores it: associations are computed over the whole analysed period.
 pub type Window = Option<(NaiveDate, NaiveDate)>;
 
 /// The chart as a complete SVG document.

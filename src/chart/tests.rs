@@ -254,6 +254,21 @@ fn pngs_decode_to_the_requested_size_and_show_text() {
 }
 
 #[test]
+fn an_empty_analysis_still_draws_titled_charts() {
+    let mut a = story().clone();
+    a.period.from = None;
+    a.period.to = None;
+    a.daily.clear();
+    a.weekly.clear();
+    a.associations.clear();
+    for kind in ChartKind::ALL {
+        let t = texts(&svg(kind, &a, None, kind.default_size()).unwrap());
+        assert_has(&t, kind.title());
+        assert!(t.len() >= 2, "{kind:?} says why it is empty: {t:?}");
+    }
+}
+
+#[test]
 fn sizes_out_of_range_are_refused() {
     let err = svg(ChartKind::Load, story(), None, (10, 10)).unwrap_err();
     assert!(err.to_string().contains("10×10"), "{err}");
