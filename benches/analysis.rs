@@ -186,7 +186,9 @@ fn main() {
 
     let output_runs = runs.min(9);
     println!();
-    println!("| input | HTML report (import + analysis + 5 SVG charts) | 10 chart files | weekly PDF | total | runs |");
+    println!(
+        "| input | HTML report (import + analysis + 5 SVG charts) | 10 chart files | weekly PDF | total | runs |"
+    );
     println!("|---|---:|---:|---:|---:|---:|");
     for case in [&cases[0], &cases[2]] {
         std::hint::black_box(outputs(case).bytes); // warm-up

@@ -1,1 +1,161 @@
-//! Charts drawn with plotters (placeholder until the charts land).
+//! Charts drawn with plotters, as PNG and SVG. Each chart is one backend-generic `draw`
+//! function, so the PNG and the SVG of a chart are the same drawing. Renderers take every
+//! number from [`Analysis`] as it is: they only pick the rows to draw and where.
+
+mod acwr;
+mod calendar;
+mod fonts;
+mod forest;
+mod load;
+mod progress;
+mod style;
+
+#[cfg(test)]
+mod tests;
+
+use anyhow::Context;
+use chrono::NaiveDate;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::analysis::Analysis;
+
+pub use fonts::register_fonts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    Load,
+    Acwr,
+    Associations,
+    Calendar,
+    Progress,
+}
+
+impl ChartKind {
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Load,
+        ChartKind::Acwr,
+        ChartKind::Associations,
+        ChartKind::Calendar,
+        ChartKind::Progress,
+    ];
+
+    /// The file name without extension.
+    pub fn file_stem(self) -> &'static str {
+        match self {
+            ChartKind::Load => "load",
+            ChartKind::Acwr => "acwr",
+            ChartKind::Associations => "associations",
+            ChartKind::Calendar => "calendar",
+            ChartKind::Progress => "progress",
+        }
+    }
+
+    /// The title drawn on the chart.
+    pub fn title(self) -> &'static str {
+        match self {
+            ChartKind::Load => "Training load and pain",
+            ChartKind::Acwr => "ACWR (EWMA) — a heuristic, not a prediction",
+            ChartKind::Associations => "What came before pain: relative risk by exposure",
+            ChartKind::Calendar => "Training and pain calendar",
+            ChartKind::Progress => "Strength and tonnage of the exercises in question",
+        }
+    }
+
+    /// Width and height in pixels.
+    pub fn default_size(self) -> (u32, u32) {
+        match self {
+            ChartKind::Load => (1200, 600),
+            ChartKind::Acwr => (1200, 520),
+            ChartKind::Associations => (1200, 680),
+            ChartKind::Calendar => (1200, 380),
+            ChartKind::Progress => (1200, 760),
+        }
+    }
+}
+
+/// Optional date window (inclusive) the chart is limited to; None = the whole analysed period.
+/// The forest plot ignores it: associations are computed over the whole analysed period.
+pub type Window = Option<(NaiveDate, NaiveDate)>;
+
+/// The chart as a complete SVG document.
+pub fn svg(
+    kind: ChartKind,
+    a: &Analysis,
+    window: Window,
+    size: (u32, u32),
+) -> anyhow::Result<String> {
+    check_size(size)?;
+    register_fonts()?;
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        draw(kind, &root, a, window)?;
+        root.present()?;
+    }
+    Ok(out)
+}
+
+/// The chart as PNG bytes (8-bit RGB).
+pub fn png(
+    kind: ChartKind,
+    a: &Analysis,
+    window: Window,
+    size: (u32, u32),
+) -> anyhow::Result<Vec<u8>> {
+    check_size(size)?;
+    register_fonts()?;
+    let (w, h) = size;
+    let mut rgb = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        draw(kind, &root, a, window)?;
+        root.present()?;
+    }
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().context("encoding the PNG")?;
+        writer.write_image_data(&rgb).context("encoding the PNG")?;
+        writer.finish().context("encoding the PNG")?;
+    }
+    Ok(out)
+}
+
+fn check_size((w, h): (u32, u32)) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        (320..=8000).contains(&w) && (200..=8000).contains(&h),
+        "a chart must be 320–8000 px wide and 200–8000 px high, not {w}×{h}"
+    );
+    Ok(())
+}
+
+fn draw<DB: DrawingBackend>(
+    kind: ChartKind,
+    root: &DrawingArea<DB, Shift>,
+    a: &Analysis,
+    window: Window,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    match kind {
+        ChartKind::Load => load::draw(root, a, window),
+        ChartKind::Acwr => acwr::draw(root, a, window),
+        ChartKind::Associations => forest::draw(root, a, window),
+        ChartKind::Calendar => calendar::draw(root, a, window),
+        ChartKind::Progress => progress::draw(root, a, window),
+    }
+}
+
+/// The dates a chart covers: the window, else the analysed period; None when there is no
+/// period at all (nothing was analysed).
+fn span(a: &Analysis, window: Window) -> Option<(NaiveDate, NaiveDate)> {
+    match window {
+        Some((from, to)) if from <= to => Some((from, to)),
+        Some(_) => None,
+        None => Some((a.period.from?, a.period.to?)),
+    }
+}

@@ -1,10 +1,45 @@
-//! `strainscope charts`: every chart as PNG and SVG.
+//! `strainscope charts`: every chart as PNG and SVG in one directory.
+
+use anyhow::Context;
 
 use crate::app::AppError;
+use crate::chart::{self, ChartKind};
 use crate::cli::ChartsArgs;
 use crate::config::LoadedConfig;
+use crate::error::exit;
+
+use super::progress::Progress;
+use super::{print, write_output};
 
 pub fn run(args: &ChartsArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
-    let _ = (args, config, quiet);
-    Err(AppError::Usage("charts: not built yet".into()))
+    let dir = &args.out_dir;
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the chart directory {}", dir.display()))?;
+    let progress = Progress::new(quiet, 3 + ChartKind::ALL.len() as u64);
+    let (analysis, _sources) = super::report::load(&args.input, config, &progress)?;
+    chart::register_fonts()?;
+    let mut written = Vec::new();
+    for kind in ChartKind::ALL {
+        progress.step(&format!("drawing {}", kind.file_stem()));
+        let size = kind.default_size();
+        let png = chart::png(kind, &analysis, None, size)
+            .with_context(|| format!("drawing the {} chart", kind.file_stem()))?;
+        let path = dir.join(format!("{}.png", kind.file_stem()));
+        write_output(&path, &png)?;
+        written.push(path);
+        let svg = chart::svg(kind, &analysis, None, size)
+            .with_context(|| format!("drawing the {} chart", kind.file_stem()))?;
+        let path = dir.join(format!("{}.svg", kind.file_stem()));
+        write_output(&path, svg.as_bytes())?;
+        written.push(path);
+    }
+    progress.finish();
+    if !quiet {
+        let lines: String = written
+            .iter()
+            .map(|p| format!("wrote {}\n", p.display()))
+            .collect();
+        print(&lines)?;
+    }
+    Ok(exit::OK)
 }

@@ -10,12 +10,12 @@ use crate::analysis::settings::Thresholds;
 use crate::analysis::{Analysis, Input, analyse, notes::pain_from_notes};
 use crate::app::AppError;
 use crate::catalog::Catalog;
+use crate::chart::ChartKind;
 use crate::cli::{AnalysisArgs, ColorWhen, ReportArgs, ReportFormat};
 use crate::config::LoadedConfig;
 use crate::diary::read_diary;
 use crate::error::exit;
 use crate::model::{Condition, PainEntry, WorkoutSet};
-use crate::chart::ChartKind;
 use crate::report::{self, Figure};
 
 use super::import::{import_all, options};

@@ -8,10 +8,10 @@ use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::Analysis;
-use crate::chart::ChartKind;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::analysis::weekly::week_label;
 use crate::app::AppError;
+use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
 use crate::config::LoadedConfig;
 use crate::error::exit;

@@ -4,6 +4,7 @@
 mod support;
 
 mod bad_input;
+mod charts;
 mod config;
 mod import;
 mod pain;

@@ -1,0 +1,298 @@
+//! Forest plot of the associations at the primary window: relative risk with its 95% CI on a
+//! log axis, a line at RR = 1, and the counts behind each row.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::analysis::Analysis;
+use crate::analysis::associations::Association;
+
+use super::style::*;
+use super::{ChartKind, Window, span};
+
+/// At most this many rows, the highest RR first.
+pub const MAX_ROWS: usize = 12;
+
+const ABOVE: RGBColor = RGBColor(0xb2, 0x18, 0x2b);
+const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
+const BELOW: RGBColor = RGBColor(0x2c, 0x6f, 0xa8);
+
+/// "7/25 vs 0/86": exposed sessions followed by an onset / exposed sessions, against the same
+/// for unexposed sessions.
+pub fn counts(r: &Association) -> String {
+    format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d)
+}
+
+/// The rows drawn: primary window, enough data, with an RR and a CI; highest RR first.
+pub fn rows(a: &Analysis) -> (Vec<&Association>, usize) {
+    let mut rows: Vec<&Association> = a
+        .associations
+        .iter()
+        .filter(|r| r.window_h == a.thresholds.window_h && r.enough_data)
+        .filter(|r| r.rr.is_some() && r.rr_low.is_some() && r.rr_high.is_some())
+        .collect();
+    let total = rows.len();
+    rows.sort_by(|x, y| y.rr.partial_cmp(&x.rr).unwrap_or(std::cmp::Ordering::Equal));
+    rows.truncate(MAX_ROWS);
+    (rows, total)
+}
+
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &Analysis,
+    _window: Window,
+) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let title = ChartKind::Associations.title();
+    // The associations cover the whole analysed period whatever the window: say that period.
+    let period = span(a, None)
+        .map(|(f, t)| date_span(f, t))
+        .unwrap_or_else(|| "no period".to_string());
+    let (rows, total) = rows(a);
+    let wh = a.thresholds.window_h;
+    if rows.is_empty() {
+        let subtitle = format!(
+            "{period}. Sessions followed by a new pain onset within {wh} h, exposed against \
+             not exposed."
+        );
+        return message(
+            root,
+            &Header {
+                title,
+                subtitle: &subtitle,
+                legend: &[],
+            },
+            &format!(
+                "Not enough data for any association yet: each needs at least {} exposed and {} \
+                 unexposed sessions and {} pain onsets in the region. Keep logging training and \
+                 pain.",
+                a.thresholds.min_exposed_sessions,
+                a.thresholds.min_unexposed_sessions,
+                a.thresholds.min_onsets
+            ),
+        );
+    }
+    let shown = if total > rows.len() {
+        format!(
+            "the {} with the highest RR of {total} with enough data",
+            rows.len()
+        )
+    } else {
+        format!("all {total} with enough data")
+    };
+    let subtitle = format!(
+        "Analysed period {period}. Share of sessions followed by a new pain onset in the region \
+         within {wh} h, exposed vs not exposed; {shown}. Association, not proof."
+    );
+    let class = |r: &Association| {
+        let (lo, hi) = (r.rr_low.unwrap_or(0.0), r.rr_high.unwrap_or(0.0));
+        if lo > 1.0 {
+            ABOVE
+        } else if hi < 1.0 {
+            BELOW
+        } else {
+            ACROSS
+        }
+    };
+    let mut legend = Vec::new();
+    for (c, name) in [
+        (ABOVE, "RR with 95% CI, CI above 1"),
+        (ACROSS, "RR with 95% CI, CI includes 1"),
+        (BELOW, "RR with 95% CI, CI below 1"),
+    ] {
+        if rows.iter().any(|r| class(r) == c) {
+            legend.push((Mark::Whisker(c), name.to_string()));
+        }
+    }
+    legend.push((Mark::Dashed(INK), "RR = 1: no difference".to_string()));
+    let area = header(
+        root,
+        &Header {
+            title,
+            subtitle: &subtitle,
+            legend: &legend,
+        },
+    )?;
+
+    let (w, _) = area.dim_in_pixel();
+    let text = font(13.0);
+    let label_max = (w as f64 * 0.34) as u32;
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            fit(
+                &area,
+                &format!("{}: {}", words(&r.region.to_string()), r.label),
+                &text,
+                label_max,
+            )
+        })
+        .collect();
+    let right: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}   RR {} ({}–{})",
+                counts(r),
+                ratio(r.rr.unwrap_or(0.0)),
+                ratio(r.rr_low.unwrap_or(0.0)),
+                ratio(r.rr_high.unwrap_or(0.0))
+            )
+        })
+        .collect();
+    let width = |s: &String| {
+        area.estimate_text_size(s, &text)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
+    let label_w = labels.iter().map(width).max().unwrap_or(0).max(120);
+    let head = bold(13.0);
+    let right_head = "Onsets/sessions: exposed vs not".to_string();
+    let head_w = area
+        .estimate_text_size(&right_head, &head)
+        .map(|(w, _)| w)
+        .unwrap_or(0);
+    let right_w = right.iter().map(width).max().unwrap_or(0).max(head_w);
+
+    let lo = rows
+        .iter()
+        .filter_map(|r| r.rr_low)
+        .fold(0.5f64, f64::min)
+        .max(1e-4)
+        / 1.6;
+    let hi = rows
+        .iter()
+        .filter_map(|r| r.rr_high)
+        .fold(2.0f64, f64::max)
+        .min(1e5)
+        * 1.6;
+    let ticks: Vec<f64> = (-4..=5)
+        .map(|e| 10f64.powi(e))
+        .filter(|v| *v >= lo && *v <= hi)
+        .collect();
+    let n = rows.len() as f64;
+    let mut chart = ChartBuilder::on(&area)
+        .margin_left(MARGIN)
+        .margin_right(MARGIN)
+        .margin_top(30)
+        .margin_bottom(8)
+        .x_label_area_size(48)
+        .y_label_area_size(label_w + 14)
+        .right_y_label_area_size(right_w + 18)
+        .build_cartesian_2d((lo..hi).log_scale().with_key_points(ticks), 0f64..n)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(0)
+        .bold_line_style(GRID)
+        .axis_style(AXIS)
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
+        .x_label_formatter(&|v| decade(*v))
+        .x_desc("Relative risk (exposed ÷ not exposed, log scale, no unit)")
+        .draw()?;
+
+    let y_of = |i: usize| n - i as f64 - 0.5;
+    // Zebra rows keep a label, its whisker and its counts on one line for the eye.
+    chart.draw_series((0..rows.len()).filter(|i| i % 2 == 0).map(|i| {
+        Rectangle::new(
+            [(lo, y_of(i) - 0.5), (hi, y_of(i) + 0.5)],
+            RGBColor(0xf4, 0xf6, 0xf8).filled(),
+        )
+    }))?;
+    chart.draw_series(DashedLineSeries::new(
+        vec![(1.0, 0.0), (1.0, n)],
+        6,
+        4,
+        INK.stroke_width(1),
+    ))?;
+    for (i, r) in rows.iter().enumerate() {
+        let (y, c) = (y_of(i), class(r));
+        let (l, h) = (
+            r.rr_low.unwrap_or(lo).max(lo),
+            r.rr_high.unwrap_or(hi).min(hi),
+        );
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(l, y), (h, y)],
+            c.stroke_width(2),
+        )))?;
+        for end in [l, h] {
+            chart.draw_series(std::iter::once(PathElement::new(
+                vec![(end, y - 0.15), (end, y + 0.15)],
+                c.stroke_width(2),
+            )))?;
+        }
+        chart.draw_series(std::iter::once(Circle::new(
+            (r.rr.unwrap_or(1.0), y),
+            5,
+            c.filled(),
+        )))?;
+    }
+
+    // Row labels left of the plot, counts right of it, in pixels of the root.
+    let base = root.get_base_pixel();
+    let at = |x: f64, y: f64| {
+        let (px, py) = chart.backend_coord(&(x, y));
+        (px - base.0, py - base.1)
+    };
+    let (left_x, _) = at(lo, 0.0);
+    let (right_x, _) = at(hi, 0.0);
+    let (_, top_y) = at(lo, n);
+    for (i, (label, right)) in labels.into_iter().zip(right).enumerate() {
+        let (_, y) = at(lo, y_of(i));
+        root.draw(&Text::new(
+            label,
+            (left_x - 10, y),
+            text.pos(Pos::new(HPos::Right, VPos::Center)),
+        ))?;
+        root.draw(&Text::new(
+            right,
+            (right_x + 12, y),
+            text.pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    root.draw(&Text::new(
+        "Region: exposure",
+        (left_x - 10, top_y - 8),
+        head.pos(Pos::new(HPos::Right, VPos::Bottom)),
+    ))?;
+    root.draw(&Text::new(
+        right_head,
+        (right_x + 12, top_y - 8),
+        head.pos(Pos::new(HPos::Left, VPos::Bottom)),
+    ))?;
+    Ok(())
+}
+
+/// Shortens `s` with an ellipsis until it fits `max_w` pixels.
+fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, style: &TextStyle, max_w: u32) -> String {
+    let width = |t: &str| {
+        area.estimate_text_size(t, style)
+            .map(|(w, _)| w)
+            .unwrap_or(0)
+    };
+    if width(s) <= max_w {
+        return s.to_string();
+    }
+    let mut chars: Vec<char> = s.chars().collect();
+    while chars.len() > 4 {
+        chars.pop();
+        let t: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+        if width(&t) <= max_w {
+            return t;
+        }
+    }
+    s.to_string()
+}
+
+/// A power of ten as written: 0.01, 0.1, 1, 10, 100.
+fn decade(v: f64) -> String {
+    if v >= 1.0 {
+        format!("{v:.0}")
+    } else {
+        let places = (-v.log10()).round().max(0.0) as usize;
+        format!("{v:.places$}")
+    }
+}

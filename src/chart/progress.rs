@@ -1,0 +1,234 @@
+//! Weekly top estimated 1RM and weekly tonnage of the exercises the warnings name (or, when
+//! none is named, the three with the most working sets).
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use plotters::prelude::*;
+
+use crate::analysis::Analysis;
+use crate::analysis::weekly::ExerciseWeek;
+use crate::catalog::Catalog;
+
+use super::style::*;
+use super::{ChartKind, Window, span};
+
+pub const MAX_IMPLICATED: usize = 4;
+pub const FALLBACK: usize = 3;
+
+/// One exercise's weekly points: (week start, e1RM if any, tonnage).
+struct Line {
+    name: String,
+    points: Vec<(NaiveDate, Option<f64>, f64)>,
+}
+
+/// The exercises drawn, and whether they are the fallback, and the implicated exercises
+/// left out for having no weighted sets.
+fn pick(
+    a: &Analysis,
+    rows: &[(&ExerciseWeek, NaiveDate)],
+) -> (Vec<(String, String)>, bool, Vec<String>) {
+    let weighted = |id: &str| {
+        rows.iter()
+            .any(|(r, _)| r.exercise == id && (r.e1rm_epley_kg.is_some() || r.load_kg > 0.0))
+    };
+    let mut chosen = Vec::new();
+    let mut skipped = Vec::new();
+    for i in &a.implicated {
+        if weighted(&i.exercise) {
+            if chosen.len() < MAX_IMPLICATED {
+                chosen.push((i.exercise.clone(), i.name.clone()));
+            }
+        } else {
+            skipped.push(i.name.clone());
+        }
+    }
+    if !chosen.is_empty() {
+        return (chosen, false, skipped);
+    }
+    // Which rows to draw: the exercises with the most working sets in the window.
+    let mut sets: HashMap<&str, u64> = HashMap::new();
+    for (r, _) in rows.iter().filter(|(r, _)| weighted(&r.exercise)) {
+        *sets.entry(r.exercise.as_str()).or_default() += u64::from(r.sets);
+    }
+    let mut by_sets: Vec<(&str, u64)> = sets.into_iter().collect();
+    by_sets.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    let catalog = Catalog::embedded();
+    let chosen = by_sets
+        .into_iter()
+        .take(FALLBACK)
+        .map(|(id, _)| {
+            let name = catalog
+                .get(id)
+                .map_or_else(|| words(id), |e| e.name.clone());
+            (id.to_string(), name)
+        })
+        .collect();
+    (chosen, true, Vec::new())
+}
+
+pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+where
+    DB::ErrorType: 'static,
+{
+    let title = ChartKind::Progress.title();
+    let Some((first, last)) = span(a, window) else {
+        return message(
+            root,
+            &Header {
+                title,
+                subtitle: "",
+                legend: &[],
+            },
+            "Nothing was analysed: no weeks to show.",
+        );
+    };
+    let week_start: HashMap<&str, NaiveDate> = a
+        .weekly
+        .iter()
+        .map(|w| (w.week.as_str(), w.first_day))
+        .collect();
+    let rows: Vec<(&ExerciseWeek, NaiveDate)> = a
+        .weekly_exercises
+        .iter()
+        .filter_map(|r| week_start.get(r.week.as_str()).map(|d| (r, *d)))
+        .filter(|(_, d)| *d <= last && *d + Duration::days(6) >= first)
+        .collect();
+    let (chosen, fallback, skipped) = pick(a, &rows);
+    let lines: Vec<Line> = chosen
+        .iter()
+        .map(|(id, name)| Line {
+            name: name.clone(),
+            points: rows
+                .iter()
+                .filter(|(r, _)| r.exercise == *id)
+                .map(|(r, d)| (*d, r.e1rm_epley_kg, r.load_kg))
+                .collect(),
+        })
+        .collect();
+
+    let mut subtitle = date_span(first, last);
+    subtitle.push_str(if fallback {
+        ". No warning names an exercise: the 3 with the most working sets are shown."
+    } else {
+        ". The exercises the warnings name."
+    });
+    if !skipped.is_empty() {
+        let n = skipped.len();
+        let list = if n <= 3 {
+            skipped.join(", ")
+        } else {
+            format!("{} and {} more", skipped[..2].join(", "), n - 2)
+        };
+        subtitle.push_str(&format!(" Not shown (no weighted sets): {list}."));
+    }
+    subtitle.push_str(" e1RM: Epley estimate from the week's best working set.");
+    let legend: Vec<(Mark, String)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (Mark::Line(SERIES[i % SERIES.len()]), l.name.clone()))
+        .collect();
+    if lines.is_empty() {
+        return message(
+            root,
+            &Header {
+                title,
+                subtitle: &subtitle,
+                legend: &[],
+            },
+            "No weighted exercise in this period: nothing to chart.",
+        );
+    }
+    let area = header(
+        root,
+        &Header {
+            title,
+            subtitle: &subtitle,
+            legend: &legend,
+        },
+    )?;
+
+    let x_first = rows
+        .iter()
+        .map(|(_, d)| *d)
+        .min()
+        .unwrap_or(first)
+        .min(first);
+    let x0 = midnight(x_first);
+    let x1 = midnight(last + Duration::days(1));
+    let (w, h) = area.dim_in_pixel();
+    let ticks = date_ticks(x_first, last, tick_budget(w.saturating_sub(140)));
+    let tick_at: Vec<NaiveDateTime> = ticks.ticks.iter().map(|d| midnight(*d)).collect();
+    let format = ticks.format;
+    let (upper, lower) = area.split_vertically(h / 2);
+    let markers = lines.iter().all(|l| l.points.len() <= 60);
+
+    let e1rm: Vec<f64> = lines
+        .iter()
+        .flat_map(|l| l.points.iter().filter_map(|p| p.1))
+        .collect();
+    let (lo, hi) = if e1rm.is_empty() {
+        (0.0, 1.0)
+    } else {
+        let lo = e1rm.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = e1rm.iter().copied().fold(0.0f64, f64::max);
+        (
+            (lo * 0.9).floor().max(0.0),
+            (hi * 1.06).ceil().max(lo + 1.0),
+        )
+    };
+    let tonnage_max = lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.2))
+        .fold(0.0f64, f64::max)
+        .max(1.0)
+        * 1.08;
+
+    for (panel, top, ylo, yhi, desc) in [
+        (&upper, true, lo, hi, "e1RM (kg)"),
+        (&lower, false, 0.0, tonnage_max, "Tonnage (kg per week)"),
+    ] {
+        let mut chart = ChartBuilder::on(panel)
+            .margin_left(MARGIN)
+            .margin_right(MARGIN + 20)
+            .margin_top(8)
+            .margin_bottom(if top { 4 } else { 8 })
+            .x_label_area_size(if top { 30 } else { 48 })
+            .y_label_area_size(80)
+            .build_cartesian_2d(time_axis(x0, x1, &tick_at), ylo..yhi)?;
+        let x_fmt = |d: &NaiveDateTime| d.format(format).to_string();
+        let y_fmt = |v: &f64| kg(*v);
+        let mut mesh = chart.configure_mesh();
+        mesh.disable_x_mesh()
+            .max_light_lines(0)
+            .bold_line_style(GRID)
+            .axis_style(AXIS)
+            .label_style(font(13.0))
+            .axis_desc_style(font(14.0))
+            .y_labels(6)
+            .x_label_formatter(&x_fmt)
+            .y_label_formatter(&y_fmt)
+            .y_desc(desc);
+        if !top {
+            mesh.x_desc("Week starting");
+        }
+        mesh.draw()?;
+        for (i, l) in lines.iter().enumerate() {
+            let c = SERIES[i % SERIES.len()];
+            let pts: Vec<(NaiveDateTime, f64)> = l
+                .points
+                .iter()
+                .filter_map(|(d, e, t)| {
+                    let v = if top { *e } else { Some(*t) };
+                    v.map(|v| (midnight(*d), v))
+                })
+                .filter(|(d, _)| *d >= x0 && *d < x1)
+                .collect();
+            if markers {
+                chart.draw_series(pts.iter().map(|p| Circle::new(*p, 3, c.filled())))?;
+            }
+            chart.draw_series(segments(pts, c.stroke_width(2)))?;
+        }
+    }
+    Ok(())
+}
