@@ -5,7 +5,7 @@
 mod acwr;
 mod calendar;
 mod fonts;
-mod forest;
+pub mod forest;
 mod load;
 mod progress;
 mod style;

@@ -123,10 +123,12 @@ fn figures(a: &Analysis, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
         },
         Figure {
             title: forest.title().into(),
-            svg: crate::chart::svg(forest, a, None, forest.default_size())?,
+            svg: crate::chart::svg(forest, a, None, WEEKLY_FOREST_SIZE)?,
         },
     ))
 }
 
-/// Wide and short, to sit under the warnings on page 1.
-const WEEKLY_LOAD_SIZE: (u32, u32) = (1000, 460);
+/// Sized so the charts' 12 px text prints at about 7-8 pt across the A4 text width: wide and
+/// short for the load chart under page 1's warnings, taller for the forest plot.
+const WEEKLY_LOAD_SIZE: (u32, u32) = (820, 400);
+const WEEKLY_FOREST_SIZE: (u32, u32) = (860, 560);

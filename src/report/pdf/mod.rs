@@ -311,12 +311,8 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
     });
     p.y += h + 6.0;
 
-    let rows: Vec<_> = a
-        .associations
-        .iter()
-        .filter(|r| r.window_h == window && r.enough_data)
-        .take(10)
-        .collect();
+    // The same rows as the forest plot above, in the same order.
+    let (rows, _) = crate::chart::forest::rows(a);
     if rows.is_empty() {
         p.paragraph(
             MARGIN,
@@ -353,10 +349,12 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
     });
     for r in rows {
         p.ensure(size * 1.5, BOTTOM);
-        let label = layout::wrap(&r.label, size, Weight::Regular, 180.0)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
+        // One line per row: a label too long for its column ends in an ellipsis.
+        let lines = layout::wrap(&r.label, size, Weight::Regular, 176.0);
+        let mut label = lines.first().cloned().unwrap_or_default();
+        if lines.len() > 1 {
+            label.push('…');
+        }
         let cells = [
             r.region.as_str().to_string(),
             label,
