@@ -73,7 +73,9 @@ td.bar { width: 9rem; min-width: 6rem; vertical-align: middle; }
 td.bar span { display: block; height: .7rem; background: #7f93ad; border-radius: 2px;
   print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 figure { margin: 1.2rem 0; break-inside: avoid; }
-figcaption { font-weight: 600; margin-bottom: .4rem; }
+/* The chart draws its own title; the caption stays for screen readers and text search. */
+figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+figure { position: relative; }
 svg { display: block; max-width: 100%; height: auto; }
 footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
 @media (max-width: 30rem) {

@@ -101,7 +101,17 @@ fn html_report_is_self_contained_and_escapes_the_diary_note() {
                 .replace("&#x27;", "'")
         })
         .collect();
-    assert_eq!(h2, text_titles());
+    // The terminal report's sections in its order, then the charts, drawn inline.
+    let mut expected = text_titles();
+    expected.push("Charts".into());
+    assert_eq!(h2, expected);
+    assert_eq!(html.matches("<svg").count(), 5, "the five charts, inline");
+    for title in [
+        "Training load and pain",
+        "What came before pain: relative risk by exposure",
+    ] {
+        assert!(html.contains(title), "chart {title}");
+    }
 }
 
 #[test]
