@@ -355,51 +355,12 @@ fn load(s: &mut String, p: &Palette, a: &Analysis) {
 }
 
 fn habits(s: &mut String, p: &Palette, a: &Analysis) {
-    heading(s, p, "Habits (last 4 weeks | whole period)");
+    heading(s, p, words::HABITS_TITLE);
     let Some(h) = &a.habits else {
         let _ = writeln!(s, "No training in this period.");
         return;
     };
-    let (r, w) = (&h.last_4_weeks, &h.whole_period);
-    let ratio = |x: Option<f64>| x.map_or("–".into(), |v| format!("{v:.2}"));
-    let share = |x: Option<f64>| {
-        x.map_or("not marked in this export".into(), |v| {
-            format!("{:.0} %", v * 100.0)
-        })
-    };
-    let rows = [
-        (
-            "core days per week",
-            format!("{:.1}", r.core_days_per_week),
-            format!("{:.1}", w.core_days_per_week),
-        ),
-        (
-            "push : pull sets",
-            ratio(r.push_pull_ratio),
-            ratio(w.push_pull_ratio),
-        ),
-        (
-            "knee : hip sets",
-            ratio(r.knee_hip_ratio),
-            ratio(w.knee_hip_ratio),
-        ),
-        (
-            "heavy sessions warmed up",
-            share(r.warmup_share),
-            share(w.warmup_share),
-        ),
-        (
-            "grinding sets (RPE ≥ 9.5)",
-            r.grinding_sets.to_string(),
-            w.grinding_sets.to_string(),
-        ),
-        (
-            "repetitive-strain weeks",
-            r.repetitive.len().to_string(),
-            w.repetitive.len().to_string(),
-        ),
-    ];
-    for (name, recent, whole) in rows {
+    for (name, recent, whole) in words::habit_rows(&h.last_4_weeks, &h.whole_period) {
         let _ = writeln!(s, "{name:<28} {recent:>26} | {whole}");
     }
 }
