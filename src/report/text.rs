@@ -106,47 +106,22 @@ fn sparkline(values: &[Option<f64>]) -> String {
 pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
     let p = Palette::new(color);
     let mut s = String::new();
-    let period = match (a.period.from, a.period.to) {
-        (Some(f), Some(t)) => format!(
-            "{f} to {t} ({} days, {} ISO weeks)",
-            a.period.days, a.period.weeks
-        ),
-        _ => "no data".into(),
-    };
-    let _ = writeln!(s, "strainscope report · {period}");
+    let _ = writeln!(s, "strainscope report · {}", words::period(a));
     wrap(
         &mut s,
         "Workouts: ",
         "          ",
         &sources.workout_files.join(", "),
     );
-    let pain_source = match (&sources.diary, sources.inferred_from_notes) {
-        (Some(d), true) => format!("{d}, plus pain mentioned in workout notes (inferred)"),
-        (Some(d), false) => d.clone(),
-        (None, _) => "no diary given: pain mentioned in workout notes only (inferred)".into(),
-    };
-    wrap(&mut s, "Pain:     ", "          ", &pain_source);
-    let c = &a.counts;
-    let _ = writeln!(
-        s,
-        "{} sessions · {} sets ({} working) · {} pain entries{} · {} episodes",
-        c.sessions,
-        c.sets,
-        c.working_sets,
-        c.pain_entries,
-        if c.inferred_pain_entries > 0 {
-            format!(" ({} inferred)", c.inferred_pain_entries)
-        } else {
-            String::new()
-        },
-        c.episodes
+    wrap(
+        &mut s,
+        "Pain:     ",
+        "          ",
+        &words::pain_source(sources),
     );
-    if sources.rejected_rows > 0 {
-        let _ = writeln!(
-            s,
-            "{} bad input rows were skipped (listed on stderr).",
-            sources.rejected_rows
-        );
+    let _ = writeln!(s, "{}", words::counts(a));
+    if let Some(rejected) = words::rejected(sources) {
+        let _ = writeln!(s, "{rejected}");
     }
     s.push('\n');
     for n in &a.notices {
