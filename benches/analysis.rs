@@ -100,6 +100,8 @@ fn outputs(case: &Case) -> Outputs {
         read: ReadArgs {
             unit: None,
             tz: None,
+            date_order: None,
+            keep_duplicates: false,
             map: None,
         },
     };

@@ -237,6 +237,16 @@ pub struct ReadArgs {
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<chrono_tz::Tz>,
 
+    /// Day/month order of numeric dates (31/12/25 is dmy, 12/31/25 is mdy), for files whose
+    /// dates never show it (StrongLifts, GymBook). Files that show it are read as they are.
+    #[arg(long, value_name = "ORDER", value_parser = parse_date_order)]
+    pub date_order: Option<crate::import::DateOrder>,
+
+    /// Keep workouts an app stored twice, and workouts found in more than one file
+    /// (by default each is counted once)
+    #[arg(long)]
+    pub keep_duplicates: bool,
+
     /// Read the files as generic CSV, naming which column holds what:
     /// field=Column pairs separated by commas (fields: see docs/formats.md)
     #[arg(long, value_name = "FIELD=COLUMN,...")]
@@ -319,6 +329,10 @@ pub struct PainAddArgs {
     /// When the pain was felt, \"YYYY-MM-DD HH:MM\" [default: now]
     #[arg(long, value_name = "WHEN", value_parser = parse_at)]
     pub at: Option<chrono::NaiveDateTime>,
+}
+
+fn parse_date_order(s: &str) -> Result<crate::import::DateOrder, String> {
+    s.parse()
 }
 
 fn parse_vocab<T>(s: &str) -> Result<T, String>

@@ -6,6 +6,7 @@
 //! [import]
 //! unit = "lb"                 # for files that name no unit (Strong iOS)
 //! tz = "Europe/Berlin"        # calendar days for exports with UTC offsets (Fitbod)
+//! date_order = "dmy"          # numeric dates that never show their order (StrongLifts)
 //! map = { date = "Day", exercise = "Lift", weight_kg = "Kg", reps = "Reps" }
 //!
 //! [inputs]                    # paths relative to this file
@@ -72,6 +73,7 @@ pub struct ConditionsConfig {
 pub struct ImportConfig {
     pub unit: Option<String>,
     pub tz: Option<String>,
+    pub date_order: Option<String>,
     pub map: Option<BTreeMap<String, String>>,
 }
 
@@ -127,6 +129,18 @@ impl LoadedConfig {
                         "import.tz = {z:?} is not a time zone (expected an IANA name such as \"Europe/Berlin\" or \"UTC\")"
                     ))
                 })
+            })
+            .transpose()
+    }
+
+    pub fn date_order(&self) -> Result<Option<crate::import::DateOrder>, ConfigError> {
+        self.config
+            .import
+            .date_order
+            .as_deref()
+            .map(|o| {
+                o.parse()
+                    .map_err(|e: String| self.error(format!("import.date_order: {e}")))
             })
             .transpose()
     }

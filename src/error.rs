@@ -42,6 +42,13 @@ pub enum FileError {
         byte: u8,
     },
     #[error(
+        "{path}: the file says it is {encoding} text but is not valid {encoding} (expected a CSV export saved as UTF-8 or UTF-16)"
+    )]
+    BadEncoding {
+        path: String,
+        encoding: &'static str,
+    },
+    #[error(
         "{path}:{line}:{column}: unterminated quote: the quoted field {value:?} that opens here never closes (expected a closing \")"
     )]
     UnterminatedQuote {

@@ -17,3 +17,4 @@ pub mod import;
 pub mod model;
 pub mod report;
 pub mod synth;
+pub mod text;

@@ -31,6 +31,11 @@ pub struct WorkoutSet {
     pub canonical: Option<String>,
     /// 1-based position of the set within its exercise in the workout.
     pub set_number: u32,
+    /// The set's number as the export wrote it (Strong's `Set Order`, Hevy's `set_index`),
+    /// where it has one: it tells a whole workout stored twice from sets that are merely
+    /// equal.
+    #[serde(skip)]
+    pub set_index: Option<u32>,
     pub kind: SetKind,
     pub weight_kg: Option<f64>,
     pub reps: Option<f64>,

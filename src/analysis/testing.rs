@@ -22,6 +22,7 @@ pub fn set(start: NaiveDateTime, canonical: &str, weight: f64, reps: f64) -> Wor
         exercise: canonical.to_string(),
         canonical: Some(canonical.to_string()),
         set_number: 1,
+        set_index: None,
         kind: SetKind::Working,
         weight_kg: Some(weight),
         reps: Some(reps),

@@ -85,6 +85,11 @@ pub fn options(read: &ReadArgs, config: &LoadedConfig) -> Result<ImportOptions, 
         unit,
         tz: read.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
         map,
+        date_order: match read.date_order {
+            Some(o) => Some(o),
+            None => config.date_order()?,
+        },
+        keep_duplicates: read.keep_duplicates,
     })
 }
 

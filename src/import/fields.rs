@@ -1,7 +1,7 @@
 //! Typed access to the cells of one row. Every parse failure becomes a [`RowError`] that names
 //! the file, line, column, the value and what was expected.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::NaiveDateTime;
 
 use crate::error::RowError;
 use crate::model::{DistanceUnit, WeightUnit};
@@ -126,6 +126,21 @@ impl<'a> Row<'a> {
         )
     }
 
+    /// A timestamp in any form [`super::dates::parse_stamp`] reads, as local wall-clock time:
+    /// a stated UTC offset is converted into the `--tz` zone.
+    pub fn stamp(
+        &self,
+        column: usize,
+        order: Option<super::dates::DateOrder>,
+        tz: chrono_tz::Tz,
+        expected: &str,
+    ) -> Result<NaiveDateTime, RowError> {
+        let raw = self.text(column);
+        super::dates::parse_stamp(raw, order)
+            .map(|s| s.local(tz))
+            .ok_or_else(|| self.error(column, raw, expected))
+    }
+
     /// Parses a date/time cell with the first of `formats` that fits.
     pub fn datetime(
         &self,
@@ -134,7 +149,7 @@ impl<'a> Row<'a> {
         expected: &str,
     ) -> Result<NaiveDateTime, RowError> {
         let raw = self.text(column);
-        parse_datetime(raw, formats).ok_or_else(|| self.error(column, raw, expected))
+        super::dates::parse_datetime(raw, formats).ok_or_else(|| self.error(column, raw, expected))
     }
 }
 
@@ -148,90 +163,6 @@ pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
         raw.parse().ok()?
     };
     value.is_finite().then_some(value)
-}
-
-/// Tries each format as a date-time, then as a bare date at 00:00.
-///
-/// Every row of a workout repeats its timestamp, and chrono re-reads the format string on each
-/// call, so the last two distinct inputs are remembered (Hevy alternates start and end).
-pub fn parse_datetime(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
-    let raw = raw.trim();
-    let key = formats.as_ptr() as usize;
-    RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some(hit) = recent.iter().find(|(k, r, _)| *k == key && r == raw) {
-            return hit.2;
-        }
-        let parsed = parse_datetime_uncached(raw, formats);
-        if recent.len() == 2 {
-            recent.remove(0);
-        }
-        recent.push((key, raw.to_string(), parsed));
-        parsed
-    })
-}
-
-type RecentParses = Vec<(usize, String, Option<NaiveDateTime>)>;
-
-thread_local! {
-    static RECENT: std::cell::RefCell<RecentParses> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-fn parse_datetime_uncached(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
-    formats.iter().find_map(|f| {
-        NaiveDateTime::parse_from_str(raw, f).ok().or_else(|| {
-            NaiveDate::parse_from_str(raw, f)
-                .ok()
-                .map(|d| d.and_time(NaiveTime::MIN))
-        })
-    })
-}
-
-/// A timestamp with an explicit offset (`2025-08-20 01:49:39 +0000`).
-pub fn parse_offset_datetime(raw: &str, format: &str) -> Option<DateTime<FixedOffset>> {
-    DateTime::parse_from_str(raw.trim(), format).ok()
-}
-
-/// Workout durations as Strong writes them: `1h 5m`, `58m`, `38min`, `22s`, `1h`, `264h 1m`,
-/// or plain seconds (`2176`).
-pub fn parse_duration_s(raw: &str) -> Option<f64> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return None;
-    }
-    if let Some(secs) = parse_number(raw, false) {
-        return (secs >= 0.0).then_some(secs);
-    }
-    if let Some(hms) = parse_clock(raw) {
-        return Some(hms);
-    }
-    let mut total = 0.0;
-    let mut rest = raw;
-    let mut any = false;
-    while !rest.is_empty() {
-        rest = rest.trim_start();
-        let digits = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
-        if digits == 0 {
-            return None;
-        }
-        let value: f64 = rest[..digits].parse().ok()?;
-        rest = rest[digits..].trim_start();
-        let unit_len = rest
-            .find(|c: char| !c.is_ascii_alphabetic())
-            .unwrap_or(rest.len());
-        let factor = match rest[..unit_len].to_ascii_lowercase().as_str() {
-            "h" | "hr" | "hrs" | "hour" | "hours" => 3600.0,
-            "m" | "min" | "mins" | "minute" | "minutes" => 60.0,
-            "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
-            _ => return None,
-        };
-        total += value * factor;
-        any = true;
-        rest = &rest[unit_len..];
-    }
-    any.then_some(total)
 }
 
 /// Workout ids from start times. Every row of a workout has the same start, so the last id is
@@ -254,39 +185,9 @@ impl WorkoutIds {
     }
 }
 
-/// `H:MM:SS` or `MM:SS` (FitNotes' Time column).
-pub fn parse_clock(raw: &str) -> Option<f64> {
-    let parts: Vec<&str> = raw.trim().split(':').collect();
-    if !(2..=3).contains(&parts.len()) {
-        return None;
-    }
-    let mut total = 0.0;
-    for p in &parts {
-        if p.is_empty() || !p.chars().all(|c| c.is_ascii_digit() || c == '.') {
-            return None;
-        }
-        total = total * 60.0 + p.parse::<f64>().ok()?;
-    }
-    Some(total)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strong_durations_parse() {
-        assert_eq!(parse_duration_s("1h 5m"), Some(3900.0));
-        assert_eq!(parse_duration_s("58m"), Some(3480.0));
-        assert_eq!(parse_duration_s("22s"), Some(22.0));
-        assert_eq!(parse_duration_s("264h 1m"), Some(264.0 * 3600.0 + 60.0));
-        assert_eq!(parse_duration_s("38min"), Some(2280.0));
-        assert_eq!(parse_duration_s("1h"), Some(3600.0));
-        assert_eq!(parse_duration_s("2176"), Some(2176.0));
-        assert_eq!(parse_duration_s("1:59:30"), Some(7170.0));
-        assert_eq!(parse_duration_s("soon"), None);
-        assert_eq!(parse_duration_s("5x"), None);
-    }
 
     #[test]
     fn numbers_parse_as_apps_write_them() {
@@ -297,15 +198,5 @@ mod tests {
         assert_eq!(parse_number("8O", false), None);
         assert_eq!(parse_number("NaN", false), None);
         assert_eq!(parse_number("inf", false), None);
-    }
-
-    #[test]
-    fn impossible_dates_are_not_dates() {
-        assert!(parse_datetime("2026-02-30 10:00:00", &["%Y-%m-%d %H:%M:%S"]).is_none());
-        assert!(parse_datetime("2026-02-28 10:00:00", &["%Y-%m-%d %H:%M:%S"]).is_some());
-        let d = parse_datetime("1 Dec 2025, 10:53", &["%d %b %Y, %H:%M"]).unwrap();
-        assert_eq!(d.to_string(), "2025-12-01 10:53:00");
-        let d = parse_datetime("2025-04-29", &["%Y-%m-%d"]).unwrap();
-        assert_eq!(d.to_string(), "2025-04-29 00:00:00");
     }
 }

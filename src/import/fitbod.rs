@@ -7,14 +7,12 @@ use chrono::Datelike;
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, parse_offset_datetime};
+use super::dates::parse_offset_datetime;
+use super::fields::Row;
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format {
-    app: "Fitbod",
-    detect,
-};
+pub(crate) const FORMAT: Format = Format::table("Fitbod", detect);
 
 struct Fitbod {
     date: usize,
@@ -81,6 +79,7 @@ impl Dialect for Fitbod {
             exercise: exercise.to_string(),
             canonical: None,
             set_number: 0,
+            set_index: None,
             kind,
             weight_kg: row.weight_kg(self.weight, WeightUnit::Kg)?,
             reps: row.reps(self.reps)?,

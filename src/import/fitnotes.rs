@@ -8,14 +8,12 @@ use chrono::NaiveTime;
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, parse_clock, parse_datetime};
+use super::dates::{parse_clock, parse_datetime};
+use super::fields::Row;
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format {
-    app: "FitNotes",
-    detect,
-};
+pub(crate) const FORMAT: Format = Format::table("FitNotes", detect);
 
 #[derive(Debug, Clone, Copy)]
 enum WeightColumn {
@@ -181,6 +179,7 @@ impl Dialect for FitNotes {
             exercise: exercise.to_string(),
             canonical: None,
             set_number: 0,
+            set_index: None,
             kind: SetKind::Working,
             weight_kg,
             reps: row.reps(self.reps)?,

@@ -12,14 +12,12 @@ use chrono::{NaiveDateTime, NaiveTime};
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, parse_offset_datetime};
+use super::dates::parse_offset_datetime;
+use super::fields::Row;
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format {
-    app: "strainscope generic CSV",
-    detect,
-};
+pub(crate) const FORMAT: Format = Format::table("strainscope generic CSV", detect);
 
 /// Every field the generic reader knows, with what it holds. These are the `--map` keys.
 pub const FIELDS: &[(&str, &str)] = &[
@@ -336,6 +334,7 @@ impl Dialect for Generic {
             exercise: exercise.to_string(),
             canonical: None,
             set_number: 0,
+            set_index: None,
             kind,
             weight_kg,
             reps: row.reps(c.reps)?,

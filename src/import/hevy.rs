@@ -1,6 +1,8 @@
 //! Hevy: comma-separated, every header quoted, newest workout first. The units live in the
 //! column names and vary independently (`weight_kg`/`weight_lbs`, `distance_km`/
-//! `distance_miles`). `start_time` looks like `1 Dec 2025, 10:53`. `description` and
+//! `distance_miles`). `start_time` is written in the phone's language and locale when the file
+//! is exported: `1 Dec 2025, 10:53`, `Apr 12, 2026, 12:29 PM` (US), `1 déc. 2025, 10:53`; some
+//! tools write ISO 8601. [`super::dates::parse_stamp`] reads them all. `description` and
 //! `exercise_notes` repeat on every row of their workout or exercise.
 
 use crate::error::{FileError, RowError};
@@ -10,20 +12,7 @@ use super::fields::{Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format {
-    app: "Hevy",
-    detect,
-};
-
-/// Day unpadded or padded (chrono's `%d` accepts both), English month names, 24-hour clock;
-/// ISO forms for exports from newer app versions.
-const DATE_FORMATS: &[&str] = &[
-    "%d %b %Y, %H:%M",
-    "%d %b %Y, %H:%M:%S",
-    "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%dT%H:%M:%S",
-    "%Y-%m-%d %H:%M",
-];
+pub(crate) const FORMAT: Format = Format::table("Hevy", detect);
 
 struct Hevy {
     ids: WorkoutIds,
@@ -33,6 +22,7 @@ struct Hevy {
     description: Option<usize>,
     exercise: usize,
     exercise_notes: Option<usize>,
+    set_index: Option<usize>,
     set_type: Option<usize>,
     weight: Option<(usize, WeightUnit)>,
     reps: Option<usize>,
@@ -74,6 +64,7 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         description: header.find(&["description"]),
         exercise,
         exercise_notes: header.find(&["exercise_notes"]),
+        set_index: header.find(&["set_index"]),
         set_type: header.find(&["set_type"]),
         weight,
         reps: header.find(&["reps"]),
@@ -89,8 +80,10 @@ impl Dialect for Hevy {
     }
 
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
-        const EXPECTED_DATE: &str = "a start time such as \"1 Dec 2025, 10:53\"";
-        let start = row.datetime(self.start, DATE_FORMATS, EXPECTED_DATE)?;
+        const EXPECTED_DATE: &str =
+            "a start time such as \"1 Dec 2025, 10:53\" or \"Apr 12, 2026, 12:29 PM\"";
+        let tz = ctx.opts.tz;
+        let start = row.stamp(self.start, None, tz, EXPECTED_DATE)?;
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {
             return Err(row.error(self.exercise, exercise, "an exercise name"));
@@ -109,7 +102,7 @@ impl Dialect for Hevy {
         };
         let workout_duration_s = match self.end.map(|c| row.text(c)) {
             Some(raw) if !raw.is_empty() => {
-                let end = row.datetime(self.end.unwrap_or(0), DATE_FORMATS, EXPECTED_DATE)?;
+                let end = row.stamp(self.end.unwrap_or(0), None, tz, EXPECTED_DATE)?;
                 Some((end - start).num_seconds().max(0) as f64)
             }
             _ => None,
@@ -127,6 +120,10 @@ impl Dialect for Hevy {
             exercise: exercise.to_string(),
             canonical: None,
             set_number: 0,
+            set_index: row
+                .number(self.set_index, "a set number such as 0")?
+                .filter(|v| *v >= 0.0 && v.fract() == 0.0)
+                .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(weight_col, weight_unit)?,
             reps: row.reps(self.reps)?,

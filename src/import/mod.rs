@@ -3,6 +3,7 @@
 //! Every format is detected from its header (never from column positions), reads one row at a
 //! time into a [`WorkoutSet`], and reports bad rows as [`RowError`]s without stopping.
 
+pub mod dates;
 pub mod fields;
 mod fitbod;
 mod fitnotes;
@@ -21,6 +22,7 @@ use crate::catalog::Catalog;
 use crate::error::{FileError, RowError};
 use crate::model::{WeightUnit, WorkoutSet};
 
+pub use dates::DateOrder;
 pub use generic::{ColumnMap, write_generic};
 use source::{CsvText, Header};
 
@@ -33,10 +35,36 @@ const FORMATS: &[Format] = &[
     generic::FORMAT,
 ];
 
-/// A format: the app it comes from and how to recognise it from a header.
+/// A format: the app it comes from and how to recognise it: from the header of a CSV table
+/// (`detect`), or, for exports that are not one table (JEFIT's multi-section backup), from the
+/// whole text (`whole`).
 pub(crate) struct Format {
     pub app: &'static str,
     pub detect: Detect,
+    pub whole: Option<WholeFile>,
+}
+
+impl Format {
+    /// A format recognised from its CSV header.
+    pub const fn table(app: &'static str, detect: Detect) -> Format {
+        Format {
+            app,
+            detect,
+            whole: None,
+        }
+    }
+}
+
+/// Recognises a whole-file format from the file's text and reads it: `None` when the text is
+/// someone else's.
+pub(crate) type WholeFile = fn(&str, &RowContext) -> Option<Result<WholeRead, FileError>>;
+
+/// What a whole-file reader read: its dialect name and every row's outcome, in file order.
+pub(crate) struct WholeRead {
+    pub dialect: &'static str,
+    pub rows: Vec<Result<RowOutcome, RowError>>,
+    pub blank_lines: usize,
+    pub notices: Vec<String>,
 }
 
 /// Recognises a format from a header: `Ok(None)` when the header is someone else's.
@@ -67,6 +95,9 @@ impl DetectContext<'_> {
 /// What one row turned out to be.
 pub(crate) enum RowOutcome {
     Set(Box<WorkoutSet>),
+    /// Formats with one row per workout or per exercise (StrongLifts) give several sets.
+    #[allow(dead_code)] // until the first such format lands
+    Sets(Vec<WorkoutSet>),
     /// A row that is not a set (Strong's `Rest Timer` and `Note` rows), by kind.
     Pseudo(&'static str),
 }
@@ -80,6 +111,16 @@ pub(crate) trait Dialect {
     /// header; returns whether it repaired the row.
     fn repair(&self, _fields: &mut Vec<String>, _header: &Header) -> bool {
         false
+    }
+
+    /// Sees every record before the first row is read, for what only the whole file can
+    /// settle (the day/month order of numeric dates).
+    fn prepare(
+        &mut self,
+        _records: &[source::Record],
+        _ctx: &DetectContext,
+    ) -> Result<(), FileError> {
+        Ok(())
     }
 
     fn read_row(&mut self, row: &fields::Row, ctx: &RowContext) -> Result<RowOutcome, RowError>;
@@ -108,6 +149,10 @@ pub struct ImportOptions {
     pub tz: Tz,
     /// A user-given column mapping; forces the generic reader.
     pub map: Option<ColumnMap>,
+    /// The day/month order of numeric dates, for files whose dates do not settle it.
+    pub date_order: Option<DateOrder>,
+    /// Keep whole workouts an app stored twice, and workouts found in several files.
+    pub keep_duplicates: bool,
 }
 
 impl Default for ImportOptions {
@@ -116,6 +161,8 @@ impl Default for ImportOptions {
             unit: None,
             tz: Tz::UTC,
             map: None,
+            date_order: None,
+            keep_duplicates: false,
         }
     }
 }
@@ -124,6 +171,9 @@ impl Default for ImportOptions {
 #[derive(Debug, Clone)]
 pub struct ImportedFile {
     pub path: String,
+    /// The app, e.g. `Strong`: workouts of one app with one start are one workout.
+    pub app: &'static str,
+    /// The dialect, e.g. `strong-v6`.
     pub format: &'static str,
     /// Sets in chronological order of their workouts, file order within a workout.
     pub sets: Vec<WorkoutSet>,
@@ -142,15 +192,48 @@ pub fn import_file(
     opts: &ImportOptions,
     catalog: &Catalog,
 ) -> Result<ImportedFile, FileError> {
-    let csv = source::read_csv(path)?;
-    let mut dialect = detect(&csv, opts)?;
-    let file: Arc<str> = Arc::from(csv.path.as_str());
+    let shown = crate::error::display_path(path);
+    let text = source::read_text(path, &shown)?;
+    let file: Arc<str> = Arc::from(shown.as_str());
     let ctx = RowContext {
         file: file.clone(),
         opts,
     };
+    if opts.map.is_none() {
+        for format in FORMATS {
+            if let Some(read) = format.whole.and_then(|whole| whole(&text, &ctx)) {
+                let read = read?;
+                let mut out = ImportedFile {
+                    path: shown.clone(),
+                    app: format.app,
+                    format: read.dialect,
+                    sets: Vec::new(),
+                    pseudo_rows: BTreeMap::new(),
+                    blank_lines: read.blank_lines,
+                    rejected: Vec::new(),
+                    notices: read.notices,
+                };
+                for outcome in read.rows {
+                    out.add(outcome);
+                }
+                finish_sets(&mut out, catalog);
+                return Ok(out);
+            }
+        }
+    }
+    let csv = source::parse_text(&text, shown)?;
+    drop(text);
+    let (app, mut dialect) = detect(&csv, opts)?;
+    dialect.prepare(
+        &csv.records,
+        &DetectContext {
+            path: &csv.path,
+            opts,
+        },
+    )?;
     let mut out = ImportedFile {
         path: csv.path.clone(),
+        app,
         format: dialect.name(),
         sets: Vec::with_capacity(csv.records.len()),
         pseudo_rows: BTreeMap::new(),
@@ -187,14 +270,22 @@ pub fn import_file(
             header: &csv.header,
             decimal_comma,
         };
-        match dialect.read_row(&row, &ctx) {
-            Ok(RowOutcome::Set(set)) => out.sets.push(*set),
-            Ok(RowOutcome::Pseudo(kind)) => *out.pseudo_rows.entry(kind).or_default() += 1,
-            Err(e) => out.rejected.push(e),
-        }
+        let outcome = dialect.read_row(&row, &ctx);
+        out.add(outcome);
     }
     finish_sets(&mut out, catalog);
     Ok(out)
+}
+
+impl ImportedFile {
+    fn add(&mut self, outcome: Result<RowOutcome, RowError>) {
+        match outcome {
+            Ok(RowOutcome::Set(set)) => self.sets.push(*set),
+            Ok(RowOutcome::Sets(sets)) => self.sets.extend(sets),
+            Ok(RowOutcome::Pseudo(kind)) => *self.pseudo_rows.entry(kind).or_default() += 1,
+            Err(e) => self.rejected.push(e),
+        }
+    }
 }
 
 /// Lets the dialect mend a row with too many fields; true when it did.
@@ -208,17 +299,23 @@ fn repair(dialect: &dyn Dialect, record: &mut source::Record, header: &Header) -
     }
 }
 
-fn detect(csv: &CsvText, opts: &ImportOptions) -> Result<Box<dyn Dialect>, FileError> {
+fn detect(
+    csv: &CsvText,
+    opts: &ImportOptions,
+) -> Result<(&'static str, Box<dyn Dialect>), FileError> {
     let ctx = DetectContext {
         path: &csv.path,
         opts,
     };
     if let Some(map) = &opts.map {
-        return generic::with_map(&csv.header, map, &ctx);
+        return Ok((
+            generic::FORMAT.app,
+            generic::with_map(&csv.header, map, &ctx)?,
+        ));
     }
     for format in FORMATS {
         if let Some(dialect) = (format.detect)(&csv.header, &ctx)? {
-            return Ok(dialect);
+            return Ok((format.app, dialect));
         }
     }
     Err(FileError::UnknownHeader {

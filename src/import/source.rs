@@ -77,14 +77,36 @@ pub struct CsvText {
 /// Reads and checks a file. Input files are only ever opened for reading.
 pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
     let shown = display_path(path);
-    let bytes = read_bytes(path, &shown)?;
-    let text = check_text(&bytes, &shown)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = read_text(path, &shown)?;
+    parse_text(&text, shown)
+}
+
+/// Reads a file as text: UTF-8 (with or without a BOM), or UTF-16 with a BOM (spreadsheets
+/// and the English GymBook app write it), decoded with `encoding_rs`.
+pub fn read_text(path: &Path, shown: &str) -> Result<String, FileError> {
+    let bytes = read_bytes(path, shown)?;
+    let text = decode(&bytes, shown)?;
     if text.trim().is_empty() {
-        return Err(FileError::Empty { path: shown });
+        return Err(FileError::Empty {
+            path: shown.to_string(),
+        });
     }
-    let delimiter = sniff_delimiter(text);
-    let csv = parse_records(text, delimiter, shown)?;
+    Ok(text)
+}
+
+/// Splits checked text into header and records. A first line `sep=;` (written by spreadsheets
+/// for Excel) names the delimiter and is not the header.
+pub fn parse_text(text: &str, shown: String) -> Result<CsvText, FileError> {
+    let first = text.lines().next().unwrap_or("").trim();
+    let sep = first
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case("sep="))
+        .and_then(|_| first[4..].bytes().next());
+    let delimiter = match sep {
+        Some(d) => d,
+        None => sniff_delimiter(text),
+    };
+    let csv = parse_records(text, delimiter, shown, sep.is_some())?;
     // A quote that never closes swallows everything after it into the last record, so it can
     // only have opened there.
     if let Some(offset) = open_quote(&text[csv.last_record_at..], delimiter) {
@@ -103,6 +125,24 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
         });
     }
     Ok(csv)
+}
+
+/// The file's bytes as text, BOM removed. UTF-16 needs its BOM: without one, the NUL bytes of
+/// UTF-16 text look like a binary file and are refused as one.
+pub(crate) fn decode(bytes: &[u8], shown: &str) -> Result<String, FileError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+        && encoding != encoding_rs::UTF_8
+    {
+        return match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
+            Some(text) => Ok(text.into_owned()),
+            None => Err(FileError::BadEncoding {
+                path: shown.to_string(),
+                encoding: encoding.name(),
+            }),
+        };
+    }
+    let text = check_text(bytes, shown)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string())
 }
 
 pub(crate) fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, FileError> {
@@ -196,7 +236,12 @@ fn count_newlines(bytes: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
-fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, FileError> {
+fn parse_records(
+    text: &str,
+    delimiter: u8,
+    path: String,
+    mut skip_first: bool,
+) -> Result<CsvText, FileError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
@@ -234,6 +279,10 @@ fn parse_records(text: &str, delimiter: u8, path: String) -> Result<CsvText, Fil
         };
         previous = Some((at, line, count_newlines(record.as_slice().as_bytes())));
         last_record_at = at;
+        if skip_first {
+            skip_first = false; // the `sep=` line
+            continue;
+        }
         let mut fields = std::mem::take(&mut record);
         if let Some(h) = &header {
             fields = unwrap_quoted_line(fields, h.len(), delimiter);
@@ -356,6 +405,32 @@ mod tests {
         let f = write(b"a,b\n12\" bar,2\n");
         let csv = read_csv(f.path()).unwrap();
         assert_eq!(csv.records[0].fields, vec!["12\" bar", "2"]);
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let text = "Date\tExercise\n2025-01-02\tSquat\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+        let csv = read_csv(write(&le).path()).unwrap();
+        assert_eq!(csv.delimiter, b'\t');
+        assert_eq!(csv.header.names, ["Date", "Exercise"]);
+        assert_eq!(csv.records[0].fields, vec!["2025-01-02", "Squat"]);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+        let csv = read_csv(write(&be).path()).unwrap();
+        assert_eq!(csv.records[0].line, 2);
+        assert_eq!(csv.records[0].fields, vec!["2025-01-02", "Squat"]);
+    }
+
+    #[test]
+    fn a_sep_line_names_the_delimiter() {
+        let f = write(b"sep=;\r\na;b,c\r\n1;2,5\r\n");
+        let csv = read_csv(f.path()).unwrap();
+        assert_eq!(csv.delimiter, b';');
+        assert_eq!(csv.header.names, ["a", "b,c"]);
+        assert_eq!(csv.records[0].line, 3);
+        assert_eq!(csv.records[0].fields, vec!["1", "2,5"]);
     }
 
     #[test]

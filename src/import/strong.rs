@@ -14,14 +14,12 @@
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, WorkoutIds, parse_duration_s};
+use super::dates::parse_duration_s;
+use super::fields::{Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
-pub(crate) const FORMAT: Format = Format {
-    app: "Strong",
-    detect,
-};
+pub(crate) const FORMAT: Format = Format::table("Strong", detect);
 
 const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
 
@@ -169,6 +167,8 @@ impl Dialect for Strong {
             "d" => SetKind::Drop,
             "f" => SetKind::Failure,
             n if n.parse::<u32>().is_ok() => SetKind::Working,
+            // Spreadsheet re-saves write set numbers as decimals ("1.0").
+            n if n.parse::<f64>().is_ok_and(|v| v >= 0.0 && v.fract() == 0.0) => SetKind::Working,
             _ => {
                 return Err(row.error(
                     self.set_order,
@@ -242,6 +242,11 @@ impl Dialect for Strong {
             exercise: exercise.to_string(),
             canonical: None,
             set_number: 0,
+            set_index: order
+                .parse::<f64>()
+                .ok()
+                .filter(|v| *v >= 0.0 && v.fract() == 0.0)
+                .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(self.weight, weight_unit)?,
             reps: row.reps(self.reps)?,

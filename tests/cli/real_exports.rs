@@ -4,10 +4,24 @@
 
 use crate::support::*;
 
-/// (file, workouts, sets, warm-up sets, volume kg, first day, last day)
-const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
+/// (file, extra options, workouts, sets, warm-up sets, volume kg, first day, last day)
+type Expected = (
+    &'static str,
+    &'static [&'static str],
+    u64,
+    u64,
+    u64,
+    f64,
+    &'static str,
+    &'static str,
+);
+
+const LB: &[&str] = &["--unit", "lb"];
+
+const EXPECTED: &[Expected] = &[
     (
         "fitbod_joe.csv",
+        LB,
         150,
         2856,
         32,
@@ -17,6 +31,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "fitnotes_bilallb.csv",
+        LB,
         78,
         1624,
         0,
@@ -26,6 +41,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "hevy_mouadja_kg.csv",
+        LB,
         17,
         330,
         0,
@@ -35,6 +51,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "hevy_smdesai_lbs.csv",
+        LB,
         209,
         3430,
         0,
@@ -44,6 +61,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_abishake.csv",
+        LB,
         47,
         868,
         0,
@@ -53,6 +71,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_albtian_s1.csv",
+        LB,
         312,
         4690,
         0,
@@ -62,6 +81,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_bv_export.csv",
+        LB,
         61,
         723,
         0,
@@ -71,6 +91,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_bv_export0.csv",
+        LB,
         5,
         67,
         0,
@@ -80,6 +101,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_joshuayoes.csv",
+        LB,
         20,
         323,
         0,
@@ -89,6 +111,7 @@ const EXPECTED: &[(&str, u64, u64, u64, f64, &str, &str)] = &[
     ),
     (
         "strong_shrey_s1.csv",
+        LB,
         10,
         109,
         0,
@@ -105,8 +128,8 @@ fn every_real_export_imports_with_exact_counts() {
         eprintln!("skipped: {} does not exist", dir.display());
         return;
     }
-    for &(name, workouts, sets, warmups, volume, first, last) in EXPECTED {
-        let v = import_json(&[&dir.join(name)], &["--unit", "lb"]);
+    for &(name, args, workouts, sets, warmups, volume, first, last) in EXPECTED {
+        let v = import_json(&[&dir.join(name)], args);
         assert_eq!(v["rejected"], serde_json::json!([]), "{name}");
         assert_eq!(v["workouts"], workouts, "{name} workouts");
         assert_eq!(v["sets"], sets, "{name} sets");
