@@ -60,6 +60,16 @@ const EXPECTED: &[Expected] = &[
         "2025-10-25",
     ),
     (
+        "hevy_us_ampm.csv",
+        &[],
+        103,
+        2274,
+        0,
+        676368.0,
+        "2025-09-08",
+        "2026-04-12",
+    ),
+    (
         "strong_abishake.csv",
         LB,
         47,
