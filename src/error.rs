@@ -113,6 +113,25 @@ pub enum FileError {
         /// The option it was passed to.
         other: &'static str,
     },
+    #[error(
+        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
+        dmy = crate::import::dates::describe(example, crate::import::DateOrder::Dmy),
+        mdy = crate::import::dates::describe(example, crate::import::DateOrder::Mdy)
+    )]
+    AmbiguousDateOrder {
+        path: String,
+        column: String,
+        example: String,
+    },
+    #[error(
+        "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)"
+    )]
+    MixedDateOrder {
+        path: String,
+        column: String,
+        day_first: String,
+        month_first: String,
+    },
     #[error("{path}:1:{column}: {message}")]
     BadHeader {
         path: String,

@@ -20,6 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 
 use super::fields::parse_number;
+use crate::error::FileError;
 
 /// The order of day and month in a numeric date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +56,18 @@ impl FromStr for DateOrder {
                 "{s:?} is not a date order (expected dmy for 31/12/25 or mdy for 12/31/25)"
             )),
         }
+    }
+}
+
+/// A numeric date read in one order, spelled out: "3 April 2018" (dmy) or "March 4, 2018"
+/// (mdy), for messages that show both readings.
+pub fn describe(raw: &str, order: DateOrder) -> String {
+    match parse_stamp(raw, Some(order)) {
+        Some(s) => match order {
+            DateOrder::Dmy => s.wall.format("%-d %B %Y").to_string(),
+            DateOrder::Mdy => s.wall.format("%B %-d, %Y").to_string(),
+        },
+        None => "no date".into(),
     }
 }
 
@@ -123,6 +136,67 @@ pub fn infer_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> FileOrder {
         (None, Some(_)) => FileOrder::Settled(DateOrder::Mdy),
         (None, None) => FileOrder::Ambiguous,
     }
+}
+
+/// Settles the day/month order of the numeric dates in one column of a file: the order the
+/// user gave (`--date-order`), else the one the dates show. A file whose numeric dates never
+/// show it, or that mixes both orders, is refused: a wrong guess would move workouts by months.
+/// `Ok(None)` when the column holds no numeric dates at all (month names, ISO dates).
+pub fn settle_order<'a>(
+    path: &str,
+    column: &str,
+    values: impl IntoIterator<Item = &'a str>,
+    given: Option<DateOrder>,
+) -> Result<Option<DateOrder>, FileError> {
+    if given.is_some() {
+        return Ok(given);
+    }
+    // Rows of a workout repeat their date, and text dates ("1 Dec 2025") cannot be numeric:
+    // both are skipped cheaply.
+    let mut previous = "";
+    let mut either: Option<&str> = None;
+    let mut numeric = Vec::new();
+    for v in values {
+        let v = v.trim();
+        if v == previous || v.is_empty() || !could_be_numeric_date(v) {
+            continue;
+        }
+        previous = v;
+        if either.is_none() && order_evidence(v) == OrderEvidence::Either {
+            either = Some(v);
+        }
+        numeric.push(v);
+    }
+    match infer_order(numeric.iter().copied()) {
+        FileOrder::Settled(order) => Ok(Some(order)),
+        FileOrder::Mixed {
+            day_first,
+            month_first,
+        } => Err(FileError::MixedDateOrder {
+            path: path.to_string(),
+            column: column.to_string(),
+            day_first,
+            month_first,
+        }),
+        FileOrder::Ambiguous => match either {
+            None => Ok(None),
+            Some(example) => Err(FileError::AmbiguousDateOrder {
+                path: path.to_string(),
+                column: column.to_string(),
+                example: example.to_string(),
+            }),
+        },
+    }
+}
+
+/// A date written with numbers only and no year first (`05/16/18`, `16.05.2018 19:30`, with an
+/// optional AM/PM): the only form whose day/month order can be in doubt.
+fn could_be_numeric_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        && !(b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit))
+        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
+        && v.contains(['/', '.', '-'])
 }
 
 /// The first three numeric fields of a date written with numbers only (`05/16/18`,
@@ -1332,6 +1406,32 @@ mod tests {
             }
         );
         assert_eq!(order_evidence("Dec 1, 2025"), OrderEvidence::None);
+    }
+
+    #[test]
+    fn settling_a_whole_file() {
+        let col = |v: &[&'static str]| settle_order("f.csv", "Date", v.iter().copied(), None);
+        assert_eq!(
+            col(&["03/04/18", "05/16/18"]).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        assert_eq!(col(&["1 Dec 2025, 10:53", "2026-01-02"]).unwrap(), None);
+        let err = col(&["03/04/18", "03/04/18", "01/02/18"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"03/04/18\" reads as 3 April 2018 or as March 4, 2018"),
+            "{err}"
+        );
+        assert!(err.contains("--date-order dmy"), "{err}");
+        assert!(err.contains("date_order = \"dmy\" under [import]"), "{err}");
+        let err = col(&["15/05/17", "05/16/17"]).unwrap_err().to_string();
+        assert!(
+            err.contains("day first (\"15/05/17\") and month first (\"05/16/17\")"),
+            "{err}"
+        );
+        let given = settle_order("f.csv", "Date", ["03/04/18"], Some(DateOrder::Dmy));
+        assert_eq!(given.unwrap(), Some(DateOrder::Dmy));
     }
 
     #[test]

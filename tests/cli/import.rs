@@ -553,3 +553,56 @@ fn import_json_reports_the_share_of_known_exercises() {
     // "Développé couché (barre)" (2 of 7 sets) is not in the catalog; the rest is.
     assert_eq!(v["files"][0]["known_exercise_pct"], 71.4);
 }
+
+#[test]
+fn numeric_dates_whose_order_nothing_settles_are_refused_until_date_order_says() {
+    // A Hevy export re-saved by a spreadsheet: "1 Dec 2025, 10:53" became "01/12/2025 10:53".
+    let path = fixture("hevy_resaved.csv");
+    let p = path.to_str().unwrap();
+    let out = strainscope(["import", p]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("{p}: the dates in column \"start_time\" can be read day first or month first (\"01/12/2025 10:53\" reads as 1 December 2025 or as January 12, 2025), and no date in the file settles it")),
+        "{err}"
+    );
+    assert!(
+        err.contains("--date-order dmy or --date-order mdy"),
+        "{err}"
+    );
+    assert!(err.contains("date_order = \"dmy\" under [import]"), "{err}");
+
+    let dmy = import_json(&[&path], &["--date-order", "dmy"]);
+    assert_totals(
+        &dmy,
+        2,
+        3,
+        0,
+        82.5 * 10.0 + 420.0,
+        "2025-12-01",
+        "2025-12-03",
+    );
+    let mdy = import_json(&[&path], &["--date-order", "mdy"]);
+    assert_totals(
+        &mdy,
+        2,
+        3,
+        0,
+        82.5 * 10.0 + 420.0,
+        "2025-01-12",
+        "2025-03-12",
+    );
+
+    // The config file settles it too.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    std::fs::write(&config, "[import]\ndate_order = \"mdy\"\n").unwrap();
+    let out = strainscope(["--config", config.to_str().unwrap(), "import", p, "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["first_day"], "2025-01-12");
+
+    // One date above 12 settles the whole file.
+    let v = one("hevy_resaved_dmy.csv", &[]);
+    assert_totals(&v, 2, 3, 0, 82.5 * 10.0 + 420.0, "2025-12-01", "2025-12-13");
+}
