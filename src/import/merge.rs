@@ -37,7 +37,7 @@ pub(crate) fn drop_doubled_workouts(sets: &mut Vec<WorkoutSet>) -> (usize, usize
     for id in order {
         let idx = &rows[id];
         let n = idx.len();
-        if n < 2 || n % 2 != 0 || !idx.iter().any(|&i| sets[i].set_index.is_some()) {
+        if n < 2 || !n.is_multiple_of(2) || !idx.iter().any(|&i| sets[i].set_index.is_some()) {
             continue;
         }
         let (a, b) = idx.split_at(n / 2);
