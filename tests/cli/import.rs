@@ -433,7 +433,8 @@ fn a_spreadsheet_resave_still_imports() {
     // sep=; line, semicolons, quotes stripped, float noise, "1.0" set numbers, empty ;;;; rows,
     // and a multi-line note that lost its opening quote (one record became two lines).
     let v = import_json(&[&fixture("strong_ios_resaved.csv")], &["--unit", "kg"]);
-    let kg = 115.0 * 4.0 + 62.500000000000007 * 4.0 + 20.0 * 21.0 + 149.99999999999997 * 8.0;
+    let noisy: f64 = "62.500000000000007".parse().unwrap();
+    let kg = 115.0 * 4.0 + noisy * 4.0 + 20.0 * 21.0 + 149.99999999999997 * 8.0;
     assert_totals(&v, 2, 4, 0, kg, "2021-07-07", "2021-07-09");
     assert_eq!(v["blank_lines"], 2);
     let rejected = v["rejected"].as_array().unwrap();
