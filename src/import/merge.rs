@@ -96,11 +96,13 @@ pub fn merge_overlaps(files: &mut [ImportedFile]) -> Overlap {
         .map(|(i, f)| (f.sets.iter().map(|s| s.start).max(), i))
         .collect();
     // For every (app, workout), the most recent file that has it.
-    let mut owner: HashMap<(&'static str, &str), usize> = HashMap::new();
+    // The start is part of the key: a generic CSV's own workout ids ("1", "2") repeat across
+    // unrelated files.
+    let mut owner: HashMap<(&'static str, &str, chrono::NaiveDateTime), usize> = HashMap::new();
     for (i, f) in files.iter().enumerate() {
         for s in &f.sets {
             owner
-                .entry((f.app, s.workout_id.as_str()))
+                .entry((f.app, s.workout_id.as_str(), s.start))
                 .and_modify(|o| {
                     if recency[i] > recency[*o] {
                         *o = i;
@@ -114,13 +116,13 @@ pub fn merge_overlaps(files: &mut [ImportedFile]) -> Overlap {
     let mut total = Overlap::default();
     for (i, f) in files.iter().enumerate() {
         let mut lose = Vec::with_capacity(f.sets.len());
-        let mut workouts: HashMap<&str, usize> = HashMap::new();
+        let mut workouts: HashMap<(&str, chrono::NaiveDateTime), usize> = HashMap::new();
         let mut winners: Vec<usize> = Vec::new();
         for s in &f.sets {
-            let o = owner[&(f.app, s.workout_id.as_str())];
+            let o = owner[&(f.app, s.workout_id.as_str(), s.start)];
             lose.push(o != i);
             if o != i {
-                workouts.entry(s.workout_id.as_str()).or_insert(o);
+                workouts.entry((s.workout_id.as_str(), s.start)).or_insert(o);
                 if !winners.contains(&o) {
                     winners.push(o);
                 }
@@ -131,11 +133,15 @@ pub fn merge_overlaps(files: &mut [ImportedFile]) -> Overlap {
             total.workouts += workouts.len();
             total.sets += sets;
             let names: Vec<&str> = winners.iter().map(|&w| files[w].path.as_str()).collect();
-            notes[i] = Some(format!(
-                "{} workouts ({sets} sets) are also in {}, a later export: counted once, from there (--keep-duplicates counts both)",
-                workouts.len(),
-                names.join(", ")
-            ));
+            notes[i] = Some(if names == [f.path.as_str()] {
+                "this file is named twice: it is read once".to_string()
+            } else {
+                format!(
+                    "{} workouts ({sets} sets) are also in {}, a later export: counted once, from there (--keep-duplicates counts both)",
+                    workouts.len(),
+                    names.join(", ")
+                )
+            });
         }
         losers.push(lose);
     }
