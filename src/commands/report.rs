@@ -83,7 +83,7 @@ pub fn read_inputs(
     if workout_paths.is_empty() {
         return Err(AppError::Usage(
             "no workout files: pass --workouts FILE... (exports from Strong, Hevy, FitNotes, \
-             Fitbod), or name them under [inputs] in strainscope.toml"
+             Fitbod, StrongLifts, JEFIT, GymBook, Fit Notes for iOS), or name them under [inputs] in strainscope.toml"
                 .into(),
         ));
     }
