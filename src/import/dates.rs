@@ -125,6 +125,76 @@ pub fn infer_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> FileOrder {
     }
 }
 
+/// Why a file's numeric dates cannot be read without the user's word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrderProblem {
+    /// Every numeric date reads both ways; one of them, as written.
+    Ambiguous { example: String },
+    /// Some dates only read day first and others only month first.
+    Mixed {
+        day_first: String,
+        month_first: String,
+    },
+}
+
+impl OrderProblem {
+    /// What went wrong and the two ways to settle it.
+    pub fn message(&self) -> String {
+        const HOW: &str = "expected --date-order dmy (day first) or --date-order mdy (month first), or date_order = \"dmy\" or \"mdy\" under [import] in strainscope.toml";
+        match self {
+            OrderProblem::Ambiguous { example } => format!(
+                "dates such as {example:?} read both day first and month first, and no date in the file settles the order ({HOW})"
+            ),
+            OrderProblem::Mixed {
+                day_first,
+                month_first,
+            } => format!(
+                "the dates mix orders: {day_first:?} only reads day first and {month_first:?} only month first ({HOW})"
+            ),
+        }
+    }
+}
+
+/// The day/month order to read a whole file's numeric dates with: the user's choice
+/// (`--date-order`) wins, then the dates themselves, then `default` (an order the file's
+/// language fixes). `Ok(None)` when no date needs an order (month names, ISO dates).
+pub fn settle_order<'a>(
+    dates: impl IntoIterator<Item = &'a str>,
+    given: Option<DateOrder>,
+    default: Option<DateOrder>,
+) -> Result<Option<DateOrder>, OrderProblem> {
+    if given.is_some() {
+        return Ok(given);
+    }
+    let mut either = None;
+    let mut day_first = None;
+    let mut month_first = None;
+    for raw in dates {
+        let slot = match order_evidence(raw) {
+            OrderEvidence::DayFirst => &mut day_first,
+            OrderEvidence::MonthFirst => &mut month_first,
+            OrderEvidence::Either => &mut either,
+            OrderEvidence::None => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(raw.trim().to_string());
+        }
+        if day_first.is_some() && month_first.is_some() {
+            break;
+        }
+    }
+    match (day_first, month_first, either) {
+        (Some(day_first), Some(month_first), _) => Err(OrderProblem::Mixed {
+            day_first,
+            month_first,
+        }),
+        (Some(_), None, _) => Ok(Some(DateOrder::Dmy)),
+        (None, Some(_), _) => Ok(Some(DateOrder::Mdy)),
+        (None, None, Some(example)) => default.map(Some).ok_or(OrderProblem::Ambiguous { example }),
+        (None, None, None) => Ok(None),
+    }
+}
+
 /// The first three numeric fields of a date written with numbers only (`05/16/18`,
 /// `16.05.2018`, `2018-05-16`), as (value, digits); `None` if it has a month name.
 fn numeric_fields(raw: &str) -> Option<[(u32, usize); 3]> {
@@ -1191,6 +1261,29 @@ pub fn parse_duration_s(raw: &str) -> Option<f64> {
     any.then_some(total)
 }
 
+/// Seconds in one of a duration unit written as a word, in the languages of the supported
+/// apps (GymBook writes `60 secondi`, `6 minuti`, `45 Sekunden`): `None` for other words.
+pub fn duration_unit_s(word: &str) -> Option<f64> {
+    let word = crate::text::fold(word.trim().trim_end_matches('.'));
+    let factor =
+        match word.as_str() {
+            // English, Italian, German, French, Spanish, Portuguese, Dutch, Nordic, Polish, Russian
+            "s" | "sec" | "secs" | "second" | "seconds" | "secondo" | "secondi" | "sek"
+            | "sekunde" | "sekunden" | "seconde" | "secondes" | "segundo" | "segundos"
+            | "seconden" | "sekund" | "sekunder" | "sekundy" | "sekundi" | "с" | "сек"
+            | "секунд" | "секунды" | "秒" | "초" => 1.0,
+            "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minuti" | "minuten"
+            | "minutos" | "minuut" | "minuter" | "minutter" | "minut" | "minuty" | "мин"
+            | "минут" | "минуты" | "分" | "分钟" | "분" => 60.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" | "ora" | "ore" | "std" | "stunde"
+            | "stunden" | "heure" | "heures" | "hora" | "horas" | "uur" | "timme" | "timmar"
+            | "time" | "timer" | "godzina" | "godziny" | "ч" | "час" | "часа" | "часов"
+            | "時間" | "小时" | "시간" => 3600.0,
+            _ => return None,
+        };
+    Some(factor)
+}
+
 /// `H:MM:SS` or `MM:SS` (FitNotes' Time column), in seconds.
 pub fn parse_clock(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = raw.trim().split(':').collect();
@@ -1332,6 +1425,64 @@ mod tests {
             }
         );
         assert_eq!(order_evidence("Dec 1, 2025"), OrderEvidence::None);
+    }
+
+    #[test]
+    fn a_file_order_comes_from_the_user_the_dates_or_the_language() {
+        let ambiguous = ["03/04/18", "01/02/18"];
+        assert_eq!(
+            settle_order(ambiguous, None, None),
+            Err(OrderProblem::Ambiguous {
+                example: "03/04/18".into()
+            })
+        );
+        assert_eq!(
+            settle_order(ambiguous, None, Some(DateOrder::Dmy)),
+            Ok(Some(DateOrder::Dmy))
+        );
+        assert_eq!(
+            settle_order(ambiguous, Some(DateOrder::Mdy), Some(DateOrder::Dmy)),
+            Ok(Some(DateOrder::Mdy))
+        );
+        // The dates outrank the language's default.
+        assert_eq!(
+            settle_order(["03/04/18", "04/13/18"], None, Some(DateOrder::Dmy)),
+            Ok(Some(DateOrder::Mdy))
+        );
+        assert_eq!(
+            settle_order(["16.05.2018 19:30"], None, None),
+            Ok(Some(DateOrder::Dmy))
+        );
+        assert_eq!(
+            settle_order(["Jan 9, 2025", "2025-01-09"], None, None),
+            Ok(None)
+        );
+        let mixed = settle_order(["13/01/18", "01/13/18"], None, Some(DateOrder::Dmy));
+        assert!(matches!(mixed, Err(OrderProblem::Mixed { .. })));
+        let message = mixed.unwrap_err().message();
+        assert!(
+            message.contains("\"13/01/18\" only reads day first"),
+            "{message}"
+        );
+        let message = settle_order(ambiguous, None, None).unwrap_err().message();
+        assert!(message.contains("--date-order dmy"), "{message}");
+        assert!(
+            message.contains("[import] in strainscope.toml"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn duration_words_in_several_languages() {
+        assert_eq!(duration_unit_s("secondi"), Some(1.0));
+        assert_eq!(duration_unit_s("Sekunden"), Some(1.0));
+        assert_eq!(duration_unit_s("seconds"), Some(1.0));
+        assert_eq!(duration_unit_s("minuti"), Some(60.0));
+        assert_eq!(duration_unit_s("Minuten"), Some(60.0));
+        assert_eq!(duration_unit_s("min."), Some(60.0));
+        assert_eq!(duration_unit_s("ore"), Some(3600.0));
+        assert_eq!(duration_unit_s("ripetizioni"), None);
+        assert_eq!(duration_unit_s("kg"), None);
     }
 
     #[test]

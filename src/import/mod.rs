@@ -8,6 +8,7 @@ pub mod fields;
 mod fitbod;
 mod fitnotes;
 pub mod generic;
+mod gymbook;
 mod hevy;
 pub mod source;
 mod strong;
@@ -32,6 +33,7 @@ const FORMATS: &[Format] = &[
     hevy::FORMAT,
     fitnotes::FORMAT,
     fitbod::FORMAT,
+    gymbook::FORMAT,
     generic::FORMAT,
 ];
 
