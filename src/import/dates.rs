@@ -139,7 +139,8 @@ pub fn infer_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> FileOrder {
 }
 
 /// Settles the day/month order of the numeric dates in one column of a file: the order the
-/// user gave (`--date-order`), else the one the dates show. A file whose numeric dates never
+/// user gave (`--date-order`), else the one the dates show, else `default` (an order the file's
+/// language fixes: GymBook's Italian header means day first). A file whose numeric dates never
 /// show it, or that mixes both orders, is refused: a wrong guess would move workouts by months.
 /// `Ok(None)` when the column holds no numeric dates at all (month names, ISO dates).
 pub fn settle_order<'a>(
@@ -147,6 +148,7 @@ pub fn settle_order<'a>(
     column: &str,
     values: impl IntoIterator<Item = &'a str>,
     given: Option<DateOrder>,
+    default: Option<DateOrder>,
 ) -> Result<Option<DateOrder>, FileError> {
     if given.is_some() {
         return Ok(given);
@@ -180,6 +182,7 @@ pub fn settle_order<'a>(
         }),
         FileOrder::Ambiguous => match either {
             None => Ok(None),
+            Some(_) if default.is_some() => Ok(default),
             Some(example) => Err(FileError::AmbiguousDateOrder {
                 path: path.to_string(),
                 column: column.to_string(),
@@ -1265,6 +1268,29 @@ pub fn parse_duration_s(raw: &str) -> Option<f64> {
     any.then_some(total)
 }
 
+/// Seconds in one of a duration unit written as a word, in the languages of the supported
+/// apps (GymBook writes `60 secondi`, `6 minuti`, `45 Sekunden`): `None` for other words.
+pub fn duration_unit_s(word: &str) -> Option<f64> {
+    let word = crate::text::fold(word.trim().trim_end_matches('.'));
+    let factor =
+        match word.as_str() {
+            // English, Italian, German, French, Spanish, Portuguese, Dutch, Nordic, Polish, Russian
+            "s" | "sec" | "secs" | "second" | "seconds" | "secondo" | "secondi" | "sek"
+            | "sekunde" | "sekunden" | "seconde" | "secondes" | "segundo" | "segundos"
+            | "seconden" | "sekund" | "sekunder" | "sekundy" | "sekundi" | "с" | "сек"
+            | "секунд" | "секунды" | "秒" | "초" => 1.0,
+            "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minuti" | "minuten"
+            | "minutos" | "minuut" | "minuter" | "minutter" | "minut" | "minuty" | "мин"
+            | "минут" | "минуты" | "分" | "分钟" | "분" => 60.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" | "ora" | "ore" | "std" | "stunde"
+            | "stunden" | "heure" | "heures" | "hora" | "horas" | "uur" | "timme" | "timmar"
+            | "time" | "timer" | "godzina" | "godziny" | "ч" | "час" | "часа" | "часов"
+            | "時間" | "小时" | "시간" => 3600.0,
+            _ => return None,
+        };
+    Some(factor)
+}
+
 /// `H:MM:SS` or `MM:SS` (FitNotes' Time column), in seconds.
 pub fn parse_clock(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = raw.trim().split(':').collect();
@@ -1410,7 +1436,7 @@ mod tests {
 
     #[test]
     fn settling_a_whole_file() {
-        let col = |v: &[&'static str]| settle_order("f.csv", "Date", v.iter().copied(), None);
+        let col = |v: &[&'static str]| settle_order("f.csv", "Date", v.iter().copied(), None, None);
         assert_eq!(
             col(&["03/04/18", "05/16/18"]).unwrap(),
             Some(DateOrder::Mdy)
@@ -1430,8 +1456,58 @@ mod tests {
             err.contains("day first (\"15/05/17\") and month first (\"05/16/17\")"),
             "{err}"
         );
-        let given = settle_order("f.csv", "Date", ["03/04/18"], Some(DateOrder::Dmy));
+        let given = settle_order("f.csv", "Date", ["03/04/18"], Some(DateOrder::Dmy), None);
         assert_eq!(given.unwrap(), Some(DateOrder::Dmy));
+    }
+
+    #[test]
+    fn a_file_order_comes_from_the_user_the_dates_or_the_language() {
+        let settle = |dates: &[&'static str], given, default| {
+            settle_order("f.csv", "Data", dates.iter().copied(), given, default)
+        };
+        let ambiguous = ["03/04/18", "01/02/18"];
+        assert!(settle(&ambiguous, None, None).is_err());
+        assert_eq!(
+            settle(&ambiguous, None, Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Dmy)
+        );
+        assert_eq!(
+            settle(&ambiguous, Some(DateOrder::Mdy), Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        // The dates outrank the language's default.
+        assert_eq!(
+            settle(&["03/04/18", "04/13/18"], None, Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        assert_eq!(
+            settle(&["16.05.2018 19:30"], None, None).unwrap(),
+            Some(DateOrder::Dmy)
+        );
+        assert_eq!(
+            settle(&["Jan 9, 2025", "2025-01-09"], None, None).unwrap(),
+            None
+        );
+        // Mixed dates are refused even where the language has an order.
+        let mixed = settle(&["13/01/18", "01/13/18"], None, Some(DateOrder::Dmy));
+        let message = mixed.unwrap_err().to_string();
+        assert!(
+            message.contains("mix day first (\"13/01/18\") and month first (\"01/13/18\")"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn duration_words_in_several_languages() {
+        assert_eq!(duration_unit_s("secondi"), Some(1.0));
+        assert_eq!(duration_unit_s("Sekunden"), Some(1.0));
+        assert_eq!(duration_unit_s("seconds"), Some(1.0));
+        assert_eq!(duration_unit_s("minuti"), Some(60.0));
+        assert_eq!(duration_unit_s("Minuten"), Some(60.0));
+        assert_eq!(duration_unit_s("min."), Some(60.0));
+        assert_eq!(duration_unit_s("ore"), Some(3600.0));
+        assert_eq!(duration_unit_s("ripetizioni"), None);
+        assert_eq!(duration_unit_s("kg"), None);
     }
 
     #[test]

@@ -96,6 +96,7 @@ impl Dialect for Hevy {
                 .iter()
                 .map(|r| r.fields.get(column).unwrap_or_default()),
             ctx.opts.date_order,
+            None,
         )?;
         Ok(())
     }

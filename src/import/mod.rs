@@ -8,6 +8,7 @@ pub mod fields;
 mod fitbod;
 mod fitnotes;
 pub mod generic;
+mod gymbook;
 mod hevy;
 mod merge;
 pub mod source;
@@ -34,6 +35,7 @@ const FORMATS: &[Format] = &[
     hevy::FORMAT,
     fitnotes::FORMAT,
     fitbod::FORMAT,
+    gymbook::FORMAT,
     generic::FORMAT,
 ];
 

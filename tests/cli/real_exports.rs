@@ -40,6 +40,16 @@ const EXPECTED: &[Expected] = &[
         "2025-09-16",
     ),
     (
+        "gymbook_it.csv",
+        LB,
+        158,
+        4988,
+        109,
+        1353178.7500,
+        "2023-05-05",
+        "2025-01-09",
+    ),
+    (
         "hevy_mouadja_kg.csv",
         LB,
         17,
