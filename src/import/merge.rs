@@ -122,7 +122,9 @@ pub fn merge_overlaps(files: &mut [ImportedFile]) -> Overlap {
             let o = owner[&(f.app, s.workout_id.as_str(), s.start)];
             lose.push(o != i);
             if o != i {
-                workouts.entry((s.workout_id.as_str(), s.start)).or_insert(o);
+                workouts
+                    .entry((s.workout_id.as_str(), s.start))
+                    .or_insert(o);
                 if !winners.contains(&o) {
                     winners.push(o);
                 }

@@ -7,6 +7,8 @@ mod bad_input;
 mod charts;
 mod config;
 mod import;
+mod import_fitnotes_ios;
+mod import_stronglifts;
 mod pain;
 mod props;
 mod real_exports;
