@@ -260,7 +260,8 @@ impl Dialect for Wide {
 
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         let raw_date = row.text(self.date);
-        let day = dates::parse_stamp(raw_date, self.order)
+        // The export writes a date only; a time, where a re-save added one, is kept.
+        let start = dates::parse_stamp(raw_date, self.order)
             .ok_or_else(|| {
                 let expected = match self.order {
                     Some(DateOrder::Dmy) => "a date such as 16/05/18 (day/month/year)",
@@ -269,8 +270,8 @@ impl Dialect for Wide {
                 };
                 row.error(self.date, raw_date, expected)
             })?
-            .wall
-            .date();
+            .wall;
+        let day = start.date();
         let nth = self.days.entry(day).or_default();
         *nth += 1;
         // One workout per row; a second row on the same day is a second workout.
@@ -315,7 +316,7 @@ impl Dialect for Wide {
                 let (reps, duration_s) = set_from_cell(value.unwrap_or(0.0), timed);
                 sets.push(WorkoutSet {
                     workout_id: workout_id.clone(),
-                    start: day.and_time(NaiveTime::MIN),
+                    start,
                     workout_name: workout_name.to_string(),
                     exercise: exercise.to_string(),
                     canonical: None,

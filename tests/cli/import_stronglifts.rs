@@ -150,3 +150,34 @@ fn current_export_failed_sets_and_12_hour_times() {
         "{csv}"
     );
 }
+
+#[test]
+fn two_weights_that_disagree_need_the_unit() {
+    // No body weight says the lifter's unit; 60 kg beside 135 lb is a rounded conversion (kg
+    // is used), but 100 beside 100 is not one weight.
+    let path = fixture("stronglifts_wide_two_weights.csv");
+    let out = strainscope(["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains(
+            "stronglifts_wide_two_weights.csv:2:14: the weight is given as 100 kg and as 100 lb"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("--unit kg or --unit lb"), "{err}");
+
+    let lb = one("stronglifts_wide_two_weights.csv", &["--unit", "lb"]);
+    let pounds = 135.0 * 25.0 + 100.0 * 15.0 + 140.0 * 25.0;
+    assert_totals(&lb, 2, 13, 0, pounds * LB, "2019-10-14", "2019-10-16");
+    let kg = one("stronglifts_wide_two_weights.csv", &["--unit", "kg"]);
+    assert_totals(
+        &kg,
+        2,
+        13,
+        0,
+        60.0 * 25.0 + 100.0 * 15.0 + 62.5 * 25.0,
+        "2019-10-14",
+        "2019-10-16",
+    );
+}
