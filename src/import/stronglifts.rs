@@ -50,6 +50,17 @@ fn is_timed(exercise: &str) -> bool {
     timed && !for_reps
 }
 
+/// Drops empty fields past the header's end: a row written with a trailing comma under a header
+/// written without one (or a shorter header) loses nothing.
+fn drop_trailing_empty(fields: &mut Vec<String>, header: &Header) -> bool {
+    if fields[header.len()..].iter().all(|f| f.trim().is_empty()) {
+        fields.truncate(header.len());
+        true
+    } else {
+        false
+    }
+}
+
 /// A set cell: reps for most exercises, seconds for timed ones.
 fn set_from_cell(value: f64, timed: bool) -> (Option<f64>, Option<f64>) {
     if timed {
@@ -242,6 +253,10 @@ fn agree_within_rounding(kg: f64, lb: f64) -> bool {
 impl Dialect for Wide {
     fn name(&self) -> &'static str {
         "stronglifts-wide"
+    }
+
+    fn repair(&self, fields: &mut Vec<String>, header: &Header) -> bool {
+        drop_trailing_empty(fields, header)
     }
 
     fn prepare(&mut self, records: &[Record], ctx: &DetectContext) -> Result<(), FileError> {
@@ -437,6 +452,10 @@ impl Current {
 impl Dialect for Current {
     fn name(&self) -> &'static str {
         "stronglifts"
+    }
+
+    fn repair(&self, fields: &mut Vec<String>, header: &Header) -> bool {
+        drop_trailing_empty(fields, header)
     }
 
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {

@@ -27,7 +27,8 @@ fn wide_us_dates_blocks_failed_and_timed_sets() {
 #[test]
 fn wide_uk_dates_and_two_workouts_on_one_day() {
     let v = one("stronglifts_wide_uk.csv", &[]);
-    // 21/03/2019 settles day first; the two rows of 04/03/2019 are two workouts.
+    // 21/03/2019 settles day first; the two rows of 04/03/2019 are two workouts; the last row
+    // has empty fields past the header.
     let volume = 25.0 * (50.0 + 40.0 + 45.0) + 15.0 * 36.0 + 52.5 * 23.0 + 30.0 * 25.0 + 80.0 * 5.0;
     assert_totals(&v, 3, 32, 0, volume, "2019-03-04", "2019-03-21");
 }
