@@ -132,6 +132,16 @@ pub enum FileError {
         day_first: String,
         month_first: String,
     },
+    #[error(
+        "{path}:{line}:{column}: the weight is given as {kg} kg and as {lb} lb, which are further apart than the app's rounding, and no body weight says which unit the lifter uses (expected --unit kg or --unit lb, whichever the app was set to)"
+    )]
+    TwoWeights {
+        path: String,
+        line: u64,
+        column: u64,
+        kg: String,
+        lb: String,
+    },
     #[error("{path}:1:{column}: {message}")]
     BadHeader {
         path: String,

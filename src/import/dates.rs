@@ -138,10 +138,13 @@ pub fn infer_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> FileOrder {
     }
 }
 
-/// Settles the day/month order of the numeric dates in one column of a file: the order the
-/// user gave (`--date-order`), else the one the dates show, else `default` (an order the file's
-/// language fixes: GymBook's Italian header means day first). A file whose numeric dates never
-/// show it, or that mixes both orders, is refused: a wrong guess would move workouts by months.
+/// Settles the day/month order of the numeric dates in one column of a file. A file whose
+/// dates show their order (a field above 12) is read in that order; otherwise the order the user
+/// gave (`--date-order`, `[import] date_order`), else `default` (an order the file's language
+/// fixes: GymBook's Italian header means day first). A file whose numeric dates never show it
+/// and that nothing else settles, or that mixes both orders, is refused: a wrong guess would
+/// move workouts by months. The file's own evidence outranks the option, so one `date_order`
+/// in the config cannot misread another file that shows its order.
 /// `Ok(None)` when the column holds no numeric dates at all (month names, ISO dates).
 pub fn settle_order<'a>(
     path: &str,
@@ -150,9 +153,6 @@ pub fn settle_order<'a>(
     given: Option<DateOrder>,
     default: Option<DateOrder>,
 ) -> Result<Option<DateOrder>, FileError> {
-    if given.is_some() {
-        return Ok(given);
-    }
     // Rows of a workout repeat their date, and text dates ("1 Dec 2025") cannot be numeric:
     // both are skipped cheaply.
     let mut previous = "";
@@ -182,6 +182,7 @@ pub fn settle_order<'a>(
         }),
         FileOrder::Ambiguous => match either {
             None => Ok(None),
+            Some(_) if given.is_some() => Ok(given),
             Some(_) if default.is_some() => Ok(default),
             Some(example) => Err(FileError::AmbiguousDateOrder {
                 path: path.to_string(),
@@ -1458,6 +1459,9 @@ mod tests {
         );
         let given = settle_order("f.csv", "Date", ["03/04/18"], Some(DateOrder::Dmy), None);
         assert_eq!(given.unwrap(), Some(DateOrder::Dmy));
+        // A file that shows its order is read in it, whatever the option says.
+        let shown = settle_order("f.csv", "Date", ["05/16/18"], Some(DateOrder::Dmy), None);
+        assert_eq!(shown.unwrap(), Some(DateOrder::Mdy));
     }
 
     #[test]

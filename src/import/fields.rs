@@ -27,6 +27,18 @@ impl<'a> Row<'a> {
         self.record.line
     }
 
+    /// The same row read with `,` allowed as a decimal separator (in a cell with one comma and
+    /// no dot), for exports that quote decimal-comma numbers inside a comma-delimited file
+    /// (Fit Notes for iOS writes `"72,5"`).
+    pub fn with_decimal_comma(&self) -> Row<'a> {
+        Row {
+            file: self.file,
+            record: self.record,
+            header: self.header,
+            decimal_comma: true,
+        }
+    }
+
     /// The trimmed cell, or "" when the row is shorter than the header.
     pub fn text(&self, column: usize) -> &'a str {
         self.record.fields.get(column).map_or("", str::trim)
@@ -197,6 +209,10 @@ mod tests {
         assert_eq!(parse_number("102,5", false), None);
         assert_eq!(parse_number("8O", false), None);
         assert_eq!(parse_number("NaN", false), None);
+        // One comma and no dot is a decimal comma; anything else is not a number.
+        assert_eq!(parse_number("72,5", true), Some(72.5));
+        assert_eq!(parse_number("1,250.5", true), None);
+        assert_eq!(parse_number("1,2,5", true), None);
         assert_eq!(parse_number("inf", false), None);
     }
 }

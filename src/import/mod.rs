@@ -7,12 +7,14 @@ pub mod dates;
 pub mod fields;
 mod fitbod;
 mod fitnotes;
+mod fitnotes_ios;
 pub mod generic;
 mod gymbook;
 mod hevy;
 mod merge;
 pub mod source;
 mod strong;
+mod stronglifts;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -36,6 +38,8 @@ const FORMATS: &[Format] = &[
     fitnotes::FORMAT,
     fitbod::FORMAT,
     gymbook::FORMAT,
+    stronglifts::FORMAT,
+    fitnotes_ios::FORMAT,
     generic::FORMAT,
 ];
 
@@ -100,7 +104,6 @@ impl DetectContext<'_> {
 pub(crate) enum RowOutcome {
     Set(Box<WorkoutSet>),
     /// Formats with one row per workout or per exercise (StrongLifts) give several sets.
-    #[allow(dead_code)] // until the first such format lands
     Sets(Vec<WorkoutSet>),
     /// A row that is not a set (Strong's `Rest Timer` and `Note` rows), by kind.
     Pseudo(&'static str),

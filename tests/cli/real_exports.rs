@@ -50,6 +50,16 @@ const EXPECTED: &[Expected] = &[
         "2025-01-09",
     ),
     (
+        "fitnotes_ios.csv",
+        &["--unit", "kg", "--tz", "Europe/Paris"],
+        50,
+        804,
+        0,
+        148333.6500,
+        "2025-02-23",
+        "2026-05-21",
+    ),
+    (
         "hevy_mouadja_kg.csv",
         LB,
         17,
@@ -139,6 +149,16 @@ const EXPECTED: &[Expected] = &[
         "2025-06-03",
         "2025-06-15",
     ),
+    (
+        "stronglifts_wide_us.csv",
+        &[],
+        46,
+        670,
+        0,
+        135395.0000,
+        "2018-05-16",
+        "2018-09-24",
+    ),
 ];
 
 #[test]
@@ -170,6 +190,7 @@ fn every_real_export_imports_with_exact_counts() {
         .filter(|n| n.ends_with(".csv"))
         .collect();
     files.sort();
-    let known: Vec<&str> = EXPECTED.iter().map(|e| e.0).collect();
+    let mut known: Vec<&str> = EXPECTED.iter().map(|e| e.0).collect();
+    known.sort();
     assert_eq!(files, known);
 }
