@@ -9,6 +9,7 @@ mod fitbod;
 mod fitnotes;
 pub mod generic;
 mod hevy;
+mod jefit;
 pub mod source;
 mod strong;
 
@@ -32,6 +33,7 @@ const FORMATS: &[Format] = &[
     hevy::FORMAT,
     fitnotes::FORMAT,
     fitbod::FORMAT,
+    jefit::FORMAT,
     generic::FORMAT,
 ];
 
