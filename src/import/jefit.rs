@@ -198,6 +198,24 @@ impl Table {
         }
     }
 
+    /// A row with more fields than its header (an unquoted comma): which value is which is
+    /// unknown, so the row is rejected.
+    fn overlong(&self, row: &Row) -> Option<RowError> {
+        let n = self.header.len();
+        let fields = &row.record.fields;
+        (fields.len() > n).then(|| RowError {
+            file: row.file.to_string(),
+            line: row.line(),
+            column: n as u64 + 1,
+            column_name: String::new(),
+            value: fields.iter().skip(n).collect::<Vec<_>>().join(","),
+            expected: format!(
+                "the row has {} fields but the header has {n} (an unquoted comma?)",
+                fields.len()
+            ),
+        })
+    }
+
     fn col(&self, name: &str) -> Option<usize> {
         self.header.find(&[name])
     }
@@ -409,6 +427,10 @@ impl<'a> Backup<'a> {
         let tz = self.ctx.opts.tz;
         for r in &t.records {
             let row = t.row(self.file, r);
+            if let Some(e) = t.overlong(&row) {
+                self.rows.push(Err(e));
+                continue;
+            }
             let raw = row.text(start);
             // 0 or nothing: the session has no time, and its logs fall back to their date.
             if raw.is_empty() || raw == "0" {
@@ -454,6 +476,9 @@ impl<'a> Backup<'a> {
         let c = &self.columns;
         for r in &self.logs.records {
             let row = self.logs.row(self.file, r);
+            if self.logs.overlong(&row).is_some() {
+                continue;
+            }
             let key = exercise_key(&row, c.belong_sys, c.eid);
             let record = c.record.and_then(|col| parse_number(row.text(col), false));
             let Some(Packed::Lifts(lifts)) = unpack(row.text(c.logs), kinds.timed(&key)) else {
@@ -478,7 +503,7 @@ impl<'a> Backup<'a> {
         for r in &logs.records {
             let row = logs.row(self.file, r);
             let name = row.text(c.name);
-            if !name.is_empty() {
+            if !name.is_empty() && logs.overlong(&row).is_none() {
                 names
                     .entry(exercise_key(&row, c.belong_sys, c.eid))
                     .or_insert_with(|| name.to_string());
@@ -500,6 +525,10 @@ impl<'a> Backup<'a> {
         let mut unknown_types: FxHashMap<String, usize> = FxHashMap::default();
         for r in &logs.records {
             let row = logs.row(self.file, r);
+            if let Some(e) = logs.overlong(&row) {
+                self.rows.push(Err(e));
+                continue;
+            }
             let key = exercise_key(&row, c.belong_sys, c.eid);
             let mut name = row.text(c.name).to_string();
             if name.is_empty() {
@@ -618,6 +647,10 @@ impl<'a> Backup<'a> {
         let mut sets = Vec::with_capacity(records.len());
         for r in records {
             let row = t.row(self.file, r);
+            if let Some(e) = t.overlong(&row) {
+                self.rows.push(Err(e));
+                continue;
+            }
             let read = || -> Result<WorkoutSet, RowError> {
                 let mut set = template.clone();
                 set.source = self.ctx.source(row.line());
@@ -748,6 +781,10 @@ impl<'a> Backup<'a> {
         let mut unplaced: Vec<u64> = Vec::new();
         for r in &t.records {
             let row = t.row(self.file, r);
+            if let Some(e) = t.overlong(&row) {
+                self.rows.push(Err(e));
+                continue;
+            }
             let text = row.text(note);
             if text.is_empty() {
                 continue;

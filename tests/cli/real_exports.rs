@@ -17,6 +17,8 @@ type Expected = (
 );
 
 const LB: &[&str] = &["--unit", "lb"];
+/// The JEFIT lifter's phone ran on US Eastern time (SETTING `zonedifference` -4).
+const NEW_YORK: &[&str] = &["--tz", "America/New_York"];
 
 const EXPECTED: &[Expected] = &[
     (
@@ -58,6 +60,16 @@ const EXPECTED: &[Expected] = &[
         1407089.3446,
         "2025-01-12",
         "2025-10-25",
+    ),
+    (
+        "jefit_backup.csv",
+        NEW_YORK,
+        660,
+        10401,
+        2,
+        4694103.7107,
+        "2010-11-28",
+        "2026-06-01",
     ),
     (
         "strong_abishake.csv",
