@@ -48,11 +48,24 @@ const UNNAMED: &str = "exercise log without an exercise name";
 const EMPTY_LOG: &str = "exercise log without sets";
 const EXPECTED_PACK: &str = "sets packed as weight x reps, such as \"50.0x15,50.0x15\" (whole reps), or five numbers per set for timed exercises, such as \"0x0,0x0,0x0,0x0,0x1200\"";
 
+/// The sections whose tables are read; the others (PROFILE, ROUTINES, EXERCISE RECORDS, CARDIO
+/// LOGS, CARDIO EXERCISE LOGS, FAVORITE EXERCISES) are skipped unparsed.
+const READ: &[&str] = &[
+    "SETTING",
+    "WORKOUT SESSIONS",
+    "EXERCISE LOGS",
+    "EXERCISE SET LOGS",
+    "CUSTOM EXERCISES",
+    "NOTES",
+];
+
+#[derive(Debug)]
 struct Table {
     header: Header,
     records: Vec<Record>,
 }
 
+#[derive(Debug)]
 struct Section {
     name: String,
     tables: Vec<Table>,
@@ -102,7 +115,9 @@ fn split_sections(text: &str, file: &str) -> Option<Result<Vec<Section>, FileErr
                        table_at: &mut Option<(u64, usize)>,
                        end: usize|
      -> Result<(), FileError> {
-        if let (Some(section), Some((line, start))) = (open.as_mut(), table_at.take()) {
+        if let (Some(section), Some((line, start))) = (open.as_mut(), table_at.take())
+            && READ.iter().any(|r| section.name.eq_ignore_ascii_case(r))
+        {
             section
                 .tables
                 .push(parse_table(&text[start..end], line, file)?);
@@ -894,20 +909,32 @@ mod tests {
 
     #[test]
     fn sections_split_into_tables_with_physical_lines() {
-        let text = "\n### ROUTINES ###\n\na,b\n1,2\n\nc,d\n3,\"x\n\ny\"\n4,5\n###\n\n### NOTES ###\n\nmynote,mydate\nhi,2026-01-01\n###\n";
+        let text = "\n### EXERCISE LOGS ###\n\na,b\n1,2\n\nc,d\n3,\"x\n\ny\"\n4,5\n###\n\n### NOTES ###\n\nmynote,mydate\nhi,2026-01-01\n###\n\n### ROUTINES ###\n\na,b\n\"never closed\n";
         let sections = split_sections(text, "b.csv").unwrap().unwrap();
-        assert_eq!(sections.len(), 2);
-        let routines = &sections[0];
-        assert_eq!(routines.name, "ROUTINES");
-        assert_eq!(routines.tables.len(), 2);
-        assert_eq!(routines.tables[0].records[0].line, 5);
+        assert_eq!(sections.len(), 3);
+        // Sections strainscope does not read are not parsed (a broken quote there is harmless).
+        assert!(sections[2].tables.is_empty());
+        let logs = &sections[0];
+        assert_eq!(logs.name, "EXERCISE LOGS");
+        assert_eq!(logs.tables.len(), 2);
+        assert_eq!(logs.tables[0].records[0].line, 5);
         // The blank line inside the quoted field does not end the table.
-        let second = &routines.tables[1];
+        let second = &logs.tables[1];
         assert_eq!(second.header.names, ["c", "d"]);
         assert_eq!(second.records.len(), 2);
         assert_eq!(&second.records[0].fields[1], "x\n\ny");
         assert_eq!(second.records[1].line, 11);
         assert_eq!(sections[1].tables[0].records[0].line, 17);
+    }
+
+    #[test]
+    fn an_unterminated_quote_names_its_line_in_the_whole_file() {
+        let text = "\n### SETTING ###\n\nrow_id,mass\n1, kg\n###\n\n### NOTES ###\n\nmynote,mydate\n\"hi,2026-01-01\n";
+        let err = split_sections(text, "b.csv")
+            .unwrap()
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("b.csv:11:1: unterminated quote"), "{err}");
     }
 
     #[test]
