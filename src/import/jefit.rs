@@ -19,6 +19,8 @@
 //! - NOTES free text is attached to a set of that exercise on that day, so `--pain-from-notes`
 //!   reads it.
 
+use std::collections::BTreeMap;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
@@ -495,6 +497,10 @@ impl<'a> Backup<'a> {
                 continue;
             }
             let key = exercise_key(&row, c.belong_sys, c.eid);
+            // Without an id, logs cannot be told to be the same exercise.
+            if key.1.is_empty() {
+                continue;
+            }
             let record = c.record.and_then(|col| parse_number(row.text(col), false));
             let Some(Packed::Lifts(lifts)) = unpack(row.text(c.logs), kinds.timed(&key)) else {
                 continue;
@@ -518,10 +524,9 @@ impl<'a> Backup<'a> {
         for r in &logs.records {
             let row = logs.row(self.file, r);
             let name = row.text(c.name);
-            if !name.is_empty() && logs.overlong(&row).is_none() {
-                names
-                    .entry(exercise_key(&row, c.belong_sys, c.eid))
-                    .or_insert_with(|| name.to_string());
+            let key = exercise_key(&row, c.belong_sys, c.eid);
+            if !name.is_empty() && !key.1.is_empty() && logs.overlong(&row).is_none() {
+                names.entry(key).or_insert_with(|| name.to_string());
             }
         }
         let mut set_rows: FxHashMap<&str, Vec<&Record>> = FxHashMap::default();
@@ -537,7 +542,7 @@ impl<'a> Backup<'a> {
         let mut ids = WorkoutIds::default();
         let mut logged: Vec<Logged> = Vec::new();
         let mut dated_only = 0;
-        let mut unknown_types: FxHashMap<String, usize> = FxHashMap::default();
+        let mut unknown_types: BTreeMap<String, usize> = BTreeMap::new();
         for r in &logs.records {
             let row = logs.row(self.file, r);
             if let Some(e) = logs.overlong(&row) {
@@ -546,7 +551,7 @@ impl<'a> Backup<'a> {
             }
             let key = exercise_key(&row, c.belong_sys, c.eid);
             let mut name = row.text(c.name).to_string();
-            if name.is_empty() {
+            if name.is_empty() && !key.1.is_empty() {
                 name = names
                     .get(&key)
                     .cloned()
@@ -651,7 +656,7 @@ impl<'a> Backup<'a> {
         records: &[&Record],
         template: &WorkoutSet,
         reps_only: bool,
-        unknown_types: &mut FxHashMap<String, usize>,
+        unknown_types: &mut BTreeMap<String, usize>,
     ) -> Vec<WorkoutSet> {
         let Some(t) = self.set_logs else {
             return Vec::new();
@@ -816,7 +821,7 @@ impl<'a> Backup<'a> {
             let day_logs = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
             let target = day_logs
                 .iter()
-                .find(|l| l.key == key)
+                .find(|l| !key.1.is_empty() && l.key == key)
                 .or_else(|| day_logs.iter().min_by_key(|l| l.start));
             let Some(target) = target else {
                 unplaced.push(row.line());
