@@ -6,6 +6,9 @@
 //! Each case writes its logs as real export files (Strong v6 + the diary) once, then times
 //! `import_file` + `read_diary` + `analyse` over several runs and prints the median, min and
 //! max wall-clock time as a Markdown table (copied into docs/performance.md).
+//!
+//! A third table times `import_file` alone, in sets per second, on the 5-year log and on every
+//! real export in ../shared/real-exports/ (where that folder exists).
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -142,6 +145,68 @@ fn outputs(case: &Case) -> Outputs {
     }
 }
 
+/// The options a real export needs (the files that name no unit, or no date order).
+fn real_file_options(name: &str) -> ImportOptions {
+    use strainscope::model::WeightUnit;
+    let unit = if name.contains("fitnotes_ios") || name.contains("gymbook") {
+        WeightUnit::Kg
+    } else {
+        WeightUnit::Lb
+    };
+    ImportOptions {
+        unit: Some(unit),
+        ..ImportOptions::default()
+    }
+}
+
+/// Import alone (read, decode, parse, normalise, resolve names, sort), median of 5 runs after a
+/// warm-up, in sets per second.
+fn import_speed(root: &Path, five_years: &Case) {
+    let catalog = Catalog::embedded();
+    let mut files: Vec<(String, PathBuf, ImportOptions)> = vec![(
+        five_years.name.clone(),
+        five_years.workouts[0].clone(),
+        ImportOptions::default(),
+    )];
+    let real = root.join("../shared/real-exports");
+    if let Ok(dir) = std::fs::read_dir(&real) {
+        let mut names: Vec<String> = dir
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".csv"))
+            .collect();
+        names.sort();
+        for n in names {
+            let opts = real_file_options(&n);
+            files.push((n.clone(), real.join(&n), opts));
+        }
+    }
+    println!();
+    println!("| file | sets | median | sets per second | runs |");
+    println!("|---|---:|---:|---:|---:|");
+    for (name, path, opts) in &files {
+        let Ok(first) = import_file(path, opts, catalog) else {
+            println!("| {name} | (does not import) | | | |");
+            continue;
+        };
+        let sets = first.sets.len();
+        let mut times: Vec<Duration> = (0..5)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(import_file(path, opts, catalog).expect("import"));
+                t.elapsed()
+            })
+            .collect();
+        times.sort();
+        let median = times[2].as_secs_f64();
+        println!(
+            "| {name} | {sets} | {:.2} ms | {:.2} M | 5 |",
+            median * 1000.0,
+            sets as f64 / median / 1e6
+        );
+    }
+}
+
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("temp dir");
@@ -185,6 +250,8 @@ fn main() {
             runs
         );
     }
+
+    import_speed(&root, &cases[2]);
 
     let output_runs = runs.min(9);
     println!();

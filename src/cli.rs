@@ -21,7 +21,7 @@ Exit codes:
     version,
     about = "Find what you do in the gym before it hurts",
     long_about = "strainscope reads the CSV files gym apps export (Strong, Hevy, FitNotes, Fitbod, \
-or any CSV with --map) together with a pain diary, and looks for the exercises, load jumps and \
+StrongLifts, JEFIT, GymBook, Fit Notes for iOS, or any CSV with --map) together with a pain diary, and looks for the exercises, load jumps and \
 short rests that come before pain.\n\nEverything runs locally; nothing is sent anywhere. \
 Findings are associations, not proof, and not medical advice.",
     after_help = EXIT_CODES,
@@ -122,7 +122,8 @@ pub enum ColorWhen {
 /// config file instead (`[inputs]`, `[import]`).
 #[derive(Debug, Args)]
 pub struct AnalysisArgs {
-    /// Exported workout files (Strong, Hevy, FitNotes, Fitbod, generic)
+    /// Exported workout files (Strong, Hevy, FitNotes, Fitbod, StrongLifts, JEFIT, GymBook, Fit
+    /// Notes for iOS, generic); pass every weekly export: overlaps are counted once
     /// [default: [inputs] workouts in the config]
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub workouts: Vec<PathBuf>,
@@ -255,7 +256,8 @@ pub struct ReadArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Exported CSV files (Strong, Hevy, FitNotes, Fitbod, or the generic format)
+    /// Exported CSV files (Strong, Hevy, FitNotes, Fitbod, StrongLifts, JEFIT, GymBook, Fit Notes
+    /// for iOS, or the generic format)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

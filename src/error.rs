@@ -82,6 +82,56 @@ pub enum FileError {
         name: String,
         format: &'static str,
     },
+    #[error(
+        "{path}: this {format} export holds no sets (only a header); nothing to analyse (expected at least one logged set)"
+    )]
+    NoSets { path: String, format: &'static str },
+    #[error(
+        "{path}: {rejected} of {total} rows could not be read as {format} sets, so this file is not analysed; \
+         likely cause: {cause}. First bad rows:{first}\n\
+         What to do: export the file again from the app (a spreadsheet re-save can change dates and \
+         numbers); if the app writes this form, use `strainscope import --map` for now, and tell us the \
+         first lines so we can read it", total = rejected + imported
+    )]
+    MostlyRejected {
+        path: String,
+        format: &'static str,
+        rejected: usize,
+        imported: usize,
+        first: String,
+        cause: String,
+    },
+    #[error(
+        "{path}:1:1: this is {what}, not a file for {other} (expected here: {expected}); pass it with {option} instead",
+        expected = if *other == "--pain" { "a pain diary" } else { "a workout export" }
+    )]
+    WrongOption {
+        path: String,
+        what: String,
+        /// The option the file belongs to.
+        option: &'static str,
+        /// The option it was passed to.
+        other: &'static str,
+    },
+    #[error(
+        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
+        dmy = crate::import::dates::describe(example, crate::import::DateOrder::Dmy),
+        mdy = crate::import::dates::describe(example, crate::import::DateOrder::Mdy)
+    )]
+    AmbiguousDateOrder {
+        path: String,
+        column: String,
+        example: String,
+    },
+    #[error(
+        "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)"
+    )]
+    MixedDateOrder {
+        path: String,
+        column: String,
+        day_first: String,
+        month_first: String,
+    },
     #[error("{path}:1:{column}: {message}")]
     BadHeader {
         path: String,

@@ -12,7 +12,10 @@ use crate::catalog::Catalog;
 use crate::cli::{ImportArgs, ReadArgs, UnitArg};
 use crate::config::LoadedConfig;
 use crate::error::{FileError, RowError, exit};
-use crate::import::{ImportOptions, ImportedFile, import_file, unknown_exercises, write_generic};
+use crate::import::{
+    ImportOptions, ImportedFile, Overlap, import_file, merge_overlaps, unknown_exercises,
+    write_generic,
+};
 use crate::model::WeightUnit;
 
 use super::{print, write_output};
@@ -28,6 +31,8 @@ pub struct ImportReport {
     pub pseudo_rows: usize,
     pub blank_lines: usize,
     pub rejected: Vec<RejectedRow>,
+    /// Workouts found in more than one file (overlapping exports), counted once.
+    pub merged: Overlap,
     pub files: Vec<FileReport>,
     pub unknown_exercises: Vec<UnknownExercise>,
     pub notices: Vec<String>,
@@ -62,6 +67,8 @@ pub struct FileReport {
     pub blank_lines: usize,
     pub rejected: usize,
     pub unknown_exercises: usize,
+    /// Share of the file's sets whose exercise the catalog knows, in percent (one decimal).
+    pub known_exercise_pct: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,11 +101,12 @@ pub fn options(read: &ReadArgs, config: &LoadedConfig) -> Result<ImportOptions, 
 }
 
 /// Imports every file; files that cannot be read at all are collected and returned together.
+/// Workouts that several files hold are counted once (unless `--keep-duplicates`).
 pub fn import_all(
     paths: &[std::path::PathBuf],
     opts: &ImportOptions,
     catalog: &Catalog,
-) -> Result<Vec<ImportedFile>, AppError> {
+) -> Result<(Vec<ImportedFile>, Overlap), AppError> {
     let mut imported = Vec::new();
     let mut failed: Vec<FileError> = Vec::new();
     for path in paths {
@@ -108,7 +116,12 @@ pub fn import_all(
         }
     }
     if failed.is_empty() {
-        Ok(imported)
+        let overlap = if opts.keep_duplicates {
+            Overlap::default()
+        } else {
+            merge_overlaps(&mut imported)
+        };
+        Ok((imported, overlap))
     } else {
         Err(AppError::Files(failed))
     }
@@ -117,8 +130,8 @@ pub fn import_all(
 pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
     let catalog = config.catalog()?;
     let opts = options(&args.read, config)?;
-    let files = import_all(&args.files, &opts, &catalog)?;
-    let report = build_report(&files)?;
+    let (files, overlap) = import_all(&args.files, &opts, &catalog)?;
+    let report = build_report(&files, overlap)?;
 
     if let Some(out) = &args.out {
         let sets: Vec<_> = files.iter().flat_map(|f| f.sets.iter().cloned()).collect();
@@ -143,13 +156,37 @@ pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
         }
     }
     if args.strict && !report.rejected.is_empty() {
-        eprintln!("error: {} bad rows (--strict)", report.rejected.len());
+        eprint!("{}", strict_error(&files));
         return Ok(exit::BAD_DATA);
     }
     Ok(exit::OK)
 }
 
-pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
+/// How many bad rows `--strict` shows on stderr.
+const STRICT_SHOWN: usize = 5;
+
+/// The `--strict` failure: the count, then the first bad rows themselves.
+fn strict_error(files: &[ImportedFile]) -> String {
+    let all: Vec<&RowError> = files.iter().flat_map(|f| &f.rejected).collect();
+    let mut s = format!(
+        "error: {} bad row{} (--strict); the first:\n",
+        all.len(),
+        if all.len() == 1 { "" } else { "s" }
+    );
+    for e in all.iter().take(STRICT_SHOWN) {
+        let _ = writeln!(s, "  {e}");
+    }
+    if all.len() > STRICT_SHOWN {
+        let _ = writeln!(
+            s,
+            "  … and {} more (import --json lists them all)",
+            all.len() - STRICT_SHOWN
+        );
+    }
+    s
+}
+
+pub fn build_report(files: &[ImportedFile], merged: Overlap) -> anyhow::Result<ImportReport> {
     let mut totals = Totals::EMPTY;
     let mut reports = Vec::new();
     let mut all_unknown: BTreeMap<String, usize> = BTreeMap::new();
@@ -165,6 +202,7 @@ pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
             blank_lines: f.blank_lines,
             rejected: f.rejected.len(),
             unknown_exercises: unknown.len(),
+            known_exercise_pct: known_pct(&f.sets),
         });
         for (name, n) in unknown {
             *all_unknown.entry(name).or_default() += n;
@@ -179,6 +217,7 @@ pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
             .iter()
             .flat_map(|f| f.rejected.iter().map(RejectedRow::from))
             .collect(),
+        merged,
         files: reports,
         unknown_exercises: all_unknown
             .into_iter()
@@ -189,6 +228,15 @@ pub fn build_report(files: &[ImportedFile]) -> anyhow::Result<ImportReport> {
             .flat_map(|f| f.notices.iter().cloned())
             .collect(),
     })
+}
+
+/// The share of sets whose exercise the catalog knows, in percent, to one decimal.
+fn known_pct(sets: &[crate::model::WorkoutSet]) -> f64 {
+    if sets.is_empty() {
+        return 0.0;
+    }
+    let known = sets.iter().filter(|s| s.canonical.is_some()).count();
+    (1000.0 * known as f64 / sets.len() as f64).round() / 10.0
 }
 
 /// How many rejected rows the text summary lists per file before saying "and N more".
@@ -229,8 +277,9 @@ fn render_text(report: &ImportReport, files: &[ImportedFile]) -> String {
         if !unknown.is_empty() {
             let _ = writeln!(
                 s,
-                "  unknown    {} exercise names the catalog does not know (map them in strainscope.toml):",
-                unknown.len()
+                "  unknown    {} exercise names the catalog does not know ({:.1} % of sets known; map the rest in strainscope.toml):",
+                unknown.len(),
+                f.known_exercise_pct
             );
             for (name, n) in &unknown {
                 let _ = writeln!(s, "    {name:?} ({n} sets)");
@@ -245,6 +294,11 @@ fn render_text(report: &ImportReport, files: &[ImportedFile]) -> String {
         let _ = writeln!(s, "All {} files", report.files.len());
         write_totals(&mut s, &report.totals);
         let _ = writeln!(s, "  rejected   {} rows", report.rejected.len());
+        let _ = writeln!(
+            s,
+            "  merged     {} workouts ({} sets) were in more than one file and are counted once",
+            report.merged.workouts, report.merged.sets
+        );
     }
     s
 }

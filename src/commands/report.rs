@@ -83,7 +83,7 @@ pub fn read_inputs(
     if workout_paths.is_empty() {
         return Err(AppError::Usage(
             "no workout files: pass --workouts FILE... (exports from Strong, Hevy, FitNotes, \
-             Fitbod), or name them under [inputs] in strainscope.toml"
+             Fitbod, StrongLifts, JEFIT, GymBook, Fit Notes for iOS), or name them under [inputs] in strainscope.toml"
                 .into(),
         ));
     }
@@ -92,7 +92,18 @@ pub fn read_inputs(
     let conditions = config.conditions()?;
     let opts = options(&args.read, config)?;
     progress.step("reading the exports");
-    let files = import_all(&workout_paths, &opts, &catalog)?;
+    let (files, overlap) = import_all(&workout_paths, &opts, &catalog)?;
+    if overlap.workouts > 0 {
+        progress.warn(&format!(
+            "{} workouts ({} sets) were in more than one file; each is counted once, from the latest export",
+            overlap.workouts, overlap.sets
+        ));
+    }
+    for f in &files {
+        for n in &f.notices {
+            progress.warn(&format!("{}: {n}", f.path));
+        }
+    }
     let mut rejected = 0;
     for f in &files {
         for e in &f.rejected {

@@ -52,6 +52,18 @@ pub struct Diary {
     pub notices: Vec<String>,
 }
 
+/// What kind of diary a header belongs to, if any: lets the workout importer say that a diary
+/// was passed where workouts were expected.
+pub fn diary_kind(header: &Header) -> Option<&'static str> {
+    if OwnFormat::detect(header).is_some() {
+        Some("a strainscope pain diary")
+    } else if bearable::Bearable::detect(header).is_some() {
+        Some("a Bearable export (a symptom diary)")
+    } else {
+        None
+    }
+}
+
 pub fn read_diary(path: &Path) -> Result<Diary, FileError> {
     let csv = read_csv(path)?;
     let file: Arc<str> = Arc::from(csv.path.as_str());
@@ -59,6 +71,13 @@ pub fn read_diary(path: &Path) -> Result<Diary, FileError> {
         own.read(&csv, &file)
     } else if let Some(b) = bearable::Bearable::detect(&csv.header) {
         b.read(&csv, &file)
+    } else if let Some(app) = crate::import::workout_app(&csv.header) {
+        return Err(FileError::WrongOption {
+            path: display_path(path),
+            what: format!("a {app} workout export"),
+            option: "--workouts",
+            other: "--pain",
+        });
     } else {
         return Err(FileError::UnknownDiaryHeader {
             path: display_path(path),

@@ -21,6 +21,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 
 use super::fields::parse_number;
+use crate::error::FileError;
 
 /// The order of day and month in a numeric date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +57,18 @@ impl FromStr for DateOrder {
                 "{s:?} is not a date order (expected dmy for 31/12/25 or mdy for 12/31/25)"
             )),
         }
+    }
+}
+
+/// A numeric date read in one order, spelled out: "3 April 2018" (dmy) or "March 4, 2018"
+/// (mdy), for messages that show both readings.
+pub fn describe(raw: &str, order: DateOrder) -> String {
+    match parse_stamp(raw, Some(order)) {
+        Some(s) => match order {
+            DateOrder::Dmy => s.wall.format("%-d %B %Y").to_string(),
+            DateOrder::Mdy => s.wall.format("%B %-d, %Y").to_string(),
+        },
+        None => "no date".into(),
     }
 }
 
@@ -124,6 +137,70 @@ pub fn infer_order<'a>(dates: impl IntoIterator<Item = &'a str>) -> FileOrder {
         (None, Some(_)) => FileOrder::Settled(DateOrder::Mdy),
         (None, None) => FileOrder::Ambiguous,
     }
+}
+
+/// Settles the day/month order of the numeric dates in one column of a file: the order the
+/// user gave (`--date-order`), else the one the dates show, else `default` (an order the file's
+/// language fixes: GymBook's Italian header means day first). A file whose numeric dates never
+/// show it, or that mixes both orders, is refused: a wrong guess would move workouts by months.
+/// `Ok(None)` when the column holds no numeric dates at all (month names, ISO dates).
+pub fn settle_order<'a>(
+    path: &str,
+    column: &str,
+    values: impl IntoIterator<Item = &'a str>,
+    given: Option<DateOrder>,
+    default: Option<DateOrder>,
+) -> Result<Option<DateOrder>, FileError> {
+    if given.is_some() {
+        return Ok(given);
+    }
+    // Rows of a workout repeat their date, and text dates ("1 Dec 2025") cannot be numeric:
+    // both are skipped cheaply.
+    let mut previous = "";
+    let mut either: Option<&str> = None;
+    let mut numeric = Vec::new();
+    for v in values {
+        let v = v.trim();
+        if v == previous || v.is_empty() || !could_be_numeric_date(v) {
+            continue;
+        }
+        previous = v;
+        if either.is_none() && order_evidence(v) == OrderEvidence::Either {
+            either = Some(v);
+        }
+        numeric.push(v);
+    }
+    match infer_order(numeric.iter().copied()) {
+        FileOrder::Settled(order) => Ok(Some(order)),
+        FileOrder::Mixed {
+            day_first,
+            month_first,
+        } => Err(FileError::MixedDateOrder {
+            path: path.to_string(),
+            column: column.to_string(),
+            day_first,
+            month_first,
+        }),
+        FileOrder::Ambiguous => match either {
+            None => Ok(None),
+            Some(_) if default.is_some() => Ok(default),
+            Some(example) => Err(FileError::AmbiguousDateOrder {
+                path: path.to_string(),
+                column: column.to_string(),
+                example: example.to_string(),
+            }),
+        },
+    }
+}
+
+/// A date written with numbers only and no year first (`05/16/18`, `16.05.2018 19:30`, with an
+/// optional AM/PM): the only form whose day/month order can be in doubt.
+fn could_be_numeric_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.first().is_some_and(u8::is_ascii_digit)
+        && !(b.len() > 4 && b[..4].iter().all(u8::is_ascii_digit))
+        && v.chars().filter(|c| c.is_alphabetic()).count() <= 4
+        && v.contains(['/', '.', '-'])
 }
 
 /// The first three numeric fields of a date written with numbers only (`05/16/18`,
@@ -1192,6 +1269,29 @@ pub fn parse_duration_s(raw: &str) -> Option<f64> {
     any.then_some(total)
 }
 
+/// Seconds in one of a duration unit written as a word, in the languages of the supported
+/// apps (GymBook writes `60 secondi`, `6 minuti`, `45 Sekunden`): `None` for other words.
+pub fn duration_unit_s(word: &str) -> Option<f64> {
+    let word = crate::text::fold(word.trim().trim_end_matches('.'));
+    let factor =
+        match word.as_str() {
+            // English, Italian, German, French, Spanish, Portuguese, Dutch, Nordic, Polish, Russian
+            "s" | "sec" | "secs" | "second" | "seconds" | "secondo" | "secondi" | "sek"
+            | "sekunde" | "sekunden" | "seconde" | "secondes" | "segundo" | "segundos"
+            | "seconden" | "sekund" | "sekunder" | "sekundy" | "sekundi" | "с" | "сек"
+            | "секунд" | "секунды" | "秒" | "초" => 1.0,
+            "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minuti" | "minuten"
+            | "minutos" | "minuut" | "minuter" | "minutter" | "minut" | "minuty" | "мин"
+            | "минут" | "минуты" | "分" | "分钟" | "분" => 60.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" | "ora" | "ore" | "std" | "stunde"
+            | "stunden" | "heure" | "heures" | "hora" | "horas" | "uur" | "timme" | "timmar"
+            | "time" | "timer" | "godzina" | "godziny" | "ч" | "час" | "часа" | "часов"
+            | "時間" | "小时" | "시간" => 3600.0,
+            _ => return None,
+        };
+    Some(factor)
+}
+
 /// `H:MM:SS` or `MM:SS` (FitNotes' Time column), in seconds.
 pub fn parse_clock(raw: &str) -> Option<f64> {
     let parts: Vec<&str> = raw.trim().split(':').collect();
@@ -1368,6 +1468,82 @@ mod tests {
             }
         );
         assert_eq!(order_evidence("Dec 1, 2025"), OrderEvidence::None);
+    }
+
+    #[test]
+    fn settling_a_whole_file() {
+        let col = |v: &[&'static str]| settle_order("f.csv", "Date", v.iter().copied(), None, None);
+        assert_eq!(
+            col(&["03/04/18", "05/16/18"]).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        assert_eq!(col(&["1 Dec 2025, 10:53", "2026-01-02"]).unwrap(), None);
+        let err = col(&["03/04/18", "03/04/18", "01/02/18"])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"03/04/18\" reads as 3 April 2018 or as March 4, 2018"),
+            "{err}"
+        );
+        assert!(err.contains("--date-order dmy"), "{err}");
+        assert!(err.contains("date_order = \"dmy\" under [import]"), "{err}");
+        let err = col(&["15/05/17", "05/16/17"]).unwrap_err().to_string();
+        assert!(
+            err.contains("day first (\"15/05/17\") and month first (\"05/16/17\")"),
+            "{err}"
+        );
+        let given = settle_order("f.csv", "Date", ["03/04/18"], Some(DateOrder::Dmy), None);
+        assert_eq!(given.unwrap(), Some(DateOrder::Dmy));
+    }
+
+    #[test]
+    fn a_file_order_comes_from_the_user_the_dates_or_the_language() {
+        let settle = |dates: &[&'static str], given, default| {
+            settle_order("f.csv", "Data", dates.iter().copied(), given, default)
+        };
+        let ambiguous = ["03/04/18", "01/02/18"];
+        assert!(settle(&ambiguous, None, None).is_err());
+        assert_eq!(
+            settle(&ambiguous, None, Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Dmy)
+        );
+        assert_eq!(
+            settle(&ambiguous, Some(DateOrder::Mdy), Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        // The dates outrank the language's default.
+        assert_eq!(
+            settle(&["03/04/18", "04/13/18"], None, Some(DateOrder::Dmy)).unwrap(),
+            Some(DateOrder::Mdy)
+        );
+        assert_eq!(
+            settle(&["16.05.2018 19:30"], None, None).unwrap(),
+            Some(DateOrder::Dmy)
+        );
+        assert_eq!(
+            settle(&["Jan 9, 2025", "2025-01-09"], None, None).unwrap(),
+            None
+        );
+        // Mixed dates are refused even where the language has an order.
+        let mixed = settle(&["13/01/18", "01/13/18"], None, Some(DateOrder::Dmy));
+        let message = mixed.unwrap_err().to_string();
+        assert!(
+            message.contains("mix day first (\"13/01/18\") and month first (\"01/13/18\")"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn duration_words_in_several_languages() {
+        assert_eq!(duration_unit_s("secondi"), Some(1.0));
+        assert_eq!(duration_unit_s("Sekunden"), Some(1.0));
+        assert_eq!(duration_unit_s("seconds"), Some(1.0));
+        assert_eq!(duration_unit_s("minuti"), Some(60.0));
+        assert_eq!(duration_unit_s("Minuten"), Some(60.0));
+        assert_eq!(duration_unit_s("min."), Some(60.0));
+        assert_eq!(duration_unit_s("ore"), Some(3600.0));
+        assert_eq!(duration_unit_s("ripetizioni"), None);
+        assert_eq!(duration_unit_s("kg"), None);
     }
 
     #[test]

@@ -29,6 +29,9 @@ struct Hevy {
     distance: Option<(usize, DistanceUnit)>,
     duration: Option<usize>,
     rpe: Option<usize>,
+    /// The day/month order of numeric dates (a spreadsheet re-save turns Hevy's
+    /// `1 Dec 2025, 10:53` into `01/12/2025 10:53`).
+    order: Option<super::dates::DateOrder>,
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
@@ -71,6 +74,7 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         distance,
         duration: header.find(&["duration_seconds"]),
         rpe: header.find(&["rpe"]),
+        order: None,
     })))
 }
 
@@ -79,11 +83,29 @@ impl Dialect for Hevy {
         "hevy"
     }
 
+    fn prepare(
+        &mut self,
+        records: &[super::source::Record],
+        ctx: &DetectContext,
+    ) -> Result<(), FileError> {
+        let column = self.start;
+        self.order = super::dates::settle_order(
+            ctx.path,
+            "start_time",
+            records
+                .iter()
+                .map(|r| r.fields.get(column).unwrap_or_default()),
+            ctx.opts.date_order,
+            None,
+        )?;
+        Ok(())
+    }
+
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         const EXPECTED_DATE: &str =
             "a start time such as \"1 Dec 2025, 10:53\" or \"Apr 12, 2026, 12:29 PM\"";
         let tz = ctx.opts.tz;
-        let start = row.stamp(self.start, None, tz, EXPECTED_DATE)?;
+        let start = row.stamp(self.start, self.order, tz, EXPECTED_DATE)?;
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {
             return Err(row.error(self.exercise, exercise, "an exercise name"));
@@ -102,7 +124,7 @@ impl Dialect for Hevy {
         };
         let workout_duration_s = match self.end.map(|c| row.text(c)) {
             Some(raw) if !raw.is_empty() => {
-                let end = row.stamp(self.end.unwrap_or(0), None, tz, EXPECTED_DATE)?;
+                let end = row.stamp(self.end.unwrap_or(0), self.order, tz, EXPECTED_DATE)?;
                 Some((end - start).num_seconds().max(0) as f64)
             }
             _ => None,

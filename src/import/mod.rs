@@ -8,8 +8,10 @@ pub mod fields;
 mod fitbod;
 mod fitnotes;
 pub mod generic;
+mod gymbook;
 mod hevy;
 mod jefit;
+mod merge;
 pub mod source;
 mod strong;
 
@@ -25,6 +27,7 @@ use crate::model::{WeightUnit, WorkoutSet};
 
 pub use dates::DateOrder;
 pub use generic::{ColumnMap, write_generic};
+pub use merge::{Overlap, merge_overlaps};
 use source::{CsvText, Header};
 
 /// The formats strainscope reads. Adding a format means one new file and one line here.
@@ -33,6 +36,7 @@ const FORMATS: &[Format] = &[
     hevy::FORMAT,
     fitnotes::FORMAT,
     fitbod::FORMAT,
+    gymbook::FORMAT,
     jefit::FORMAT,
     generic::FORMAT,
 ];
@@ -183,6 +187,8 @@ pub struct ImportedFile {
     pub pseudo_rows: BTreeMap<&'static str, usize>,
     pub blank_lines: usize,
     pub rejected: Vec<RowError>,
+    /// Rows that gave at least one set.
+    pub imported_rows: usize,
     /// Things the user should know that are not errors.
     pub notices: Vec<String>,
 }
@@ -213,12 +219,14 @@ pub fn import_file(
                     pseudo_rows: BTreeMap::new(),
                     blank_lines: read.blank_lines,
                     rejected: Vec::new(),
+                    imported_rows: 0,
                     notices: read.notices,
                 };
                 for outcome in read.rows {
                     out.add(outcome);
                 }
-                finish_sets(&mut out, catalog);
+                finish_sets(&mut out, catalog, opts.keep_duplicates);
+                check_readable(&out)?;
                 return Ok(out);
             }
         }
@@ -241,10 +249,12 @@ pub fn import_file(
         pseudo_rows: BTreeMap::new(),
         blank_lines: csv.blank_lines,
         rejected: Vec::new(),
+        imported_rows: 0,
         notices: Vec::new(),
     };
     let decimal_comma = csv.delimiter != b',';
     let header_len = csv.header.len();
+    let mut broken = 0;
     for mut record in csv.records {
         if record.fields.len() > header_len && !repair(&*dialect, &mut record, &csv.header) {
             out.rejected.push(RowError {
@@ -272,22 +282,66 @@ pub fn import_file(
             header: &csv.header,
             decimal_comma,
         };
-        let outcome = dialect.read_row(&row, &ctx);
+        let mut outcome = dialect.read_row(&row, &ctx);
+        // A record with too few fields that does not read is most often a piece of a record a
+        // spreadsheet broke: a note with a line break lost its opening quote on a re-save, so
+        // one record became several lines.
+        if let Err(e) = &mut outcome
+            && row.record.fields.len() < header_len
+        {
+            broken += 1;
+            e.expected = format!(
+                "{}; this line has {} of the header's {} fields: it looks like a piece of a record \
+                 that a spreadsheet broke when it re-saved the file (a note with a line break lost \
+                 its quotes)",
+                e.expected,
+                row.record.fields.len(),
+                header_len
+            );
+        }
         out.add(outcome);
     }
-    finish_sets(&mut out, catalog);
+    if broken > 0 {
+        out.notices.push(format!(
+            "{broken} lines look like pieces of records broken by a spreadsheet re-save; they were \
+             rejected. Exporting the file again from the app, without opening it in a spreadsheet, \
+             avoids this"
+        ));
+    }
+    finish_sets(&mut out, catalog, opts.keep_duplicates);
+    check_readable(&out)?;
     Ok(out)
 }
 
 impl ImportedFile {
     fn add(&mut self, outcome: Result<RowOutcome, RowError>) {
         match outcome {
-            Ok(RowOutcome::Set(set)) => self.sets.push(*set),
-            Ok(RowOutcome::Sets(sets)) => self.sets.extend(sets),
+            Ok(RowOutcome::Set(set)) => {
+                self.imported_rows += 1;
+                self.sets.push(*set);
+            }
+            Ok(RowOutcome::Sets(sets)) => {
+                self.imported_rows += usize::from(!sets.is_empty());
+                self.sets.extend(sets);
+            }
             Ok(RowOutcome::Pseudo(kind)) => *self.pseudo_rows.entry(kind).or_default() += 1,
             Err(e) => self.rejected.push(e),
         }
     }
+}
+
+/// The app whose workout export has this header, if any (to tell a user who passed a workout
+/// log as the diary where it belongs).
+pub fn workout_app(header: &Header) -> Option<&'static str> {
+    let opts = ImportOptions::default();
+    let ctx = DetectContext {
+        path: "",
+        opts: &opts,
+    };
+    FORMATS
+        .iter()
+        .find(|f| !matches!((f.detect)(header, &ctx), Ok(None)))
+        .map(|f| f.app)
 }
 
 /// Lets the dialect mend a row with too many fields; true when it did.
@@ -320,6 +374,14 @@ fn detect(
             return Ok((format.app, dialect));
         }
     }
+    if let Some(what) = crate::diary::diary_kind(&csv.header) {
+        return Err(FileError::WrongOption {
+            path: csv.path.clone(),
+            what: what.to_string(),
+            option: "--pain",
+            other: "--workouts",
+        });
+    }
     Err(FileError::UnknownHeader {
         path: csv.path.clone(),
         header: csv.header.joined(csv.delimiter),
@@ -327,23 +389,12 @@ fn detect(
     })
 }
 
-/// The steps every format shares once its rows are read: set numbers, canonical names,
-/// implausible workout durations, chronological order.
-fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
-    // Set numbers are positions within an exercise's contiguous run in a workout: Strong
-    // replaces the number of tagged sets with W/D/F, and FitNotes and Fitbod have none.
-    let mut number = 0;
-    let mut clamped = 0;
+/// The steps every format shares once its rows are read: canonical names, whole workouts
+/// stored twice, set numbers, implausible workout durations, chronological order.
+fn finish_sets(out: &mut ImportedFile, catalog: &Catalog, keep_duplicates: bool) {
     // A file names few distinct exercises; resolve each name once.
     let mut resolved: rustc_hash::FxHashMap<String, Option<String>> = Default::default();
-    for i in 0..out.sets.len() {
-        let same_run = i > 0 && {
-            let (a, b) = (&out.sets[i - 1], &out.sets[i]);
-            a.workout_id == b.workout_id && a.exercise == b.exercise
-        };
-        number = if same_run { number + 1 } else { 1 };
-        let set = &mut out.sets[i];
-        set.set_number = number;
+    for set in &mut out.sets {
         set.canonical = match resolved.get(&set.exercise) {
             Some(id) => id.clone(),
             None => {
@@ -352,6 +403,29 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
                 id
             }
         };
+    }
+    if !keep_duplicates {
+        let (workouts, sets, line) = merge::drop_doubled_workouts(&mut out.sets);
+        if workouts > 0 {
+            out.notices.push(format!(
+                "{workouts} workouts are stored twice in this file (the second copy starts at line {}); \
+                 {sets} copied sets were left out (--keep-duplicates keeps them)",
+                line.unwrap_or(0)
+            ));
+        }
+    }
+    // Set numbers are positions within an exercise's contiguous run in a workout: Strong
+    // replaces the number of tagged sets with W/D/F, and FitNotes and Fitbod have none.
+    let mut number = 0;
+    let mut clamped = 0;
+    for i in 0..out.sets.len() {
+        let same_run = i > 0 && {
+            let (a, b) = (&out.sets[i - 1], &out.sets[i]);
+            a.workout_id == b.workout_id && a.exercise == b.exercise
+        };
+        number = if same_run { number + 1 } else { 1 };
+        let set = &mut out.sets[i];
+        set.set_number = number;
         if set
             .workout_duration_s
             .is_some_and(|d| d > fields::MAX_WORKOUT_S)
@@ -368,6 +442,57 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog) {
     // Hevy, Fitbod and older Strong files are newest-first. A stable sort keeps file order
     // within a workout.
     out.sets.sort_by_key(|s| s.start);
+}
+
+/// A file the run cannot trust: no set at all, or more bad rows than good ones. Reporting on
+/// the few rows that did read would be a false all-clear ("Nothing to flag").
+fn check_readable(out: &ImportedFile) -> Result<(), FileError> {
+    if !out.sets.is_empty() && out.rejected.len() <= out.imported_rows {
+        return Ok(());
+    }
+    if out.rejected.is_empty() {
+        return Err(FileError::NoSets {
+            path: out.path.clone(),
+            format: out.format,
+        });
+    }
+    // The most common complaint is the likely cause.
+    let mut causes: BTreeMap<(&str, &str), (usize, &RowError)> = BTreeMap::new();
+    for e in &out.rejected {
+        causes
+            .entry((e.column_name.as_str(), e.expected.as_str()))
+            .or_insert((0, e))
+            .0 += 1;
+    }
+    let (_, example) = causes
+        .values()
+        .max_by_key(|(n, _)| *n)
+        .copied()
+        .unwrap_or((0, &out.rejected[0]));
+    let cause = if example.column_name.is_empty() {
+        format!(
+            "rows like line {} are broken: {}",
+            example.line, example.expected
+        )
+    } else {
+        format!(
+            "values like {:?} in column {:?} are not understood (expected {})",
+            example.value, example.column_name, example.expected
+        )
+    };
+    Err(FileError::MostlyRejected {
+        path: out.path.clone(),
+        format: out.format,
+        rejected: out.rejected.len(),
+        imported: out.imported_rows,
+        first: out
+            .rejected
+            .iter()
+            .take(3)
+            .map(|e| format!("\n  {e}"))
+            .collect(),
+        cause,
+    })
 }
 
 /// The distinct exported names the catalog does not know, with how many sets use each.

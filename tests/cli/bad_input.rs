@@ -104,7 +104,7 @@ fn bad_rows_are_reported_skipped_and_fatal_only_with_strict() {
         assert!(s.contains(line.as_str()), "missing {line:?} in\n{s}");
     }
     assert!(s.contains("rejected   6 rows:"), "{s}");
-    assert!(s.contains("sets       1 (0 warm-up)"), "{s}");
+    assert!(s.contains("sets       7 (0 warm-up)"), "{s}");
 
     let v = import_json(&[&path], &[]);
     assert_eq!(v["rejected"].as_array().unwrap().len(), 6);

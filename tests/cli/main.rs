@@ -7,6 +7,7 @@ mod bad_input;
 mod charts;
 mod config;
 mod import;
+mod import_gymbook;
 mod import_jefit;
 mod pain;
 mod props;

@@ -50,6 +50,17 @@ fn bearable_pain_rows() {
 fn a_workout_export_is_not_a_diary() {
     let out = strainscope(["pain", "check", fixture("strong_v6.csv").to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("strong_v6.csv:1:1: this is a Strong workout export, not a file for --pain (expected here: a pain diary); pass it with --workouts instead"),
+        "{err}"
+    );
+    let out = strainscope([
+        "pain",
+        "check",
+        fixture("unknown_header.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(3));
     assert!(stderr(&out).contains("expected a pain diary: strainscope's own format with the columns date,time,region,side,intensity,quality,symptoms,notes, or a Bearable export"), "{}", stderr(&out));
 }
 

@@ -1,0 +1,624 @@
+//! GymBook (iOS): one row per set, headers in the app's language, units inside the values.
+//!
+//! ```text
+//! Data,Programma,Orario,Esercizio,Zona,Gruppi muscolari (Primari),Gruppi muscolari (Secondari),Set / Set di riscaldamento / Set di defaticamento,Ripetizioni / Tempo,Peso / Distanza,Appunti,Saltato
+//! 09/01/25,"Giorno 4",19:30,"Crunches",Addome,…,Set,"20 ripetizioni","0,00 kg",,No
+//! ```
+//!
+//! - The header is recognised from its shape, so every language of the app reads: a set-kind
+//!   column whose name lists its three values (`Set / Set di riscaldamento / Set di
+//!   defaticamento`: working, warm-up, cool-down), then a reps/time and a weight/distance
+//!   column (`Ripetizioni / Tempo`, `Peso / Distanza`).
+//! - Values carry their unit: `20 ripetizioni`, `60 secondi`, `6 minuti`; `20,00 kg`,
+//!   `0,55 km`, with a decimal comma or dot.
+//! - Skipped sets (`Saltato` = `Si`) are dropped and counted.
+//! - There is no workout id: a workout is a calendar day (one day can hold two programmes done
+//!   in one sitting). It starts at the earliest set time of that day.
+//! - Dates are numeric (`09/01/25`, `16.05.2024 19:30`): their day/month order is settled for
+//!   the whole file (see [`GymBook::prepare`]).
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::error::{FileError, RowError};
+use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
+use crate::text::fold;
+
+use super::dates::{DateOrder, duration_unit_s, parse_clock, parse_stamp, parse_time_of_day};
+use super::fields::{MAX_REPS, MAX_WEIGHT_KG, Row};
+use super::source::{Header, Record};
+use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
+
+pub(crate) const FORMAT: Format = Format::table("GymBook", detect);
+
+/// The pseudo-row kind skipped sets are counted under.
+const SKIPPED: &str = "skipped set";
+
+// Column names in the app's languages, for the columns whose header has no telling shape.
+const DATE: &[&str] = &[
+    "Data",
+    "Date",
+    "Datum",
+    "Fecha",
+    "Dato",
+    "Päivämäärä",
+    "Tarih",
+    "Дата",
+    "日付",
+    "日期",
+    "날짜",
+];
+const PROGRAMME: &[&str] = &[
+    "Programma",
+    "Program",
+    "Programme",
+    "Programm",
+    "Training",
+    "Programa",
+    "Routine",
+    "Workout",
+    "Программа",
+];
+const TIME: &[&str] = &[
+    "Orario",
+    "Time",
+    "Zeit",
+    "Uhrzeit",
+    "Hora",
+    "Heure",
+    "Tijd",
+    "Horário",
+    "Tid",
+    "Время",
+];
+const EXERCISE: &[&str] = &[
+    "Esercizio",
+    "Exercise",
+    "Übung",
+    "Ejercicio",
+    "Exercice",
+    "Exercício",
+    "Oefening",
+    "Övning",
+    "Øvelse",
+    "Ćwiczenie",
+    "Упражнение",
+];
+const NOTES: &[&str] = &[
+    "Appunti",
+    "Notes",
+    "Notizen",
+    "Notas",
+    "Note",
+    "Notities",
+    "Anteckningar",
+    "Notatki",
+    "Заметки",
+];
+const SKIPPED_COLUMN: &[&str] = &[
+    "Saltato",
+    "Skipped",
+    "Ausgelassen",
+    "Omitido",
+    "Saltado",
+    "Ignoré",
+    "Sauté",
+    "Overgeslagen",
+    "Pulado",
+    "Hoppad över",
+    "Pominięto",
+    "Пропущено",
+];
+/// Date column names of languages whose phones write the day first (Italian, Portuguese,
+/// Polish `Data`; German, Dutch, Nordic `Datum`; Spanish `Fecha`; Russian `Дата`): the
+/// language settles numeric dates that never show their order. `Date` is both English
+/// (month first in the US) and French, so it settles nothing.
+const DAY_FIRST_DATE_NAMES: &[&str] = &["data", "datum", "fecha", "дата"];
+
+/// "Yes" and "no" in the skipped column, folded.
+const YES: &[&str] = &[
+    "si", "yes", "y", "ja", "j", "oui", "sim", "tak", "da", "да", "true", "1",
+];
+const NO: &[&str] = &[
+    "no", "n", "nein", "non", "nao", "nee", "nej", "nie", "нет", "false", "0", "",
+];
+/// Words for repetitions after a number, folded (`20 ripetizioni`, `8 Wiederholungen`).
+const REPS_WORDS: &[&str] = &[
+    "rep",
+    "reps",
+    "repetition",
+    "repetitions",
+    "ripetizione",
+    "ripetizioni",
+    "rip",
+    "wiederholung",
+    "wiederholungen",
+    "wdh",
+    "repetitie",
+    "repetities",
+    "herhaling",
+    "herhalingen",
+    "repeticion",
+    "repeticiones",
+    "repeticao",
+    "repeticoes",
+    "rep.",
+    "x",
+    "powtorzenie",
+    "powtorzenia",
+    "powtorzen",
+    "repetitioner",
+    "gentagelser",
+    "повтор",
+    "повторы",
+    "повторений",
+    "повторения",
+];
+
+struct Columns {
+    date: usize,
+    programme: Option<usize>,
+    time: Option<usize>,
+    exercise: usize,
+    set_kind: usize,
+    reps_time: usize,
+    load: usize,
+    notes: Option<usize>,
+    skipped: Option<usize>,
+}
+
+/// The set-kind values, as the set-kind column's own name lists them (folded).
+struct SetKinds {
+    working: String,
+    warmup: String,
+    cooldown: String,
+}
+
+/// A workout (a calendar day), known once every row has been seen.
+struct Workout {
+    start: NaiveDateTime,
+    name: String,
+}
+
+struct GymBook {
+    cols: Columns,
+    kinds: SetKinds,
+    /// The order the file's language fixes, if any.
+    language_order: Option<DateOrder>,
+    date_name: String,
+    order: Option<DateOrder>,
+    workouts: HashMap<NaiveDate, Workout>,
+}
+
+/// A header's ` / `-separated parts, trimmed; `None` unless every part has text.
+fn parts(name: &str) -> Option<Vec<&str>> {
+    let parts: Vec<&str> = name.split('/').map(str::trim).collect();
+    (parts.len() > 1 && parts.iter().all(|p| !p.is_empty())).then_some(parts)
+}
+
+fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
+    let shapes: Vec<Option<Vec<&str>>> = header.names.iter().map(|n| parts(n)).collect();
+    let Some(set_kind) = shapes
+        .iter()
+        .position(|p| p.as_ref().is_some_and(|p| p.len() == 3))
+    else {
+        return Ok(None);
+    };
+    // The reps/time column comes before the weight/distance column in every language.
+    let mut pairs =
+        (set_kind + 1..header.len()).filter(|&c| shapes[c].as_ref().is_some_and(|p| p.len() == 2));
+    let (Some(reps_time), Some(load)) = (pairs.next(), pairs.next()) else {
+        return Ok(None);
+    };
+    // Names first; the app's fixed column order for languages not listed.
+    let standard = set_kind == 7 && reps_time == 8 && load == 9 && header.len() >= 12;
+    let at = |names: &[&str], position: usize| {
+        header.find(names).or_else(|| standard.then_some(position))
+    };
+    let (Some(date), Some(exercise)) = (at(DATE, 0), at(EXERCISE, 3)) else {
+        return Ok(None);
+    };
+    let kind_names = shapes[set_kind].as_deref().unwrap_or_default();
+    let kinds = SetKinds {
+        working: fold(kind_names[0]),
+        warmup: fold(kind_names[1]),
+        cooldown: fold(kind_names[2]),
+    };
+    let language_order = DAY_FIRST_DATE_NAMES
+        .contains(&fold(header.name(date)).as_str())
+        .then_some(DateOrder::Dmy);
+    Ok(Some(Box::new(GymBook {
+        cols: Columns {
+            date,
+            programme: at(PROGRAMME, 1),
+            time: at(TIME, 2),
+            exercise,
+            set_kind,
+            reps_time,
+            load,
+            notes: at(NOTES, 10),
+            skipped: at(SKIPPED_COLUMN, 11),
+        },
+        kinds,
+        language_order,
+        date_name: header.name(date).to_string(),
+        order: None,
+        workouts: HashMap::new(),
+    })))
+}
+
+fn cell(record: &Record, column: usize) -> &str {
+    record.fields.get(column).map_or("", str::trim)
+}
+
+/// Whether a skipped cell says the set was skipped: `Some(true)` for yes, `None` when it is
+/// neither yes nor no.
+fn is_skipped(raw: &str) -> Option<bool> {
+    let folded = fold(raw);
+    if YES.contains(&folded.as_str()) {
+        Some(true)
+    } else if NO.contains(&folded.as_str()) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+impl GymBook {
+    /// The date cell's date with the time column's time; the date cell's own time (`16.05.2024
+    /// 19:30`) when the time column is missing or empty.
+    fn when(&self, record: &Record) -> Option<NaiveDateTime> {
+        let stamp = parse_stamp(cell(record, self.cols.date), self.order)?.wall;
+        match self.cols.time.map(|c| cell(record, c)) {
+            Some(raw) if !raw.is_empty() => Some(stamp.date().and_time(parse_time_of_day(raw)?)),
+            _ => Some(stamp),
+        }
+    }
+
+    fn skipped(&self, record: &Record) -> bool {
+        self.cols
+            .skipped
+            .is_some_and(|c| is_skipped(cell(record, c)) == Some(true))
+    }
+}
+
+impl Dialect for GymBook {
+    fn name(&self) -> &'static str {
+        "gymbook"
+    }
+
+    /// Settles the day/month order of the file's dates (`--date-order`, else the dates, else
+    /// the language of the header), then finds each day's start and programmes.
+    fn prepare(&mut self, records: &[Record], ctx: &DetectContext) -> Result<(), FileError> {
+        let dates = records.iter().map(|r| cell(r, self.cols.date));
+        self.order = super::dates::settle_order(
+            ctx.path,
+            &self.date_name,
+            dates,
+            ctx.opts.date_order,
+            self.language_order,
+        )?;
+        let mut workouts: HashMap<NaiveDate, Workout> = HashMap::new();
+        let mut names: HashMap<NaiveDate, Vec<&str>> = HashMap::new();
+        for record in records.iter().filter(|r| !self.skipped(r)) {
+            let Some(at) = self.when(record) else {
+                continue; // the row is rejected when it is read
+            };
+            let day = at.date();
+            workouts
+                .entry(day)
+                .and_modify(|w| w.start = w.start.min(at))
+                .or_insert(Workout {
+                    start: at,
+                    name: String::new(),
+                });
+            let programme = self.cols.programme.map_or("", |c| cell(record, c));
+            let day_names = names.entry(day).or_default();
+            if !programme.is_empty() && !day_names.contains(&programme) {
+                day_names.push(programme);
+            }
+        }
+        for (day, day_names) in names {
+            if let Some(w) = workouts.get_mut(&day) {
+                w.name = day_names.join(" + ");
+            }
+        }
+        self.workouts = workouts;
+        Ok(())
+    }
+
+    fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
+        let cols = &self.cols;
+        if let Some(c) = cols.skipped {
+            match is_skipped(row.text(c)) {
+                Some(true) => return Ok(RowOutcome::Pseudo(SKIPPED)),
+                Some(false) => {}
+                None => return Err(row.error(c, row.text(c), "Yes or No (Si/No, Ja/Nein)")),
+            }
+        }
+        let at = self.when(row.record).ok_or_else(|| {
+            let (c, expected) = match cols.time.map(|c| (c, row.text(c))) {
+                Some((c, raw))
+                    if !raw.is_empty()
+                        && parse_stamp(row.text(cols.date), self.order).is_some() =>
+                {
+                    (c, "a time of day such as 19:30")
+                }
+                _ => (cols.date, self.expected_date()),
+            };
+            row.error(c, row.text(c), expected)
+        })?;
+        let exercise = row.text(cols.exercise);
+        if exercise.is_empty() {
+            return Err(row.error(cols.exercise, exercise, "an exercise name"));
+        }
+        let kind = self.kind(row)?;
+        let amount = parse_amount(row.text(cols.reps_time)).ok_or_else(|| {
+            row.error(
+                cols.reps_time,
+                row.text(cols.reps_time),
+                "reps or a time with its unit, such as \"8 reps\", \"60 seconds\" or \"6 minutes\"",
+            )
+        })?;
+        let load = parse_load(row.text(cols.load), ctx.opts.unit).ok_or_else(|| {
+            row.error(
+                cols.load,
+                row.text(cols.load),
+                "a weight from 0 to 1000 kg or a distance, with its unit, such as \"20,00 kg\", \"45 lb\" or \"0,55 km\"",
+            )
+        })?;
+        let day = at.date();
+        let (start, workout_name) = match self.workouts.get(&day) {
+            Some(w) => (w.start, w.name.clone()),
+            None => (at, row.opt_text(cols.programme).to_string()),
+        };
+        let (reps, duration_s) = match amount {
+            Amount::Reps(n) => (Some(n), None),
+            Amount::Seconds(s) => (None, Some(s)),
+            Amount::Empty => (None, None),
+        };
+        let (weight_kg, distance_m) = match load {
+            Load::Kg(kg) => (Some(kg), None),
+            Load::Meters(m) => (None, Some(m)),
+            Load::Empty => (None, None),
+        };
+        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+            workout_id: day.format("%Y-%m-%d").to_string(),
+            start,
+            workout_name,
+            exercise: exercise.to_string(),
+            canonical: None,
+            set_number: 0,
+            set_index: None,
+            kind,
+            weight_kg,
+            reps,
+            rpe: None,
+            distance_m,
+            duration_s,
+            notes: row.opt_text(cols.notes).to_string(),
+            workout_notes: String::new(),
+            workout_duration_s: None,
+            source: ctx.source(row.line()),
+        })))
+    }
+}
+
+impl GymBook {
+    fn expected_date(&self) -> &'static str {
+        match self.order {
+            Some(DateOrder::Dmy) => "a date, day first, such as 09/01/25 or 16.05.2024 19:30",
+            Some(DateOrder::Mdy) => "a date, month first, such as 01/09/25",
+            None => "a date such as 2025-01-09",
+        }
+    }
+
+    /// Warm-up sets are the header's second value; cool-down sets (the third) are ordinary
+    /// working sets.
+    fn kind(&self, row: &Row) -> Result<SetKind, RowError> {
+        let c = self.cols.set_kind;
+        let raw = row.text(c);
+        let folded = fold(raw);
+        let kinds = &self.kinds;
+        if folded.is_empty() || folded == kinds.working || folded == kinds.cooldown {
+            Ok(SetKind::Working)
+        } else if folded == kinds.warmup {
+            Ok(SetKind::Warmup)
+        } else {
+            Err(row.error(
+                c,
+                raw,
+                format!("one of the values the column names: {}", row.header.name(c)),
+            ))
+        }
+    }
+}
+
+/// What the reps/time column holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Amount {
+    Reps(f64),
+    Seconds(f64),
+    Empty,
+}
+
+/// What the weight/distance column holds, converted.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Load {
+    Kg(f64),
+    Meters(f64),
+    Empty,
+}
+
+/// Splits `"20,00 kg"` into its number and its unit word (folded, possibly empty).
+fn number_and_unit(raw: &str) -> Option<(f64, String)> {
+    let raw = raw.trim();
+    let end = raw
+        .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.' || c == '\u{a0}'))
+        .unwrap_or(raw.len());
+    let value = parse_localized(&raw[..end])?;
+    Some((value, fold(raw[end..].trim())))
+}
+
+/// A number with a decimal comma or dot, and perhaps thousands separators: `20,00`, `20.5`,
+/// `1.234,5`, `1,234.5`.
+fn parse_localized(raw: &str) -> Option<f64> {
+    let raw: String = raw
+        .chars()
+        .filter(|c| *c != '\u{a0}' && *c != ' ')
+        .collect();
+    if raw.is_empty() {
+        return None;
+    }
+    let decimal = match (raw.rfind(','), raw.rfind('.')) {
+        (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
+        (Some(_), None) if raw.matches(',').count() == 1 => Some(','),
+        (None, Some(_)) if raw.matches('.').count() == 1 => Some('.'),
+        (None, None) => None,
+        _ => return None, // `1.234.567` or `1,234,567` without decimals: not a set's value
+    };
+    let plain: String = raw
+        .chars()
+        .filter_map(|c| match (c, decimal) {
+            (c, Some(d)) if c == d => Some('.'),
+            (',' | '.', _) => None,
+            (c, _) => Some(c),
+        })
+        .collect();
+    let value: f64 = plain.parse().ok()?;
+    value.is_finite().then_some(value)
+}
+
+/// `20 ripetizioni`, `8 reps`, `12` → reps; `60 secondi`, `6 minuti`, `1:30` → seconds.
+fn parse_amount(raw: &str) -> Option<Amount> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Some(Amount::Empty);
+    }
+    if raw.contains(':') {
+        return parse_clock(raw).map(Amount::Seconds);
+    }
+    let (value, unit) = number_and_unit(raw)?;
+    if value < 0.0 {
+        return None;
+    }
+    if unit.is_empty() || REPS_WORDS.contains(&unit.as_str()) {
+        return (value <= MAX_REPS).then_some(Amount::Reps(value));
+    }
+    duration_unit_s(&unit).map(|factor| Amount::Seconds(value * factor))
+}
+
+/// `20,00 kg`, `45 lb` → kg (0 to 1000); `0,55 km`, `400 m`, `1,2 mi` → meters. A bare number
+/// is a weight in `--unit` when given.
+fn parse_load(raw: &str, fallback: Option<WeightUnit>) -> Option<Load> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Some(Load::Empty);
+    }
+    let (value, unit) = number_and_unit(raw)?;
+    let weight = match unit.trim_end_matches('.') {
+        "" => fallback,
+        "kg" | "kgs" | "kilo" | "kilos" | "chili" | "kilogrammi" | "kilogramm" => {
+            Some(WeightUnit::Kg)
+        }
+        "lb" | "lbs" | "pound" | "pounds" | "libbre" | "pfund" => Some(WeightUnit::Lb),
+        _ => None,
+    };
+    if let Some(unit) = weight {
+        let kg = unit.to_kg(value);
+        return (0.0..=MAX_WEIGHT_KG + 1e-9)
+            .contains(&kg)
+            .then_some(Load::Kg(kg));
+    }
+    let distance: DistanceUnit = match unit.trim_end_matches('.') {
+        "metri" | "metro" | "meter" | "metres" | "metros" => DistanceUnit::M,
+        "chilometri" | "chilometro" | "kilometer" | "kilometro" | "kilometros" => DistanceUnit::Km,
+        "miglia" | "meile" | "meilen" | "milla" | "millas" => DistanceUnit::Mi,
+        other => other.parse().ok()?,
+    };
+    (value >= 0.0).then_some(Load::Meters(distance.to_m(value)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reps_and_times_carry_their_unit_word() {
+        assert_eq!(parse_amount("20 ripetizioni"), Some(Amount::Reps(20.0)));
+        assert_eq!(parse_amount("8 Wiederholungen"), Some(Amount::Reps(8.0)));
+        assert_eq!(parse_amount("12 reps"), Some(Amount::Reps(12.0)));
+        assert_eq!(parse_amount("12"), Some(Amount::Reps(12.0)));
+        assert_eq!(parse_amount("60 secondi"), Some(Amount::Seconds(60.0)));
+        assert_eq!(parse_amount("45 Sekunden"), Some(Amount::Seconds(45.0)));
+        assert_eq!(parse_amount("6 minuti"), Some(Amount::Seconds(360.0)));
+        assert_eq!(parse_amount("1,5 minutes"), Some(Amount::Seconds(90.0)));
+        assert_eq!(parse_amount("1:30"), Some(Amount::Seconds(90.0)));
+        assert_eq!(parse_amount(""), Some(Amount::Empty));
+        assert_eq!(parse_amount("20 kg"), None);
+        assert_eq!(parse_amount("lots"), None);
+        assert_eq!(parse_amount("5000 reps"), None);
+    }
+
+    #[test]
+    fn weights_and_distances_carry_their_unit() {
+        assert_eq!(parse_load("20,00 kg", None), Some(Load::Kg(20.0)));
+        assert_eq!(parse_load("62.5 kg", None), Some(Load::Kg(62.5)));
+        assert_eq!(parse_load("0,00 kg", None), Some(Load::Kg(0.0)));
+        let Some(Load::Kg(kg)) = parse_load("45,00 lbs", None) else {
+            panic!("45 lb is a weight");
+        };
+        assert!((kg - 45.0 * 0.45359237).abs() < 1e-9);
+        assert_eq!(parse_load("0,55 km", None), Some(Load::Meters(550.0)));
+        assert_eq!(parse_load("400 m", None), Some(Load::Meters(400.0)));
+        assert_eq!(parse_load("1.200,5 m", None), Some(Load::Meters(1200.5)));
+        assert_eq!(parse_load("1 mi", None), Some(Load::Meters(1609.344)));
+        assert_eq!(parse_load("", None), Some(Load::Empty));
+        assert_eq!(parse_load("20", Some(WeightUnit::Kg)), Some(Load::Kg(20.0)));
+        assert_eq!(parse_load("20", None), None);
+        assert_eq!(parse_load("2000 kg", None), None);
+        assert_eq!(parse_load("20 stone", None), None);
+        assert_eq!(parse_load("heavy", None), None);
+    }
+
+    #[test]
+    fn localized_numbers() {
+        assert_eq!(parse_localized("20,00"), Some(20.0));
+        assert_eq!(parse_localized("1.234,5"), Some(1234.5));
+        assert_eq!(parse_localized("1,234.5"), Some(1234.5));
+        assert_eq!(parse_localized("1.2.3"), None);
+        assert_eq!(parse_localized(""), None);
+    }
+
+    #[test]
+    fn skipped_cells_in_several_languages() {
+        assert_eq!(is_skipped("Si"), Some(true));
+        assert_eq!(is_skipped("Sì"), Some(true));
+        assert_eq!(is_skipped("Yes"), Some(true));
+        assert_eq!(is_skipped("Ja"), Some(true));
+        assert_eq!(is_skipped("No"), Some(false));
+        assert_eq!(is_skipped("Nein"), Some(false));
+        assert_eq!(is_skipped(""), Some(false));
+        assert_eq!(is_skipped("maybe"), None);
+    }
+
+    #[test]
+    fn the_header_shape_finds_the_columns_in_any_language() {
+        let header = |names: &str| Header::new(names.split(',').map(str::to_string).collect());
+        let opts = super::super::ImportOptions::default();
+        let ctx = DetectContext {
+            path: "x.csv",
+            opts: &opts,
+        };
+        // Spanish, not in the name lists for every column: the fixed layout places them.
+        let es = header(
+            "Fecha,Programa,Hora,Ejercicio,Zona,Primarios,Secundarios,Serie / Serie de calentamiento / Serie de enfriamiento,Repeticiones / Tiempo,Peso / Distancia,Notas,Omitido",
+        );
+        assert!(detect(&es, &ctx).unwrap().is_some());
+        let other = header("Date,Exercise,Reps,Weight");
+        assert!(detect(&other, &ctx).unwrap().is_none());
+        let no_pairs = header("Date,Exercise,Set / Warm-up set / Cool-down set,Reps,Weight");
+        assert!(detect(&no_pairs, &ctx).unwrap().is_none());
+    }
+}
