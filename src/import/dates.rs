@@ -9,6 +9,7 @@
 //! - [`DateOrder`] and [`OrderEvidence`]: numeric dates are ambiguous (`03/04/18`); a file
 //!   settles the order when one of its dates has a field above 12, and never by guessing.
 //! - [`parse_clock`], [`parse_time_of_day`], [`parse_duration_s`]: clock times and durations.
+//! - [`parse_epoch_local`]: Unix epoch seconds (JEFIT), as wall-clock time in the `--tz` zone.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -1308,9 +1309,44 @@ pub fn parse_clock(raw: &str) -> Option<f64> {
     Some(total)
 }
 
+/// Unix epoch seconds (UTC, as JEFIT writes session times) as wall-clock time in `tz`. Only
+/// whole, positive seconds up to the year 2100 are times; anything else is not.
+pub fn parse_epoch_local(raw: &str, tz: Tz) -> Option<NaiveDateTime> {
+    const YEAR_2100: i64 = 4_102_444_800;
+    let raw = raw.trim();
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let secs: i64 = raw.parse().ok().filter(|s| (1..YEAR_2100).contains(s))?;
+    let utc = DateTime::from_timestamp(secs, 0)?;
+    Some(utc.with_timezone(&tz).naive_local())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_seconds_become_local_wall_clock_time() {
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let at = |raw: &str, tz: Tz| parse_epoch_local(raw, tz).map(|t| t.to_string());
+        // 2014-12-17 02:20:48 UTC is the evening before in New York (EST, UTC-5).
+        assert_eq!(
+            at("1418782848", Tz::UTC).as_deref(),
+            Some("2014-12-17 02:20:48")
+        );
+        assert_eq!(at("1418782848", ny).as_deref(), Some("2014-12-16 21:20:48"));
+        // Summer time (EDT, UTC-4).
+        assert_eq!(
+            at(" 1501028141 ", ny).as_deref(),
+            Some("2017-07-25 20:15:41")
+        );
+        assert_eq!(at("0", Tz::UTC), None);
+        assert_eq!(at("-5", Tz::UTC), None);
+        assert_eq!(at("1.5e9", Tz::UTC), None);
+        assert_eq!(at("", Tz::UTC), None);
+        assert_eq!(at("99999999999", Tz::UTC), None);
+    }
 
     fn at(s: &str) -> String {
         parse_stamp(s, None)

@@ -11,6 +11,7 @@ mod fitnotes_ios;
 pub mod generic;
 mod gymbook;
 mod hevy;
+mod jefit;
 mod merge;
 pub mod source;
 mod strong;
@@ -40,6 +41,7 @@ const FORMATS: &[Format] = &[
     gymbook::FORMAT,
     stronglifts::FORMAT,
     fitnotes_ios::FORMAT,
+    jefit::FORMAT,
     generic::FORMAT,
 ];
 

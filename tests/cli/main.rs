@@ -9,6 +9,7 @@ mod config;
 mod import;
 mod import_fitnotes_ios;
 mod import_gymbook;
+mod import_jefit;
 mod import_stronglifts;
 mod pain;
 mod props;

@@ -17,6 +17,8 @@ type Expected = (
 );
 
 const LB: &[&str] = &["--unit", "lb"];
+/// The JEFIT lifter's phone ran on US Eastern time (SETTING `zonedifference` -4).
+const NEW_YORK: &[&str] = &["--tz", "America/New_York"];
 
 const EXPECTED: &[Expected] = &[
     (
@@ -88,6 +90,16 @@ const EXPECTED: &[Expected] = &[
         676368.0,
         "2025-09-08",
         "2026-04-12",
+    ),
+    (
+        "jefit_backup.csv",
+        NEW_YORK,
+        660,
+        10401,
+        2,
+        4694103.7107,
+        "2010-11-28",
+        "2026-06-01",
     ),
     (
         "strong_abishake.csv",
