@@ -234,7 +234,8 @@ pub struct ReadArgs {
     #[arg(long, value_enum)]
     pub unit: Option<UnitArg>,
 
-    /// Time zone whose calendar days count, for exports with UTC offsets (Fitbod) [default: UTC]
+    /// Time zone whose calendar days count, for exports with UTC times (Fitbod, Fit Notes iOS,
+    /// JEFIT, ISO times with Z) [default: UTC]
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<chrono_tz::Tz>,
 
