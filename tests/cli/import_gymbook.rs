@@ -12,24 +12,7 @@ fn one(name: &str, extra: &[&str]) -> serde_json::Value {
 
 /// The sets as the generic format writes them, one map per row.
 fn sets_of(name: &str, extra: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("sets.csv");
-    let mut args = vec!["--out", out.to_str().unwrap()];
-    args.extend(extra);
-    import_json(&[&fixture(name)], &args);
-    let mut reader = csv::Reader::from_path(&out).unwrap();
-    let header = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            header
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+    exported_sets(&fixture(name), extra)
 }
 
 #[test]

@@ -8,25 +8,8 @@ use crate::support::*;
 const BERLIN: &[&str] = &["--tz", "Europe/Berlin"];
 
 /// The sets as `import --out -` writes them (the generic CSV), one map per row.
-fn sets(extra: &[&str]) -> Vec<std::collections::HashMap<String, String>> {
-    let file = fixture("jefit_backup.csv");
-    let mut args = vec!["import", file.to_str().unwrap(), "--out", "-"];
-    args.extend_from_slice(extra);
-    let out = strainscope(&args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
-    let header = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            header
-                .iter()
-                .zip(r.iter())
-                .map(|(h, v)| (h.to_string(), v.to_string()))
-                .collect()
-        })
-        .collect()
+fn sets(extra: &[&str]) -> Vec<std::collections::BTreeMap<String, String>> {
+    exported_sets(&fixture("jefit_backup.csv"), extra)
 }
 
 #[test]

@@ -64,3 +64,28 @@ pub fn assert_totals(
 }
 
 pub const LB: f64 = 0.45359237;
+
+/// The sets `import --out -` writes for one file (the generic CSV), one map per row: lets a
+/// test check single sets (start, kind, duration) beside the totals.
+pub fn exported_sets(
+    file: &Path,
+    extra: &[&str],
+) -> Vec<std::collections::BTreeMap<String, String>> {
+    let mut args = vec!["import", file.to_str().unwrap(), "--out", "-"];
+    args.extend_from_slice(extra);
+    let out = strainscope(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
