@@ -8,7 +8,8 @@
 //! max wall-clock time as a Markdown table (copied into docs/performance.md).
 //!
 //! A third table times `import_file` alone, in sets per second, on the 5-year log and on every
-//! real export in ../shared/real-exports/ (where that folder exists).
+//! real export in ../shared/real-exports/ (where that folder exists); `BENCH_ONLY=import` prints
+//! only that table.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -148,7 +149,7 @@ fn outputs(case: &Case) -> Outputs {
 /// The options a real export needs (the files that name no unit, or no date order).
 fn real_file_options(name: &str) -> ImportOptions {
     use strainscope::model::WeightUnit;
-    let unit = if name.contains("fitnotes_ios") || name.contains("gymbook") {
+    let unit = if name.contains("fitnotes_ios") {
         WeightUnit::Kg
     } else {
         WeightUnit::Lb
@@ -210,6 +211,22 @@ fn import_speed(root: &Path, five_years: &Case) {
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = tempfile::tempdir().expect("temp dir");
+    // BENCH_ONLY=import prints only the import-speed table.
+    if std::env::var("BENCH_ONLY").is_ok_and(|v| v == "import") {
+        import_speed(&root, &generated(dir.path(), 5));
+        return;
+    }
+    // BENCH_PROFILE=FILE imports one file 500 times, for a profiler.
+    if let Ok(mut file) = std::env::var("BENCH_PROFILE") {
+        if file == "5y" {
+            file = generated(dir.path(), 5).workouts[0].display().to_string();
+        }
+        let opts = real_file_options(&file);
+        for _ in 0..500 {
+            std::hint::black_box(import_file(Path::new(&file), &opts, Catalog::embedded()).ok());
+        }
+        return;
+    }
     let mut cases = vec![Case {
         name: "sample_logs (6 months)".into(),
         workouts: vec![

@@ -9,6 +9,9 @@ use unicode_normalization::UnicodeNormalization;
 /// dotless ı, Polish ł, German ß). Marks of other scripts (Thai vowels) are kept: they are
 /// letters there, not accents. The rest is recomposed (NFC), so Hangul syllables stay whole.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         match c {

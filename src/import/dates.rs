@@ -289,6 +289,9 @@ fn parse_stamp_uncached(raw: &str, order: Option<DateOrder>) -> Option<Stamp> {
     if raw.is_empty() {
         return None;
     }
+    if let Some(stamp) = iso_fast(raw.as_bytes()) {
+        return Some(stamp);
+    }
     if raw.as_bytes()[0].is_ascii_digit() && raw.len() >= 10 && raw.as_bytes()[4] == b'-' {
         if let Ok(at) = DateTime::parse_from_rfc3339(raw) {
             return Some(Stamp {
@@ -316,6 +319,65 @@ fn parse_stamp_uncached(raw: &str, order: Option<DateOrder>) -> Option<Stamp> {
     }
     let wall = read_tokens(&tokenize(raw), order)?;
     Some(Stamp { wall, offset: None })
+}
+
+/// The common ISO 8601 forms read byte by byte (chrono's format parser re-reads its format
+/// string on every call): `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM[:SS[.f]]`,
+/// then optionally `Z`, ` +0000`, `+02:00` or `+0200`. Anything else goes to the general reader.
+fn iso_fast(b: &[u8]) -> Option<Stamp> {
+    fn num(b: &[u8], at: usize, len: usize) -> Option<u32> {
+        let digits = b.get(at..at + len)?;
+        digits.iter().try_fold(0u32, |v, &d| {
+            d.is_ascii_digit().then(|| v * 10 + u32::from(d - b'0'))
+        })
+    }
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(num(b, 0, 4)? as i32, num(b, 5, 2)?, num(b, 8, 2)?)?;
+    if b.len() == 10 {
+        return Some(Stamp {
+            wall: date.and_time(NaiveTime::MIN),
+            offset: None,
+        });
+    }
+    if !matches!(b[10], b'T' | b' ') || b.get(13) != Some(&b':') {
+        return None;
+    }
+    let (h, m) = (num(b, 11, 2)?, num(b, 14, 2)?);
+    let mut at = 16;
+    let (mut sec, mut nanos) = (0, 0);
+    if b.get(at) == Some(&b':') {
+        sec = num(b, 17, 2)?;
+        at = 19;
+        if b.get(at) == Some(&b'.') {
+            at += 1;
+            let mut scale = 100_000_000;
+            while let Some(d) = b.get(at).filter(|d| d.is_ascii_digit()) {
+                nanos += u32::from(d - b'0') * scale;
+                scale /= 10;
+                at += 1;
+            }
+        }
+    }
+    let wall = date.and_time(NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?);
+    let rest = &b[at..];
+    let rest = rest.strip_prefix(b" ").unwrap_or(rest);
+    let offset = match rest {
+        [] => None,
+        [b'Z'] => Some(FixedOffset::east_opt(0)?),
+        [sign @ (b'+' | b'-'), tail @ ..] => {
+            let (oh, om) = match tail.len() {
+                4 => (num(tail, 0, 2)?, num(tail, 2, 2)?),
+                5 if tail[2] == b':' => (num(tail, 0, 2)?, num(tail, 3, 2)?),
+                _ => return None,
+            };
+            let secs = (oh * 3600 + om * 60) as i32;
+            Some(FixedOffset::east_opt(if *sign == b'-' { -secs } else { secs })?)
+        }
+        _ => return None,
+    };
+    Some(Stamp { wall, offset })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1208,6 +1270,16 @@ pub fn parse_offset_datetime(raw: &str, format: &str) -> Option<DateTime<FixedOf
 
 /// A time of day: `19:30`, `19:30:05`, `7:30 PM`, `12:05 AM` (just after midnight).
 pub fn parse_time_of_day(raw: &str) -> Option<NaiveTime> {
+    // Most cells are a plain 24-hour `H:MM` or `HH:MM[:SS]`, one per set: read those directly.
+    let raw = raw.trim();
+    if raw.len() <= 8 && raw.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        let mut parts = raw.split(':').map(|p| p.parse::<u32>().ok());
+        let (h, m, s) = (parts.next()??, parts.next()??, parts.next().unwrap_or(Some(0))?);
+        if parts.next().is_some() {
+            return None;
+        }
+        return NaiveTime::from_hms_opt(h, m, s);
+    }
     let tokens = tokenize(raw);
     let mut clock = None;
     let mut meridiem = None;
@@ -1548,6 +1620,47 @@ mod tests {
         assert_eq!(duration_unit_s("ore"), Some(3600.0));
         assert_eq!(duration_unit_s("ripetizioni"), None);
         assert_eq!(duration_unit_s("kg"), None);
+    }
+
+    #[test]
+    fn the_iso_fast_path_agrees_with_chrono() {
+        for raw in [
+            "2026-04-12",
+            "2026-04-12 12:29",
+            "2026-04-12T12:29:05",
+            "2026-04-12T12:29:05.125",
+            "2026-04-12T12:29:05Z",
+            "2025-08-20 01:49:39 +0000",
+            "2026-04-12T12:29:00+02:00",
+            "2026-04-12T12:29:00-0530",
+        ] {
+            let fast = iso_fast(raw.as_bytes()).unwrap_or_else(|| panic!("{raw}"));
+            let slow = DateTime::parse_from_rfc3339(raw)
+                .ok()
+                .map(|t| (t.naive_local(), Some(*t.offset())))
+                .or_else(|| {
+                    DateTime::parse_from_str(raw, "%Y-%m-%d %H:%M:%S %z")
+                        .or_else(|_| DateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M:%S%z"))
+                        .ok()
+                        .map(|t| (t.naive_local(), Some(*t.offset())))
+                })
+                .or_else(|| {
+                    ISO_FORMATS
+                        .iter()
+                        .find_map(|f| NaiveDateTime::parse_from_str(raw, f).ok())
+                        .or_else(|| {
+                            NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+                                .ok()
+                                .map(|d| d.and_time(NaiveTime::MIN))
+                        })
+                        .map(|t| (t, None))
+                })
+                .unwrap();
+            assert_eq!((fast.wall, fast.offset), slow, "{raw}");
+        }
+        for raw in ["2026-02-30", "2026-04-12 25:00", "2026-04-12T12:29:00+2", "2026-4-12"] {
+            assert!(iso_fast(raw.as_bytes()).is_none(), "{raw}");
+        }
     }
 
     #[test]

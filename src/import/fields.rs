@@ -41,7 +41,7 @@ impl<'a> Row<'a> {
 
     /// The trimmed cell, or "" when the row is shorter than the header.
     pub fn text(&self, column: usize) -> &'a str {
-        self.record.fields.get(column).map_or("", str::trim)
+        self.record.fields.get(column).map_or("", trim)
     }
 
     pub fn opt_text(&self, column: Option<usize>) -> &'a str {
@@ -165,6 +165,16 @@ impl<'a> Row<'a> {
     }
 }
 
+/// Trims a cell: ASCII whitespace byte by byte (nearly every cell), and Unicode whitespace
+/// (a no-break space) only when an edge is not ASCII.
+pub fn trim(cell: &str) -> &str {
+    let t = cell.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if !a.is_ascii() || !b.is_ascii() => t.trim(),
+        _ => t,
+    }
+}
+
 /// Parses numbers as apps write them: ` 10`, `10.0`, `149.99999999999997`, and `102,5` where
 /// a comma cannot be the delimiter.
 pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
@@ -200,6 +210,14 @@ impl WorkoutIds {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
+        assert_eq!(trim("  10 \t"), "10");
+        assert_eq!(trim("\u{a0}Squat\u{a0}"), "Squat");
+        assert_eq!(trim("Développé"), "Développé");
+        assert_eq!(trim(""), "");
+    }
 
     #[test]
     fn numbers_parse_as_apps_write_them() {

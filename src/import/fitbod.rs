@@ -23,6 +23,9 @@ struct Fitbod {
     distance: Option<usize>,
     warmup: Option<usize>,
     note: Option<usize>,
+    /// The last timestamp read, its local time and its workout id: every set of a workout
+    /// repeats the timestamp, so each is parsed and formatted once.
+    last: Option<(String, chrono::NaiveDateTime, String)>,
 }
 
 fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
@@ -42,6 +45,7 @@ fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialec
         distance: header.find(&["Distance(m)", "Distance (m)"]),
         warmup: Some(warmup),
         note: header.find(&["Note"]),
+        last: None,
     })))
 }
 
@@ -52,14 +56,24 @@ impl Dialect for Fitbod {
 
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         let raw = row.text(self.date);
-        let at = parse_offset_datetime(raw, "%Y-%m-%d %H:%M:%S %z").ok_or_else(|| {
-            row.error(
-                self.date,
-                raw,
-                "a timestamp with offset such as 2025-08-20 01:49:39 +0000",
-            )
-        })?;
-        let start = at.with_timezone(&ctx.opts.tz).naive_local();
+        let (cached_raw, start, workout_id) = match self.last.take() {
+            Some(last) if last.0 == raw => last,
+            _ => {
+                let at = parse_offset_datetime(raw, "%Y-%m-%d %H:%M:%S %z").ok_or_else(|| {
+                    row.error(
+                        self.date,
+                        raw,
+                        "a timestamp with offset such as 2025-08-20 01:49:39 +0000",
+                    )
+                })?;
+                let start = at.with_timezone(&ctx.opts.tz).naive_local();
+                let day = start.date();
+                // Fitbod sets carry no workout key; a workout is a calendar day in --tz.
+                let id = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());
+                (raw.to_string(), start, id)
+            }
+        };
+        self.last = Some((cached_raw, start, workout_id.clone()));
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {
             return Err(row.error(self.exercise, exercise, "an exercise name"));
@@ -70,10 +84,8 @@ impl Dialect for Fitbod {
             Some((c, v)) => return Err(row.error(c, &v, "true or false")),
             None => SetKind::Working,
         };
-        let day = start.date();
         Ok(RowOutcome::Set(Box::new(WorkoutSet {
-            // Fitbod sets carry no workout key; a workout is a calendar day in --tz.
-            workout_id: format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day()),
+            workout_id,
             start,
             workout_name: String::new(),
             exercise: exercise.to_string(),

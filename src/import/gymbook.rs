@@ -179,6 +179,8 @@ struct SetKinds {
 struct Workout {
     start: NaiveDateTime,
     name: String,
+    /// The day as `YYYY-MM-DD`, formatted once.
+    id: String,
 }
 
 struct GymBook {
@@ -309,9 +311,10 @@ impl Dialect for GymBook {
             workouts
                 .entry(day)
                 .and_modify(|w| w.start = w.start.min(at))
-                .or_insert(Workout {
+                .or_insert_with(|| Workout {
                     start: at,
                     name: String::new(),
+                    id: day.format("%Y-%m-%d").to_string(),
                 });
             let programme = self.cols.programme.map_or("", |c| cell(record, c));
             let day_names = names.entry(day).or_default();
@@ -369,9 +372,13 @@ impl Dialect for GymBook {
             )
         })?;
         let day = at.date();
-        let (start, workout_name) = match self.workouts.get(&day) {
-            Some(w) => (w.start, w.name.clone()),
-            None => (at, row.opt_text(cols.programme).to_string()),
+        let (start, workout_name, workout_id) = match self.workouts.get(&day) {
+            Some(w) => (w.start, w.name.clone(), w.id.clone()),
+            None => (
+                at,
+                row.opt_text(cols.programme).to_string(),
+                day.format("%Y-%m-%d").to_string(),
+            ),
         };
         let (reps, duration_s) = match amount {
             Amount::Reps(n) => (Some(n), None),
@@ -384,7 +391,7 @@ impl Dialect for GymBook {
             Load::Empty => (None, None),
         };
         Ok(RowOutcome::Set(Box::new(WorkoutSet {
-            workout_id: day.format("%Y-%m-%d").to_string(),
+            workout_id,
             start,
             workout_name,
             exercise: exercise.to_string(),

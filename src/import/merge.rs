@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::WorkoutSet;
 
 use super::ImportedFile;
@@ -21,9 +23,12 @@ use super::ImportedFile;
 /// Only rows that carry the app's own set number are compared: without one, two equal halves
 /// can be an ordinary workout (one exercise, identical sets).
 pub(crate) fn drop_doubled_workouts(sets: &mut Vec<WorkoutSet>) -> (usize, usize, Option<u64>) {
+    if !sets.iter().any(|s| s.set_index.is_some()) {
+        return (0, 0, None);
+    }
     // Rows of a workout in file order, workouts in order of first appearance.
     let mut order: Vec<&str> = Vec::new();
-    let mut rows: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut rows: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, s) in sets.iter().enumerate() {
         rows.entry(s.workout_id.as_str())
             .or_insert_with(|| {

@@ -85,7 +85,7 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
 /// and the English GymBook app write it), decoded with `encoding_rs`.
 pub fn read_text(path: &Path, shown: &str) -> Result<String, FileError> {
     let bytes = read_bytes(path, shown)?;
-    let text = decode(&bytes, shown)?;
+    let text = decode(bytes, shown)?;
     if text.trim().is_empty() {
         return Err(FileError::Empty {
             path: shown.to_string(),
@@ -129,8 +129,8 @@ pub fn parse_text(text: &str, shown: String) -> Result<CsvText, FileError> {
 
 /// The file's bytes as text, BOM removed. UTF-16 needs its BOM: without one, the NUL bytes of
 /// UTF-16 text look like a binary file and are refused as one.
-pub(crate) fn decode(bytes: &[u8], shown: &str) -> Result<String, FileError> {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes)
+pub(crate) fn decode(bytes: Vec<u8>, shown: &str) -> Result<String, FileError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(&bytes)
         && encoding != encoding_rs::UTF_8
     {
         return match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
@@ -141,8 +141,16 @@ pub(crate) fn decode(bytes: &[u8], shown: &str) -> Result<String, FileError> {
             }),
         };
     }
-    let text = check_text(bytes, shown)?;
-    Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_string())
+    check_text(&bytes, shown)?;
+    // Checked above: the bytes are UTF-8, so this neither fails nor copies.
+    let mut text = String::from_utf8(bytes).map_err(|e| FileError::Io {
+        path: shown.to_string(),
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Ok(text)
 }
 
 pub(crate) fn read_bytes(path: &Path, shown: &str) -> Result<Vec<u8>, FileError> {
@@ -178,7 +186,7 @@ pub(crate) fn check_text<'a>(bytes: &'a [u8], shown: &str) -> Result<&'a str, Fi
             byte: bytes[offset],
         }
     };
-    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+    if let Some(nul) = memchr::memchr(0, bytes) {
         return Err(bad_at(nul));
     }
     std::str::from_utf8(bytes).map_err(|e| bad_at(e.valid_up_to()))
@@ -283,7 +291,9 @@ fn parse_records(
             skip_first = false; // the `sep=` line
             continue;
         }
-        let mut fields = std::mem::take(&mut record);
+        // A clone is allocated at its exact size, and `record` keeps its grown buffers for the
+        // next row (taking it would regrow them on every row).
+        let mut fields = record.clone();
         if let Some(h) = &header {
             fields = unwrap_quoted_line(fields, h.len(), delimiter);
         }
@@ -319,15 +329,41 @@ fn unwrap_quoted_line(fields: StringRecord, header_len: usize, delimiter: u8) ->
     if fields.len() != 1 || header_len <= 1 || !fields[0].contains(delimiter as char) {
         return fields;
     }
-    let mut inner = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(fields[0].as_bytes());
-    match inner.records().next() {
-        Some(Ok(rec)) => rec,
-        _ => fields,
+    // The inner line is parsed by hand: building a csv reader for each line would cost more
+    // than the rest of the import of such a file.
+    let line = &fields[0];
+    let delimiter = delimiter as char;
+    let mut out = StringRecord::new();
+    let mut field = String::new();
+    let mut chars = line.chars().peekable();
+    let mut in_quotes = false;
+    let mut at_start = true;
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    field.push('"');
+                } else {
+                    in_quotes = false;
+                }
+            } else {
+                field.push(c);
+            }
+        } else if c == delimiter {
+            out.push_field(&field);
+            field.clear();
+            at_start = true;
+            continue;
+        } else if c == '"' && at_start {
+            in_quotes = true;
+        } else {
+            field.push(c);
+        }
+        at_start = false;
     }
+    out.push_field(&field);
+    out
 }
 
 #[cfg(test)]
