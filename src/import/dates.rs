@@ -161,10 +161,13 @@ pub fn settle_order<'a>(
     let mut numeric = Vec::new();
     for v in values {
         let v = v.trim();
-        if v == previous || v.is_empty() || !could_be_numeric_date(v) {
+        if v == previous {
             continue;
         }
         previous = v;
+        if v.is_empty() || !could_be_numeric_date(v) {
+            continue;
+        }
         if either.is_none() && order_evidence(v) == OrderEvidence::Either {
             either = Some(v);
         }

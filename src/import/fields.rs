@@ -1,7 +1,7 @@
 //! Typed access to the cells of one row. Every parse failure becomes a [`RowError`] that names
 //! the file, line, column, the value and what was expected.
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime, Timelike};
 
 use crate::error::RowError;
 use crate::model::{DistanceUnit, WeightUnit};
@@ -199,7 +199,17 @@ impl WorkoutIds {
         match &self.last {
             Some((t, id)) if *t == start => id.clone(),
             _ => {
-                let id = start.format("%Y-%m-%d %H:%M:%S").to_string();
+                // Written by hand: chrono's formatter re-reads its format string each time.
+                let (d, t) = (start.date(), start.time());
+                let id = format!(
+                    "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
+                    d.year(),
+                    d.month(),
+                    d.day(),
+                    t.hour(),
+                    t.minute(),
+                    t.second()
+                );
                 self.last = Some((start, id.clone()));
                 id
             }

@@ -244,17 +244,66 @@ fn count_newlines(bytes: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
+/// Texts up to this size are parsed by a reader kept per thread and delimiter.
+const REUSED_READER_MAX: usize = 1 << 20;
+
+type ReusedReader = csv::Reader<std::io::Cursor<Vec<u8>>>;
+
+thread_local! {
+    /// Building a csv reader builds its state machine, which costs as much as parsing a
+    /// hundred rows: small files (and JEFIT's many small tables) reuse one reader per
+    /// delimiter, refilled with a copy of the text and rewound.
+    static READERS: std::cell::RefCell<Vec<(u8, ReusedReader)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn csv_builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.delimiter(delimiter).has_headers(false).flexible(true);
+    builder
+}
+
 fn parse_records(
+    text: &str,
+    delimiter: u8,
+    path: String,
+    skip_first: bool,
+) -> Result<CsvText, FileError> {
+    if text.len() > REUSED_READER_MAX {
+        let mut reader = csv_builder(delimiter).from_reader(text.as_bytes());
+        return read_records(&mut reader, text, delimiter, path, skip_first);
+    }
+    READERS.with(|readers| {
+        let mut readers = readers.borrow_mut();
+        let i = match readers.iter().position(|(d, _)| *d == delimiter) {
+            Some(i) => i,
+            None => {
+                let reader = csv_builder(delimiter).from_reader(std::io::Cursor::new(Vec::new()));
+                readers.push((delimiter, reader));
+                readers.len() - 1
+            }
+        };
+        let reader = &mut readers[i].1;
+        let buffer = reader.get_mut().get_mut();
+        buffer.clear();
+        buffer.extend_from_slice(text.as_bytes());
+        reader
+            .seek(csv::Position::new())
+            .map_err(|e| FileError::Io {
+                path: path.clone(),
+                source: std::io::Error::other(e.to_string()),
+            })?;
+        read_records(reader, text, delimiter, path, skip_first)
+    })
+}
+
+fn read_records<R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
     text: &str,
     delimiter: u8,
     path: String,
     mut skip_first: bool,
 ) -> Result<CsvText, FileError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
     let mut records = Vec::new();
     let mut header: Option<Header> = None;
     let mut blank_lines = 0;
@@ -263,7 +312,8 @@ fn parse_records(
     // lines are counted here, from each record's byte offset: the newlines between two
     // record starts are the first record's own line breaks, its terminator, and empty lines.
     let bytes = text.as_bytes();
-    let mut previous: Option<(usize, u64, u64)> = None; // (byte, line, newlines inside)
+    // (where the record starts, its line, where it ends: just after its terminator)
+    let mut previous: Option<(usize, u64, usize)> = None;
     let mut last_record_at = 0;
     loop {
         let more = reader.read_record(&mut record).map_err(|e| FileError::Io {
@@ -279,13 +329,17 @@ fn parse_records(
         }
         let line = match previous {
             None => count_newlines(&bytes[..at]) + 1,
-            Some((from, line, inside)) => {
-                let between = count_newlines(&bytes[from..at]);
-                blank_lines += between.saturating_sub(1 + inside) as usize;
-                line + between
+            Some((from, line, end)) => {
+                // Newlines between the end of the last record and the start of this one are
+                // empty lines, plus the terminator when the reader stopped before it.
+                let end = end.clamp(from, at);
+                let terminated = end > from && bytes[end - 1] == b'\n';
+                let gap = count_newlines(&bytes[end..at]);
+                blank_lines += gap.saturating_sub(u64::from(!terminated)) as usize;
+                line + count_newlines(&bytes[from..at])
             }
         };
-        previous = Some((at, line, count_newlines(record.as_slice().as_bytes())));
+        previous = Some((at, line, reader.position().byte() as usize));
         last_record_at = at;
         if skip_first {
             skip_first = false; // the `sep=` line
