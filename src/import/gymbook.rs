@@ -251,12 +251,22 @@ fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialec
 }
 
 fn cell(record: &Record, column: usize) -> &str {
-    record.fields.get(column).map_or("", str::trim)
+    record.fields.get(column).map_or("", super::fields::trim)
 }
 
 /// Whether a skipped cell says the set was skipped: `Some(true)` for yes, `None` when it is
 /// neither yes nor no.
 fn is_skipped(raw: &str) -> Option<bool> {
+    // Nearly every cell is a plain `No`: compared without folding (the lists are folded).
+    if raw.is_ascii() {
+        return if YES.iter().any(|y| y.eq_ignore_ascii_case(raw)) {
+            Some(true)
+        } else if NO.iter().any(|n| n.eq_ignore_ascii_case(raw)) {
+            Some(false)
+        } else {
+            None
+        };
+    }
     let folded = fold(raw);
     if YES.contains(&folded.as_str()) {
         Some(true)
@@ -426,11 +436,17 @@ impl GymBook {
     fn kind(&self, row: &Row) -> Result<SetKind, RowError> {
         let c = self.cols.set_kind;
         let raw = row.text(c);
-        let folded = fold(raw);
         let kinds = &self.kinds;
-        if folded.is_empty() || folded == kinds.working || folded == kinds.cooldown {
+        // Plain ASCII values need no folding: the set kinds are folded (lower case) already.
+        let folded = if raw.is_ascii() {
+            std::borrow::Cow::Borrowed(raw)
+        } else {
+            std::borrow::Cow::Owned(fold(raw))
+        };
+        let is = |kind: &str| kind.eq_ignore_ascii_case(&folded);
+        if folded.is_empty() || is(&kinds.working) || is(&kinds.cooldown) {
             Ok(SetKind::Working)
-        } else if folded == kinds.warmup {
+        } else if is(&kinds.warmup) {
             Ok(SetKind::Warmup)
         } else {
             Err(row.error(
@@ -471,6 +487,10 @@ fn number_and_unit(raw: &str) -> Option<(f64, String)> {
 /// A number with a decimal comma or dot, and perhaps thousands separators: `20,00`, `20.5`,
 /// `1.234,5`, `1,234.5`.
 fn parse_localized(raw: &str) -> Option<f64> {
+    // The usual cell, `20,00` or `8`, is read without building new strings.
+    if raw.bytes().all(|b| b.is_ascii_digit()) && !raw.is_empty() {
+        return raw.parse().ok();
+    }
     let raw: String = raw
         .chars()
         .filter(|c| *c != '\u{a0}' && *c != ' ')

@@ -534,7 +534,7 @@ impl<'a> Backup<'a> {
             let log_id = t.col("exercise_log_id").unwrap_or(0);
             for r in &t.records {
                 set_rows
-                    .entry(r.fields.get(log_id).map_or("", str::trim))
+                    .entry(r.fields.get(log_id).map_or("", super::fields::trim))
                     .or_default()
                     .push(r);
             }

@@ -442,9 +442,33 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog, keep_duplicates: bool)
             "{clamped} sets belong to workouts logged as lasting over 24 h (a timer left running); those durations were ignored"
         ));
     }
-    // Hevy, Fitbod and older Strong files are newest-first. A stable sort keeps file order
-    // within a workout.
-    out.sets.sort_by_key(|s| s.start);
+    in_time_order(&mut out.sets);
+}
+
+/// Puts sets in chronological order of their workouts, keeping file order within a workout
+/// (a stable order). Hevy, Fitbod, GymBook and older Strong files are newest-first: their
+/// workouts are reversed as blocks, moving each set once, instead of sorted.
+fn in_time_order(sets: &mut Vec<WorkoutSet>) {
+    if sets.is_sorted_by_key(|s| s.start) {
+        return;
+    }
+    // Runs of sets with one start, and whether the runs come newest first.
+    let mut runs: Vec<usize> = vec![0];
+    for i in 1..sets.len() {
+        if sets[i].start != sets[i - 1].start {
+            runs.push(i);
+        }
+    }
+    let newest_first = runs.windows(2).all(|w| sets[w[1]].start < sets[w[0]].start);
+    if !newest_first {
+        sets.sort_by_key(|s| s.start);
+        return;
+    }
+    runs.push(sets.len());
+    let mut old: Vec<Option<WorkoutSet>> = std::mem::take(sets).into_iter().map(Some).collect();
+    for w in runs.windows(2).rev() {
+        sets.extend(old[w[0]..w[1]].iter_mut().filter_map(Option::take));
+    }
 }
 
 /// A file the run cannot trust: no set at all, or more bad rows than good ones. Reporting on
@@ -505,4 +529,43 @@ pub fn unknown_exercises(sets: &[WorkoutSet]) -> BTreeMap<String, usize> {
         *unknown.entry(set.exercise.clone()).or_default() += 1;
     }
     unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn set(day: u32, line: u64) -> WorkoutSet {
+        let mut s = crate::analysis::testing::set(
+            NaiveDate::from_ymd_opt(2025, 1, day)
+                .unwrap()
+                .and_hms_opt(18, 0, 0)
+                .unwrap(),
+            "back-squat",
+            100.0,
+            5.0,
+        );
+        s.source.line = line;
+        s
+    }
+
+    fn lines(sets: &[WorkoutSet]) -> Vec<u64> {
+        sets.iter().map(|s| s.source.line).collect()
+    }
+
+    #[test]
+    fn newest_first_workouts_are_reversed_as_blocks_keeping_file_order_inside() {
+        let mut sets = vec![set(9, 2), set(9, 3), set(5, 4), set(1, 5), set(1, 6)];
+        in_time_order(&mut sets);
+        assert_eq!(lines(&sets), [5, 6, 4, 2, 3]);
+        // Mixed order falls back to a stable sort.
+        let mut sets = vec![set(5, 2), set(9, 3), set(1, 4), set(5, 5)];
+        in_time_order(&mut sets);
+        assert_eq!(lines(&sets), [4, 2, 5, 3]);
+        // Already in order: untouched.
+        let mut sets = vec![set(1, 2), set(1, 3), set(2, 4)];
+        in_time_order(&mut sets);
+        assert_eq!(lines(&sets), [2, 3, 4]);
+    }
 }
