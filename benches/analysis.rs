@@ -222,18 +222,25 @@ fn main() {
             file = generated(dir.path(), 5).workouts[0].display().to_string();
         }
         let opts = real_file_options(&file);
-        let n: usize = std::env::var("BENCH_N").ok().and_then(|n| n.parse().ok()).unwrap_or(500);
+        let n: usize = std::env::var("BENCH_N")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(500);
         let mut times: Vec<f64> = (0..n)
             .map(|_| {
                 let t = Instant::now();
-                std::hint::black_box(import_file(Path::new(&file), &opts, Catalog::embedded()).ok());
+                std::hint::black_box(
+                    import_file(Path::new(&file), &opts, Catalog::embedded()).ok(),
+                );
                 t.elapsed().as_secs_f64() * 1e6
             })
             .collect();
         times.sort_by(f64::total_cmp);
         eprintln!(
             "µs per import: min {:.1}, median {:.1}, max {:.1}",
-            times[0], times[n / 2], times[n - 1]
+            times[0],
+            times[n / 2],
+            times[n - 1]
         );
         return;
     }

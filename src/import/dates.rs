@@ -376,7 +376,11 @@ fn iso_fast(b: &[u8]) -> Option<Stamp> {
                 _ => return None,
             };
             let secs = (oh * 3600 + om * 60) as i32;
-            Some(FixedOffset::east_opt(if *sign == b'-' { -secs } else { secs })?)
+            Some(FixedOffset::east_opt(if *sign == b'-' {
+                -secs
+            } else {
+                secs
+            })?)
         }
         _ => return None,
     };
@@ -1277,7 +1281,11 @@ pub fn parse_time_of_day(raw: &str) -> Option<NaiveTime> {
     let raw = raw.trim();
     if raw.len() <= 8 && raw.bytes().all(|b| b.is_ascii_digit() || b == b':') {
         let mut parts = raw.split(':').map(|p| p.parse::<u32>().ok());
-        let (h, m, s) = (parts.next()??, parts.next()??, parts.next().unwrap_or(Some(0))?);
+        let (h, m, s) = (
+            parts.next()??,
+            parts.next()??,
+            parts.next().unwrap_or(Some(0))?,
+        );
         if parts.next().is_some() {
             return None;
         }
@@ -1661,7 +1669,12 @@ mod tests {
                 .unwrap();
             assert_eq!((fast.wall, fast.offset), slow, "{raw}");
         }
-        for raw in ["2026-02-30", "2026-04-12 25:00", "2026-04-12T12:29:00+2", "2026-4-12"] {
+        for raw in [
+            "2026-02-30",
+            "2026-04-12 25:00",
+            "2026-04-12T12:29:00+2",
+            "2026-4-12",
+        ] {
             assert!(iso_fast(raw.as_bytes()).is_none(), "{raw}");
         }
     }

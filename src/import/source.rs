@@ -259,7 +259,10 @@ thread_local! {
 
 fn csv_builder(delimiter: u8) -> csv::ReaderBuilder {
     let mut builder = csv::ReaderBuilder::new();
-    builder.delimiter(delimiter).has_headers(false).flexible(true);
+    builder
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true);
     builder
 }
 
