@@ -17,12 +17,14 @@ use crate::model::WorkoutSet;
 
 use super::ImportedFile;
 
-/// Removes the second copy of every workout a file stored twice; returns (workouts, sets,
-/// first line of the first copy removed).
+/// Removes the second copy of every workout a file stored twice; returns (workouts, sets, the
+/// first and last line of the first copy removed).
 ///
 /// Only rows that carry the app's own set number are compared: without one, two equal halves
 /// can be an ordinary workout (one exercise, identical sets).
-pub(crate) fn drop_doubled_workouts(sets: &mut Vec<WorkoutSet>) -> (usize, usize, Option<u64>) {
+pub(crate) fn drop_doubled_workouts(
+    sets: &mut Vec<WorkoutSet>,
+) -> (usize, usize, Option<(u64, u64)>) {
     if !sets.iter().any(|s| s.set_index.is_some()) {
         return (0, 0, None);
     }
@@ -49,7 +51,11 @@ pub(crate) fn drop_doubled_workouts(sets: &mut Vec<WorkoutSet>) -> (usize, usize
         if a.iter().zip(b).all(|(&x, &y)| same_set(&sets[x], &sets[y])) {
             workouts += 1;
             dropped += b.len();
-            first_line = first_line.or(Some(sets[b[0]].source.line));
+            let lines = b.iter().map(|&i| sets[i].source.line);
+            first_line = first_line.or(Some((
+                lines.clone().min().unwrap_or(0),
+                lines.max().unwrap_or(0),
+            )));
             for &i in b {
                 drop[i] = true;
             }
@@ -214,7 +220,7 @@ mod tests {
             set("w1", "Bench", Some(1), 60.0, 7),
             set("w2", "Bench", Some(1), 60.0, 8),
         ];
-        assert_eq!(drop_doubled_workouts(&mut sets), (1, 3, Some(5)));
+        assert_eq!(drop_doubled_workouts(&mut sets), (1, 3, Some((5, 7))));
         let lines: Vec<u64> = sets.iter().map(|s| s.source.line).collect();
         assert_eq!(lines, [2, 3, 4, 8]);
     }

@@ -408,12 +408,11 @@ fn finish_sets(out: &mut ImportedFile, catalog: &Catalog, keep_duplicates: bool)
         };
     }
     if !keep_duplicates {
-        let (workouts, sets, line) = merge::drop_doubled_workouts(&mut out.sets);
-        if workouts > 0 {
+        let (workouts, sets, lines) = merge::drop_doubled_workouts(&mut out.sets);
+        if let (true, Some((first, last))) = (workouts > 0, lines) {
             out.notices.push(format!(
-                "{workouts} workouts are stored twice in this file (the second copy starts at line {}); \
-                 {sets} copied sets were left out (--keep-duplicates keeps them)",
-                line.unwrap_or(0)
+                "{workouts} workouts are stored twice in this file (the first copy left out is \
+                 lines {first}–{last}); {sets} copied sets were left out (--keep-duplicates keeps them)"
             ));
         }
     }

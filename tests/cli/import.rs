@@ -363,7 +363,7 @@ fn a_whole_workout_stored_twice_is_counted_once_with_a_warning() {
     assert_totals(&v, 3, 8, 0, kg, "2015-11-02", "2015-11-06");
     let notice = v["notices"][0].as_str().unwrap();
     assert!(
-        notice.starts_with("2 workouts are stored twice in this file (the second copy starts at line 5); 4 copied sets were left out"),
+        notice.starts_with("2 workouts are stored twice in this file (the first copy left out is lines 5–7); 4 copied sets were left out"),
         "{notice}"
     );
     let kept = one("strong_doubled.csv", &["--unit", "kg", "--keep-duplicates"]);
