@@ -125,6 +125,7 @@ pub fn read_inputs(
     }
     if inferred {
         pain.extend(pain_from_notes(&sets));
+        pain.extend(files.iter().flat_map(|f| f.pain.iter().cloned()));
     }
     pain.sort_by_key(|p| p.at);
     let sources = Sources {

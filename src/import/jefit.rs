@@ -25,7 +25,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
 use crate::error::{FileError, RowError};
-use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
+use crate::model::{DistanceUnit, PainEntry, Region, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::{parse_epoch_local, parse_stamp};
 use super::fields::{MAX_REPS, MAX_WEIGHT_KG, Row, WorkoutIds, parse_number};
@@ -80,6 +80,26 @@ fn read(text: &str, ctx: &RowContext) -> Option<Result<WholeRead, FileError>> {
         Err(e) => return Some(Err(e)),
     };
     Some(Backup::new(&sections, ctx).and_then(|b| b.read()))
+}
+
+/// The region of a JEFIT body-part code, as its custom exercises use the codes (the real
+/// backups file a triceps extension under 7, a piriformis stretch under 5, squats under 8):
+/// 0 abs, 1 back, 2 biceps, 3 chest, 4 forearms, 5 glutes, 6 shoulders, 7 triceps, 8 upper
+/// legs, 9 lower legs. `-1` is unset and 10 (cardio) names no body part. "Back" is read as the
+/// lower back, as the note reader reads the bare word.
+fn body_part_region(code: &str) -> Option<Region> {
+    Some(match code.trim() {
+        "0" => Region::Abdomen,
+        "1" => Region::LowerBack,
+        "2" | "7" => Region::UpperArm,
+        "3" => Region::Chest,
+        "4" => Region::Forearm,
+        "5" => Region::Glute,
+        "6" => Region::Shoulder,
+        "8" => Region::Thigh,
+        "9" => Region::Calf,
+        _ => return None,
+    })
 }
 
 /// The name of a section line such as `### EXERCISE LOGS ####…`.
@@ -379,6 +399,8 @@ struct Backup<'a> {
     kinds: ExerciseKinds,
     rows: Vec<Result<RowOutcome, RowError>>,
     notices: Vec<String>,
+    /// Injury notes with a body part (NOTES `bodypart`), as inferred pain entries.
+    pain: Vec<PainEntry>,
 }
 
 /// A log that gave sets: for attaching NOTES.
@@ -429,6 +451,7 @@ impl<'a> Backup<'a> {
             },
             rows: Vec::new(),
             notices: Vec::new(),
+            pain: Vec::new(),
         };
         backup.read_sessions(sections);
         backup.read_exercise_kinds(sections);
@@ -647,6 +670,7 @@ impl<'a> Backup<'a> {
             // The blank lines of a backup separate its sections and tables: structure, not gaps.
             blank_lines: 0,
             notices: self.notices,
+            pain: self.pain,
         })
     }
 
@@ -794,6 +818,7 @@ impl<'a> Backup<'a> {
         };
         let (note, date) = (t.col("mynote").unwrap_or(0), t.col("mydate").unwrap_or(0));
         let (eid, sys) = (t.col("eid"), t.col("belongSys"));
+        let (body_part, recovered) = (t.col("bodypart"), t.col("is_recovered"));
         let mut by_day: FxHashMap<NaiveDate, Vec<&Logged>> = FxHashMap::default();
         for l in logged {
             by_day.entry(l.day).or_default().push(l);
@@ -817,6 +842,29 @@ impl<'a> Backup<'a> {
                 )));
                 continue;
             };
+            // A note filed against a body part is an injury note: it becomes a pain entry of
+            // that region (0 when marked recovered), and its text stays with the entry rather
+            // than also going on a set, where the note reader would count it a second time.
+            if let Some(region) = body_part.and_then(|c| body_part_region(row.text(c))) {
+                let healed = recovered.is_some_and(|c| row.text(c) == "1");
+                self.pain.push(PainEntry {
+                    at: day.and_time(chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()),
+                    time_given: false,
+                    region,
+                    side: None,
+                    intensity: if healed {
+                        0
+                    } else {
+                        crate::analysis::notes::INFERRED_INTENSITY
+                    },
+                    quality: None,
+                    symptoms: Vec::new(),
+                    notes: text.to_string(),
+                    inferred: true,
+                    source: self.ctx.source(row.line()),
+                });
+                continue;
+            }
             let key = exercise_key(&row, sys, eid);
             let day_logs = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
             let target = day_logs

@@ -25,7 +25,7 @@ use chrono_tz::Tz;
 
 use crate::catalog::Catalog;
 use crate::error::{FileError, RowError};
-use crate::model::{WeightUnit, WorkoutSet};
+use crate::model::{PainEntry, WeightUnit, WorkoutSet};
 
 pub use dates::DateOrder;
 pub use generic::{ColumnMap, write_generic};
@@ -75,6 +75,8 @@ pub(crate) struct WholeRead {
     pub rows: Vec<Result<RowOutcome, RowError>>,
     pub blank_lines: usize,
     pub notices: Vec<String>,
+    /// Pain the export records in fields of its own (JEFIT's injury notes).
+    pub pain: Vec<PainEntry>,
 }
 
 /// Recognises a format from a header: `Ok(None)` when the header is someone else's.
@@ -194,6 +196,9 @@ pub struct ImportedFile {
     pub imported_rows: usize,
     /// Things the user should know that are not errors.
     pub notices: Vec<String>,
+    /// Pain the export records in structured fields of its own (a JEFIT note's body part),
+    /// marked inferred; used wherever pain is read from notes.
+    pub pain: Vec<PainEntry>,
 }
 
 /// Reads one export. A file that is not a readable export at all is an error; bad rows inside
@@ -224,6 +229,7 @@ pub fn import_file(
                     rejected: Vec::new(),
                     imported_rows: 0,
                     notices: read.notices,
+                    pain: read.pain,
                 };
                 for outcome in read.rows {
                     out.add(outcome);
@@ -254,6 +260,7 @@ pub fn import_file(
         rejected: Vec::new(),
         imported_rows: 0,
         notices: Vec::new(),
+        pain: Vec::new(),
     };
     let decimal_comma = csv.delimiter != b',';
     let header_len = csv.header.len();

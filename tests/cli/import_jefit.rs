@@ -155,11 +155,22 @@ fn a_pain_note_becomes_an_inferred_entry() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["counts"]["inferred_pain_entries"], 1);
-    let episode = &v["episodes"][0];
-    assert_eq!(episode["region"], "knee");
+    // The knee note's words, and two injury notes filed against the back (body part 1): one
+    // open, one marked recovered.
+    assert_eq!(v["counts"]["inferred_pain_entries"], 3);
+    let episodes = v["episodes"].as_array().unwrap();
+    let episode = episodes.iter().find(|e| e["region"] == "knee").unwrap();
     assert_eq!(episode["side"], "left");
     assert_eq!(episode["inferred"], true);
     // The end of the session that noted it: 18:00 plus its hour.
     assert_eq!(episode["onset"], "2025-03-03T19:00:00");
+    let back = episodes
+        .iter()
+        .find(|e| e["region"] == "lower-back")
+        .unwrap();
+    assert_eq!(back["inferred"], true);
+    // A date only: noon of the day; the note marked recovered two days later resolves it.
+    assert_eq!(back["onset"], "2025-03-08T12:00:00");
+    assert_eq!(back["peak"], 3);
+    assert_eq!(back["resolved_on"], "2025-03-10");
 }
