@@ -17,5 +17,6 @@ mod real_exports;
 mod report;
 mod report_pages;
 mod sample_logs;
+mod snapshots;
 mod terminal;
 mod weekly;
