@@ -91,9 +91,10 @@ struct Outputs {
 fn outputs(case: &Case) -> Outputs {
     use strainscope::chart::{self, ChartKind};
     use strainscope::cli::{AnalysisArgs, ReadArgs, ReportFormat};
-    use strainscope::commands::progress::Progress;
-    use strainscope::commands::report::{figures, read_inputs, render};
+    use strainscope::commands::report::{figures, render};
     use strainscope::commands::weekly::week_pdf;
+    use strainscope::pipeline::read_inputs;
+    use strainscope::progress::Progress;
 
     let args = AnalysisArgs {
         workouts: case.workouts.clone(),

@@ -7,34 +7,7 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command, PainCommand};
 use crate::commands;
-use crate::error::{FileError, exit};
-
-/// Errors that end a run.
-#[derive(Debug, thiserror::Error)]
-pub enum AppError {
-    /// Input files that cannot be read as exports; all of them are reported.
-    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\nerror: "))]
-    Files(Vec<FileError>),
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Config(#[from] crate::config::ConfigError),
-    #[error(transparent)]
-    Other(#[from] anyhow::Error),
-}
-
-impl AppError {
-    fn exit_code(&self) -> u8 {
-        match self {
-            AppError::Files(errors) if errors.iter().all(|e| matches!(e, FileError::Io { .. })) => {
-                exit::FAILURE
-            }
-            AppError::Files(_) => exit::BAD_DATA,
-            AppError::Usage(_) | AppError::Config(_) => exit::USAGE,
-            AppError::Other(_) => exit::FAILURE,
-        }
-    }
-}
+use crate::error::{AppError, exit};
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -49,14 +22,16 @@ pub fn main() -> ExitCode {
 }
 
 pub fn run(cli: Cli) -> Result<u8, AppError> {
-    let config = crate::config::load(cli.config.as_deref())?;
+    // Only the commands that read exports read the config: a broken strainscope.toml in the
+    // working directory must not stop `completions`, `man` or `pain add`.
+    let config = || crate::config::load(cli.config.as_deref());
     match cli.command {
-        Command::Import(args) => commands::import::run(&args, &config),
+        Command::Import(ref args) => commands::import::run(args, &config()?),
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
         Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
-        Command::Report(args) => commands::report::run(&args, &config, cli.quiet),
-        Command::Charts(args) => commands::charts::run(&args, &config, cli.quiet),
-        Command::Weekly(args) => commands::weekly::run(&args, &config, cli.quiet),
+        Command::Report(ref args) => commands::report::run(args, &config()?, cli.quiet),
+        Command::Charts(ref args) => commands::charts::run(args, &config()?, cli.quiet),
+        Command::Weekly(ref args) => commands::weekly::run(args, &config()?, cli.quiet),
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),
     }

@@ -192,3 +192,30 @@ impl fmt::Display for RowError {
 pub(crate) fn display_path(path: &Path) -> String {
     path.display().to_string()
 }
+
+/// Errors that end a run.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Input files that cannot be read as exports; all of them are reported.
+    #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\nerror: "))]
+    Files(Vec<FileError>),
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+impl AppError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            AppError::Files(errors) if errors.iter().all(|e| matches!(e, FileError::Io { .. })) => {
+                exit::FAILURE
+            }
+            AppError::Files(_) => exit::BAD_DATA,
+            AppError::Usage(_) | AppError::Config(_) => exit::USAGE,
+            AppError::Other(_) => exit::FAILURE,
+        }
+    }
+}

@@ -15,6 +15,8 @@ pub mod error;
 pub mod fonts;
 pub mod import;
 pub mod model;
+pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod synth;
 pub mod text;

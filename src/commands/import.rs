@@ -7,18 +7,14 @@ use anyhow::Context;
 use serde::Serialize;
 
 use crate::analysis::totals::{Totals, file_totals};
-use crate::app::AppError;
-use crate::catalog::Catalog;
-use crate::cli::{ImportArgs, ReadArgs, UnitArg};
+use crate::cli::ImportArgs;
 use crate::config::LoadedConfig;
-use crate::error::{FileError, RowError, exit};
-use crate::import::{
-    ImportOptions, ImportedFile, Overlap, import_file, merge_overlaps, unknown_exercises,
-    write_generic,
-};
-use crate::model::WeightUnit;
+use crate::error::AppError;
+use crate::error::{RowError, exit};
+use crate::import::{ImportedFile, Overlap, unknown_exercises, write_generic};
 
 use super::{print, write_output};
+use crate::pipeline::{import_all, options};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -75,56 +71,6 @@ pub struct FileReport {
 pub struct UnknownExercise {
     pub name: String,
     pub sets: usize,
-}
-
-/// Flags win over the config file; the config file wins over defaults.
-pub fn options(read: &ReadArgs, config: &LoadedConfig) -> Result<ImportOptions, AppError> {
-    let unit = match read.unit {
-        Some(UnitArg::Kg) => Some(WeightUnit::Kg),
-        Some(UnitArg::Lb) => Some(WeightUnit::Lb),
-        None => config.unit()?,
-    };
-    let map = match &read.map {
-        Some(m) => Some(m.clone()),
-        None => config.map()?,
-    };
-    Ok(ImportOptions {
-        unit,
-        tz: read.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
-        map,
-        date_order: match read.date_order {
-            Some(o) => Some(o),
-            None => config.date_order()?,
-        },
-        keep_duplicates: read.keep_duplicates,
-    })
-}
-
-/// Imports every file; files that cannot be read at all are collected and returned together.
-/// Workouts that several files hold are counted once (unless `--keep-duplicates`).
-pub fn import_all(
-    paths: &[std::path::PathBuf],
-    opts: &ImportOptions,
-    catalog: &Catalog,
-) -> Result<(Vec<ImportedFile>, Overlap), AppError> {
-    let mut imported = Vec::new();
-    let mut failed: Vec<FileError> = Vec::new();
-    for path in paths {
-        match import_file(path, opts, catalog) {
-            Ok(f) => imported.push(f),
-            Err(e) => failed.push(e),
-        }
-    }
-    if failed.is_empty() {
-        let overlap = if opts.keep_duplicates {
-            Overlap::default()
-        } else {
-            merge_overlaps(&mut imported)
-        };
-        Ok((imported, overlap))
-    } else {
-        Err(AppError::Files(failed))
-    }
 }
 
 pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {

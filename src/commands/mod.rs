@@ -3,7 +3,6 @@
 pub mod charts;
 pub mod import;
 pub mod pain;
-pub mod progress;
 pub mod report;
 pub mod weekly;
 
@@ -60,7 +59,7 @@ pub fn print(text: &str) -> anyhow::Result<()> {
 }
 
 /// `strainscope completions SHELL`: generated from the clap definition, so it never drifts.
-pub fn completions(shell: clap_complete::Shell) -> Result<u8, crate::app::AppError> {
+pub fn completions(shell: clap_complete::Shell) -> Result<u8, crate::error::AppError> {
     use clap::CommandFactory;
     let mut out = Vec::new();
     clap_complete::generate(
@@ -74,7 +73,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<u8, crate::app::AppErr
 }
 
 /// `strainscope man`: the man page, generated from the clap definition.
-pub fn man() -> Result<u8, crate::app::AppError> {
+pub fn man() -> Result<u8, crate::error::AppError> {
     use clap::CommandFactory;
     let mut out = Vec::new();
     clap_mangen::Man::new(crate::cli::Cli::command())

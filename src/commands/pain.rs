@@ -7,9 +7,9 @@ use anyhow::Context;
 use chrono::{NaiveDate, Timelike};
 use serde::Serialize;
 
-use crate::app::AppError;
 use crate::cli::PainCheckArgs;
 use crate::diary::{Diary, read_diary};
+use crate::error::AppError;
 use crate::error::exit;
 
 use super::import::{RejectedRow, SCHEMA_VERSION};
@@ -214,8 +214,10 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
     file.sync_all().map_err(io)?;
     drop(file);
 
-    println!(
-        "added: {} {} {}/10 to {shown}",
+    // The entry is written: from here on, a stdout that cannot be written (a closed pipe, a
+    // full disk) must not turn into a failure, or a retry would add the entry twice.
+    let mut said = format!(
+        "added: {} {} {}/10 to {shown}\n",
         entry.at.format("%Y-%m-%d %H:%M"),
         entry.region,
         entry.intensity
@@ -223,11 +225,15 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
     let flags = crate::analysis::episodes::red_flags(std::slice::from_ref(&entry));
     if !flags.is_empty() {
         let signs: Vec<&str> = flags.iter().map(|f| f.sign.as_str()).collect();
-        println!(
-            "\nURGENT: you reported {}. {}",
+        said.push_str(&format!(
+            "\nURGENT: you reported {}. {}\n",
             signs.join(", "),
             crate::analysis::findings::SEE_PROMPTLY
-        );
+        ));
+    }
+    if print(&said).is_err() && !flags.is_empty() {
+        // The advice to see someone must reach the user: stderr, when stdout is gone.
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
     }
     Ok(exit::OK)
 }

@@ -10,17 +10,17 @@ use chrono::{Duration, NaiveDate};
 use crate::analysis::Analysis;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::analysis::weekly::week_label;
-use crate::app::AppError;
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
 use crate::config::LoadedConfig;
+use crate::error::AppError;
 use crate::error::exit;
 use crate::report::Figure;
 use crate::report::pdf::{self, WeeklyInput};
 
-use super::progress::Progress;
-use super::report::{Loaded, read_inputs};
-use super::write_output;
+use super::{print, write_output};
+use crate::pipeline::{Loaded, read_inputs};
+use crate::progress::Progress;
 
 pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
     let progress = Progress::new(quiet, 3);
@@ -73,11 +73,9 @@ pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
             _ => args.out.clone(),
         };
         write_output(&path, &pdf)?;
-        progress.suspend(|| {
-            if !quiet {
-                println!("wrote {} ({label})", path.display());
-            }
-        });
+        if !quiet {
+            progress.suspend(|| print(&format!("wrote {} ({label})\n", path.display())))?;
+        }
     }
     progress.finish();
     Ok(exit::OK)

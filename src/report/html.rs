@@ -10,7 +10,7 @@ use anyhow::{Context, bail};
 
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
-use crate::commands::report::Sources;
+use crate::pipeline::Sources;
 use crate::report::{Figure, words};
 
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.

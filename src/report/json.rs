@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::commands::report::Sources;
+use crate::pipeline::Sources;
 
 #[derive(Serialize)]
 struct Document<'a> {

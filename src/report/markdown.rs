@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
-use crate::commands::report::Sources;
+use crate::pipeline::Sources;
 use crate::report::words;
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a

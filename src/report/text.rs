@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
 use crate::analysis::findings::{Finding, Severity, fmt_p};
-use crate::commands::report::Sources;
+use crate::pipeline::Sources;
 use crate::report::words;
 
 pub const WIDTH: usize = 100;

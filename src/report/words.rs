@@ -7,8 +7,8 @@ use crate::analysis::associations::Association;
 use crate::analysis::findings::fmt_p;
 use crate::analysis::habits::Habits;
 use crate::analysis::implicated::Implicated;
-use crate::commands::report::Sources;
 use crate::model::Region;
+use crate::pipeline::Sources;
 
 /// How many tested associations a region shows before "… more".
 pub const ASSOCIATIONS_SHOWN: usize = 8;
@@ -243,8 +243,8 @@ pub(crate) mod fixture {
     use crate::analysis::settings::Thresholds;
     use crate::analysis::weekly::Week;
     use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
-    use crate::commands::report::Sources;
     use crate::model::Region;
+    use crate::pipeline::Sources;
 
     fn date(s: &str) -> NaiveDate {
         s.parse().expect("test date")

@@ -106,3 +106,80 @@ fn a_config_in_the_working_directory_is_found_and_its_errors_name_the_key() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("[inputs]"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_broken_config_stops_only_the_commands_that_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("strainscope.toml"), "[import]\nunit = \n").unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_strainscope"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["--help"],
+        &["--version"],
+        &[
+            "pain",
+            "add",
+            "--diary",
+            "d.csv",
+            "--region",
+            "knee",
+            "--intensity",
+            "3",
+        ],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(!out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(dir.path().join("d.csv").exists());
+    let out = run(&["report", "--workouts", "x.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("strainscope.toml"), "{err}");
+    assert!(err.contains("line 2"), "{err}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("w.pdf");
+    for args in [
+        vec![
+            "--config",
+            "sample_logs/strainscope.toml",
+            "report",
+            "--format",
+            "md",
+        ],
+        vec![
+            "--config",
+            "sample_logs/strainscope.toml",
+            "weekly",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_strainscope"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader goes away before the first byte is written, as `| true` does.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        assert!(!err.contains("Broken pipe"), "{err}");
+    }
+}

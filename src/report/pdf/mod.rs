@@ -8,7 +8,7 @@ pub mod layout;
 use crate::analysis::Analysis;
 use crate::analysis::digest::WeekDigest;
 use crate::analysis::findings::{Severity, fmt_p};
-use crate::commands::report::Sources;
+use crate::pipeline::Sources;
 
 use super::Figure;
 use layout::{BOTTOM, CONTENT_W, INK, Item, MARGIN, MUTED, Pages, RULE, Rgb, Weight};
