@@ -148,7 +148,6 @@ pub fn unknown_exercises(sets: &[WorkoutSet]) -> BTreeMap<String, usize> {
     unknown
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,10 +5,10 @@
 
 pub mod dates;
 pub mod fields;
+mod finish;
 mod fitbod;
 mod fitnotes;
 mod fitnotes_ios;
-mod finish;
 pub mod generic;
 mod gymbook;
 mod hevy;
@@ -29,10 +29,10 @@ use crate::error::{FileError, RowError};
 use crate::model::{PainEntry, WeightUnit, WorkoutSet};
 
 pub use dates::DateOrder;
-pub use generic::{ColumnMap, write_generic};
 pub use finish::unknown_exercises;
-pub use merge::{Overlap, merge_overlaps};
 use finish::{check_readable, finish_sets};
+pub use generic::{ColumnMap, write_generic};
+pub use merge::{Overlap, merge_overlaps};
 use source::{CsvText, Header};
 
 /// The formats strainscope reads. Adding a format means one new file and one line here.

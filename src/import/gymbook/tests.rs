@@ -1,4 +1,6 @@
+use super::values::*;
 use super::*;
+use crate::model::WeightUnit;
 
 #[test]
 fn reps_and_times_carry_their_unit_word() {
