@@ -1,3 +1,5 @@
+use super::current::set_column;
+use super::wide::{agree_within_rounding, numbered};
 use super::*;
 
 #[test]
