@@ -19,8 +19,15 @@
 //! - NOTES free text is attached to a set of that exercise on that day, so `--pain-from-notes`
 //!   reads it.
 
+mod notes;
+mod packs;
+mod sections;
+mod sets;
 #[cfg(test)]
 mod tests;
+
+use packs::{ExerciseKinds, Packed, record_evidence, unpack};
+use sections::{Section, Table, split_sections, table};
 
 use std::collections::BTreeMap;
 
@@ -28,11 +35,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
 use crate::error::{FileError, RowError};
-use crate::model::{DistanceUnit, PainEntry, Region, SetKind, WeightUnit, WorkoutSet};
+use crate::model::{PainEntry, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::{parse_epoch_local, parse_stamp};
-use super::fields::{MAX_REPS, MAX_WEIGHT_KG, Row, WorkoutIds, parse_number};
-use super::source::{self, Header, Record};
+use super::fields::{Row, WorkoutIds, parse_number};
+use super::source::{Header, Record};
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome, WholeRead};
 
 pub(crate) const FORMAT: Format = Format {
@@ -53,29 +60,6 @@ const UNNAMED: &str = "exercise log without an exercise name";
 const EMPTY_LOG: &str = "exercise log without sets";
 const EXPECTED_PACK: &str = "sets packed as weight x reps, such as \"50.0x15,50.0x15\" (whole reps), or five numbers per set for timed exercises, such as \"0x0,0x0,0x0,0x0,0x1200\"";
 
-/// The sections whose tables are read; the others (PROFILE, ROUTINES, EXERCISE RECORDS, CARDIO
-/// LOGS, CARDIO EXERCISE LOGS, FAVORITE EXERCISES) are skipped unparsed.
-const READ: &[&str] = &[
-    "SETTING",
-    "WORKOUT SESSIONS",
-    "EXERCISE LOGS",
-    "EXERCISE SET LOGS",
-    "CUSTOM EXERCISES",
-    "NOTES",
-];
-
-#[derive(Debug)]
-struct Table {
-    header: Header,
-    records: Vec<Record>,
-}
-
-#[derive(Debug)]
-struct Section {
-    name: String,
-    tables: Vec<Table>,
-}
-
 /// Reads the text when it is a JEFIT backup: `None` when it is someone else's.
 fn read(text: &str, ctx: &RowContext) -> Option<Result<WholeRead, FileError>> {
     let sections = match split_sections(text, &ctx.file)? {
@@ -85,186 +69,14 @@ fn read(text: &str, ctx: &RowContext) -> Option<Result<WholeRead, FileError>> {
     Some(Backup::new(&sections, ctx).and_then(|b| b.read()))
 }
 
-/// The region of a JEFIT body-part code, as its custom exercises use the codes (the real
-/// backups file a triceps extension under 7, a piriformis stretch under 5, squats under 8):
-/// 0 abs, 1 back, 2 biceps, 3 chest, 4 forearms, 5 glutes, 6 shoulders, 7 triceps, 8 upper
-/// legs, 9 lower legs. `-1` is unset and 10 (cardio) names no body part. "Back" is read as the
-/// lower back, as the note reader reads the bare word.
-fn body_part_region(code: &str) -> Option<Region> {
-    Some(match code.trim() {
-        "0" => Region::Abdomen,
-        "1" => Region::LowerBack,
-        "2" | "7" => Region::UpperArm,
-        "3" => Region::Chest,
-        "4" => Region::Forearm,
-        "5" => Region::Glute,
-        "6" => Region::Shoulder,
-        "8" => Region::Thigh,
-        "9" => Region::Calf,
-        _ => return None,
-    })
-}
-
-/// The name of a section line such as `### EXERCISE LOGS ####…`.
-fn section_name(line: &str) -> Option<&str> {
-    let name = line
-        .trim()
-        .strip_prefix("###")?
-        .trim_end_matches('#')
-        .trim();
-    let ok = name.bytes().any(|b| b.is_ascii_uppercase())
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b' ' || b == b'_');
-    ok.then_some(name)
-}
-
-/// The line of `#` that closes a section.
-fn is_section_end(line: &str) -> bool {
-    let t = line.trim();
-    t.len() >= 3 && t.bytes().all(|b| b == b'#')
-}
-
-/// Splits the file into sections and their tables; `None` unless the first line with text opens
-/// a section (that is what makes a file a JEFIT backup).
-fn split_sections(text: &str, file: &str) -> Option<Result<Vec<Section>, FileError>> {
-    let first = text.lines().find(|l| !l.trim().is_empty())?;
-    section_name(first)?;
-    let mut sections: Vec<Section> = Vec::new();
-    let mut open: Option<Section> = None;
-    // Where the table being read starts: (physical line, byte offset).
-    let mut table_at: Option<(u64, usize)> = None;
-    let mut in_quotes = false;
-    let mut offset = 0;
-    let close_table = |open: &mut Option<Section>,
-                       table_at: &mut Option<(u64, usize)>,
-                       end: usize|
-     -> Result<(), FileError> {
-        if let (Some(section), Some((line, start))) = (open.as_mut(), table_at.take())
-            && READ.iter().any(|r| section.name.eq_ignore_ascii_case(r))
-        {
-            section
-                .tables
-                .push(parse_table(&text[start..end], line, file)?);
-        }
-        Ok(())
-    };
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line_no = index as u64 + 1;
-        let start = offset;
-        offset += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        if in_quotes {
-            // Inside a quoted field (a note with line breaks): the table goes on.
-            in_quotes ^= line.matches('"').count() % 2 == 1;
-            continue;
-        }
-        if let Some(name) = section_name(line) {
-            let closed = close_table(&mut open, &mut table_at, start);
-            if let Err(e) = closed {
-                return Some(Err(e));
-            }
-            sections.extend(open.take());
-            open = Some(Section {
-                name: name.to_string(),
-                tables: Vec::new(),
-            });
-        } else if is_section_end(line) || line.trim().is_empty() {
-            let closed = close_table(&mut open, &mut table_at, start);
-            if let Err(e) = closed {
-                return Some(Err(e));
-            }
-            if is_section_end(line) {
-                sections.extend(open.take());
-            }
-        } else if open.is_some() {
-            if table_at.is_none() {
-                table_at = Some((line_no, start));
-            }
-            in_quotes = line.matches('"').count() % 2 == 1;
-        }
-        // Text outside any section is not part of the backup's data.
-    }
-    if let Err(e) = close_table(&mut open, &mut table_at, text.len()) {
-        return Some(Err(e));
-    }
-    sections.extend(open);
-    Some(Ok(sections))
-}
-
-/// Parses one table with the project's CSV reader; its line numbers become the file's.
-fn parse_table(text: &str, first_line: u64, file: &str) -> Result<Table, FileError> {
-    let shift = first_line - 1;
-    let csv = source::parse_text(text, file.to_string()).map_err(|e| match e {
-        FileError::UnterminatedQuote {
-            path,
-            line,
-            column,
-            value,
-        } => FileError::UnterminatedQuote {
-            path,
-            line: line + shift,
-            column,
-            value,
-        },
-        other => other,
-    })?;
-    let mut records = csv.records;
-    for r in &mut records {
-        r.line += shift;
-    }
-    Ok(Table {
-        header: csv.header,
-        records,
-    })
-}
-
-/// The first table of the named section whose header has every one of `columns`.
-fn table<'a>(sections: &'a [Section], name: &str, columns: &[&str]) -> Option<&'a Table> {
-    sections
-        .iter()
-        .filter(|s| s.name.eq_ignore_ascii_case(name))
-        .flat_map(|s| &s.tables)
-        .find(|t| columns.iter().all(|c| t.header.has(c)))
-}
-
-impl Table {
-    fn row<'a>(&'a self, file: &'a str, record: &'a Record) -> Row<'a> {
-        Row {
-            file,
-            record,
-            header: &self.header,
-            decimal_comma: false,
-        }
-    }
-
-    /// A row with more fields than its header (an unquoted comma): which value is which is
-    /// unknown, so the row is rejected.
-    fn overlong(&self, row: &Row) -> Option<RowError> {
-        let n = self.header.len();
-        let fields = &row.record.fields;
-        (fields.len() > n).then(|| RowError {
-            file: row.file.to_string(),
-            line: row.line(),
-            column: n as u64 + 1,
-            column_name: String::new(),
-            value: fields.iter().skip(n).collect::<Vec<_>>().join(","),
-            expected: format!(
-                "the row has {} fields but the header has {n} (an unquoted comma?)",
-                fields.len()
-            ),
-        })
-    }
-
-    fn col(&self, name: &str) -> Option<usize> {
-        self.header.find(&[name])
-    }
-}
-
 /// An exercise as JEFIT keys it: system (`belongSys` 1) or custom (0), and its id.
-type ExerciseKey = (String, String);
+pub(super) type ExerciseKey = (String, String);
 
-fn exercise_key(row: &Row, belong_sys: Option<usize>, eid: Option<usize>) -> ExerciseKey {
+pub(super) fn exercise_key(
+    row: &Row,
+    belong_sys: Option<usize>,
+    eid: Option<usize>,
+) -> ExerciseKey {
     (
         row.opt_text(belong_sys).to_string(),
         row.opt_text(eid).to_string(),
@@ -275,105 +87,6 @@ fn exercise_key(row: &Row, belong_sys: Option<usize>, eid: Option<usize>) -> Exe
 struct Session {
     start: NaiveDateTime,
     duration_s: Option<f64>,
-}
-
-/// A packed `logs` string, unpacked.
-enum Packed {
-    /// `weight x reps` per set, weight in the lifter's unit.
-    Lifts(Vec<(f64, f64)>),
-    /// Seconds per set (the fifth of five numbers).
-    Timed(Vec<f64>),
-}
-
-/// Which exercises are timed and which are reps only (their weight is a placeholder).
-///
-/// Custom exercises say it in CUSTOM EXERCISES `recordtype` (0 weight and reps, 1 reps only,
-/// 2 cardio, 3 time). System exercises do not, but each log's `record` does: for an exercise
-/// with a load JEFIT stores the best estimated one-rep max (Epley, `w × (1 + r/30)`, or the
-/// weight of a single), for a reps-only exercise the best number of reps, whatever weight was
-/// typed. An exercise whose logs mostly carry the best reps is reps only. CARDIO LOGS is no
-/// guide to which exercises are timed: a real backup lists a bench press there, with no time.
-struct ExerciseKinds {
-    custom: FxHashMap<String, (u8, String)>,
-    /// (logs whose record is the best reps, logs whose record is the one-rep max).
-    evidence: FxHashMap<ExerciseKey, (u32, u32)>,
-}
-
-impl ExerciseKinds {
-    fn custom_type(&self, key: &ExerciseKey) -> Option<u8> {
-        (key.0 == "0")
-            .then(|| self.custom.get(&key.1).map(|c| c.0))
-            .flatten()
-    }
-
-    fn timed(&self, key: &ExerciseKey) -> bool {
-        matches!(self.custom_type(key), Some(2 | 3))
-    }
-
-    /// True when the exercise's logged weights are placeholders, not load.
-    fn reps_only(&self, key: &ExerciseKey) -> bool {
-        match self.custom_type(key) {
-            Some(t) => t != 0,
-            None => self
-                .evidence
-                .get(key)
-                .is_some_and(|&(reps, one_rm)| reps > one_rm),
-        }
-    }
-}
-
-/// What a log's `record` says about its exercise: `Some(true)` reps only, `Some(false)` a load.
-fn record_evidence(lifts: &[(f64, f64)], record: Option<f64>) -> Option<bool> {
-    let record = record.filter(|r| *r > 0.0)?;
-    let done: Vec<(f64, f64)> = lifts.iter().copied().filter(|l| l.1 > 0.0).collect();
-    if done.iter().all(|l| l.0 == 0.0) {
-        return None;
-    }
-    // JEFIT writes the record with two decimals, sometimes cut rather than rounded.
-    let one_rm = done.iter().any(|&(w, r)| {
-        let estimate = if r > 1.0 { w * (1.0 + r / 30.0) } else { w };
-        (record - estimate).abs() <= 0.011
-    });
-    if one_rm {
-        return Some(false);
-    }
-    let best_reps = done.iter().map(|l| l.1).fold(0.0, f64::max);
-    ((record - best_reps).abs() < 1e-6).then_some(true)
-}
-
-/// Unpacks a `logs` string; `None` when it is malformed. Empty pieces (a trailing comma) are
-/// skipped.
-fn unpack(raw: &str, timed_exercise: bool) -> Option<Packed> {
-    let mut pairs = Vec::new();
-    for piece in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (w, r) = piece.split_once(['x', 'X'])?;
-        let (w, r) = (parse_number(w, false)?, parse_number(r, false)?);
-        if w < 0.0 || r < 0.0 {
-            return None;
-        }
-        pairs.push((w, r));
-    }
-    if timed_exercise || looks_timed(&pairs) {
-        if !pairs.len().is_multiple_of(5) {
-            return None;
-        }
-        return Some(Packed::Timed(pairs.chunks(5).map(|g| g[4].1).collect()));
-    }
-    if pairs.iter().any(|p| p.1.fract() != 0.0 || p.1 > MAX_REPS) {
-        return None;
-    }
-    Some(Packed::Lifts(pairs))
-}
-
-/// Five numbers per set with no weight, whose first three are zero (or not whole, which reps
-/// never are): a timed pack even where the exercise is not known to be timed (a hang, a
-/// plank). Five bodyweight sets are told apart by their reps in the first three places.
-fn looks_timed(pairs: &[(f64, f64)]) -> bool {
-    !pairs.is_empty()
-        && pairs.len().is_multiple_of(5)
-        && pairs.iter().all(|p| p.0 == 0.0)
-        && (pairs.chunks(5).all(|g| g[..3].iter().all(|p| p.1 == 0.0))
-            || pairs.iter().any(|p| p.1.fract() != 0.0))
 }
 
 /// The columns of EXERCISE LOGS.
@@ -389,7 +102,7 @@ struct LogColumns {
     record: Option<usize>,
 }
 
-struct Backup<'a> {
+pub(super) struct Backup<'a> {
     ctx: &'a RowContext<'a>,
     file: &'a str,
     logs: &'a Table,
@@ -407,7 +120,7 @@ struct Backup<'a> {
 }
 
 /// A log that gave sets: for attaching NOTES.
-struct Logged {
+pub(super) struct Logged {
     day: NaiveDate,
     key: ExerciseKey,
     start: NaiveDateTime,
@@ -675,224 +388,6 @@ impl<'a> Backup<'a> {
             notices: self.notices,
             pain: self.pain,
         })
-    }
-
-    /// The sets of an exercise log from its EXERCISE SET LOGS rows (weights always in lb).
-    fn sets_from_rows(
-        &mut self,
-        records: &[&Record],
-        template: &WorkoutSet,
-        reps_only: bool,
-        unknown_types: &mut BTreeMap<String, usize>,
-    ) -> Vec<WorkoutSet> {
-        let Some(t) = self.set_logs else {
-            return Vec::new();
-        };
-        let col = |n: &str| t.col(n);
-        let (index, weight, reps) = (col("set_index"), col("weight_lbs"), col("reps"));
-        let (duration, distance, set_type) = (col("duration"), col("distance_mi"), col("set_type"));
-        let mut sets = Vec::with_capacity(records.len());
-        for r in records {
-            let row = t.row(self.file, r);
-            if let Some(e) = t.overlong(&row) {
-                self.rows.push(Err(e));
-                continue;
-            }
-            let read = || -> Result<WorkoutSet, RowError> {
-                let mut set = template.clone();
-                set.source = self.ctx.source(row.line());
-                set.set_index = row
-                    .number(index, "a set number such as 0")?
-                    .filter(|v| *v >= 0.0 && v.fract() == 0.0)
-                    .map(|v| v as u32);
-                set.weight_kg = row.weight_kg(weight, WeightUnit::Lb)?;
-                set.reps = row.reps(reps)?.filter(|r| *r > 0.0);
-                set.duration_s = row.seconds(duration)?.filter(|d| *d > 0.0);
-                set.distance_m = row
-                    .distance_m(distance, DistanceUnit::Mi)?
-                    .filter(|d| *d > 0.0);
-                if reps_only || set.reps.is_none() {
-                    set.weight_kg = None;
-                }
-                Ok(set)
-            };
-            let mut set = match read() {
-                Ok(s) => s,
-                Err(e) => {
-                    self.rows.push(Err(e));
-                    continue;
-                }
-            };
-            if set.reps.is_none() && set.duration_s.is_none() && set.distance_m.is_none() {
-                self.rows.push(Ok(RowOutcome::Pseudo(PLANNED)));
-                continue;
-            }
-            let raw = row.opt_text(set_type);
-            set.kind = match raw.to_ascii_lowercase().as_str() {
-                "" | "default" | "normal" => SetKind::Working,
-                "warm-up" | "warmup" | "warm up" => SetKind::Warmup,
-                "drop" | "dropset" | "drop-set" | "drop set" => SetKind::Drop,
-                "failure" => SetKind::Failure,
-                _ => {
-                    *unknown_types.entry(raw.to_string()).or_default() += 1;
-                    SetKind::Working
-                }
-            };
-            sets.push(set);
-        }
-        sets
-    }
-
-    /// The sets of an exercise log from its packed `logs` string. The outer error is a file
-    /// error (no unit known), the inner one a malformed row.
-    fn unpacked_sets(
-        &mut self,
-        row: &Row,
-        template: &WorkoutSet,
-        key: &ExerciseKey,
-        reps_only: bool,
-    ) -> Result<Result<Vec<WorkoutSet>, RowError>, FileError> {
-        let c = &self.columns;
-        let raw = row.text(c.logs);
-        let Some(packed) = unpack(raw, self.kinds.timed(key)) else {
-            return Ok(Err(row.error(c.logs, raw, EXPECTED_PACK)));
-        };
-        let mut sets = Vec::new();
-        let mut planned = 0;
-        match packed {
-            Packed::Timed(seconds) => {
-                for (i, s) in seconds.into_iter().enumerate() {
-                    if s == 0.0 {
-                        planned += 1;
-                        continue;
-                    }
-                    let mut set = template.clone();
-                    set.set_index = Some(i as u32);
-                    set.duration_s = Some(s);
-                    sets.push(set);
-                }
-            }
-            Packed::Lifts(lifts) => {
-                let unit = self.unit(row)?;
-                for (i, (w, r)) in lifts.into_iter().enumerate() {
-                    if r == 0.0 {
-                        planned += 1;
-                        continue;
-                    }
-                    let kg = unit.to_kg(w);
-                    if kg > MAX_WEIGHT_KG + 1e-9 {
-                        return Ok(Err(row.error(
-                            c.logs,
-                            raw,
-                            "weights from 0 to 1000 kg (2204 lb) in the packed sets",
-                        )));
-                    }
-                    let mut set = template.clone();
-                    set.set_index = Some(i as u32);
-                    set.weight_kg = (!reps_only).then_some(kg);
-                    set.reps = Some(r);
-                    sets.push(set);
-                }
-            }
-        }
-        for _ in 0..planned {
-            self.rows.push(Ok(RowOutcome::Pseudo(PLANNED)));
-        }
-        Ok(Ok(sets))
-    }
-
-    /// The unit of packed weights: SETTING `mass`, else `--unit`, else the file cannot be read.
-    fn unit(&self, row: &Row) -> Result<WeightUnit, FileError> {
-        self.stated_unit
-            .or(self.ctx.opts.unit)
-            .ok_or_else(|| FileError::NoUnit {
-                path: self.file.to_string(),
-                column: self.columns.logs as u64 + 1,
-                name: row.header.name(self.columns.logs).to_string(),
-                format: "JEFIT (SETTING names no mass unit)",
-            })
-    }
-
-    /// Puts each NOTES text on the first set of its exercise that day, or on the day's first
-    /// set when the exercise was not logged that day; notes of days without sets are counted.
-    fn attach_notes(&mut self, logged: &[Logged]) {
-        let Some(t) = self.notes else {
-            return;
-        };
-        let (note, date) = (t.col("mynote").unwrap_or(0), t.col("mydate").unwrap_or(0));
-        let (eid, sys) = (t.col("eid"), t.col("belongSys"));
-        let (body_part, recovered) = (t.col("bodypart"), t.col("is_recovered"));
-        let mut by_day: FxHashMap<NaiveDate, Vec<&Logged>> = FxHashMap::default();
-        for l in logged {
-            by_day.entry(l.day).or_default().push(l);
-        }
-        let mut unplaced: Vec<u64> = Vec::new();
-        for r in &t.records {
-            let row = t.row(self.file, r);
-            if let Some(e) = t.overlong(&row) {
-                self.rows.push(Err(e));
-                continue;
-            }
-            let text = row.text(note);
-            if text.is_empty() {
-                continue;
-            }
-            let Some(day) = parse_stamp(row.text(date), None).map(|s| s.wall.date()) else {
-                self.rows.push(Err(row.error(
-                    date,
-                    row.text(date),
-                    "a date such as 2026-02-04",
-                )));
-                continue;
-            };
-            // A note filed against a body part is an injury note: it becomes a pain entry of
-            // that region (0 when marked recovered), and its text stays with the entry rather
-            // than also going on a set, where the note reader would count it a second time.
-            if let Some(region) = body_part.and_then(|c| body_part_region(row.text(c))) {
-                let healed = recovered.is_some_and(|c| row.text(c) == "1");
-                self.pain.push(PainEntry {
-                    at: day.and_time(chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()),
-                    time_given: false,
-                    region,
-                    side: None,
-                    intensity: if healed {
-                        0
-                    } else {
-                        crate::analysis::notes::INFERRED_INTENSITY
-                    },
-                    quality: None,
-                    symptoms: Vec::new(),
-                    notes: text.to_string(),
-                    inferred: true,
-                    source: self.ctx.source(row.line()),
-                });
-                continue;
-            }
-            let key = exercise_key(&row, sys, eid);
-            let day_logs = by_day.get(&day).map(Vec::as_slice).unwrap_or_default();
-            let target = day_logs
-                .iter()
-                .find(|l| !key.1.is_empty() && l.key == key)
-                .or_else(|| day_logs.iter().min_by_key(|l| l.start));
-            let Some(target) = target else {
-                unplaced.push(row.line());
-                continue;
-            };
-            if let Some(Ok(RowOutcome::Sets(sets))) = self.rows.get_mut(target.row)
-                && let Some(first) = sets.first_mut()
-            {
-                if !first.notes.is_empty() {
-                    first.notes.push_str("; ");
-                }
-                first.notes.push_str(text);
-            }
-        }
-        if let Some(first) = unplaced.first() {
-            self.notices.push(format!(
-                "{} JEFIT notes are on days with no logged set, so no workout carries them (first: line {first})",
-                unplaced.len()
-            ));
-        }
     }
 }
 

@@ -1,3 +1,5 @@
+use super::packs::*;
+use super::sections::*;
 use super::*;
 use std::sync::Arc;
 
