@@ -1,0 +1,156 @@
+use super::*;
+use crate::report::words::fixture;
+
+fn figure() -> Figure {
+    Figure {
+        title: "Load & pain <by week>".into(),
+        svg: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width=\"200\" height=\"100\" \
+              xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\
+              <rect x=\"0\" y=\"0\" width=\"200\" height=\"100\" fill=\"#eee\"/>\
+              <text x=\"10\" y=\"50\">load &amp; pain</text></svg>\n"
+            .into(),
+    }
+}
+
+/// The h2 titles, entities decoded.
+fn h2_titles(html: &str) -> Vec<String> {
+    html.split("<h2>")
+        .skip(1)
+        .map(|s| {
+            let title = s.split("</h2>").next().unwrap();
+            let title = title
+                .replace("<span class=\"sub\">", "")
+                .replace("</span>", "");
+            html_escape::decode_html_entities(&title).into_owned()
+        })
+        .collect()
+}
+
+fn text_titles(a: &Analysis) -> Vec<String> {
+    let text = crate::report::text::render(a, &fixture::sources(), false);
+    let lines: Vec<&str> = text.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[1].starts_with('─'))
+        .map(|w| w[0].to_string())
+        .collect()
+}
+
+#[test]
+fn esc_escapes_the_five_html_specials() {
+    assert_eq!(
+        esc(r#"<script>alert('x') & "y"</script>"#),
+        "&lt;script&gt;alert(&#x27;x&#x27;) &amp; &quot;y&quot;&lt;/script&gt;"
+    );
+    assert_eq!(esc("Deadlift 100 kg"), "Deadlift 100 kg");
+}
+
+#[test]
+fn sections_match_the_terminal_report_in_order() {
+    let a = fixture::analysis();
+    let html = render(&a, &fixture::sources(), &[]).unwrap();
+    let titles = h2_titles(&html);
+    assert_eq!(titles, text_titles(&a));
+    assert_eq!(titles.len(), 6);
+    assert_eq!(titles[3], "What to change");
+    let mut with_charts = text_titles(&a);
+    with_charts.push("Charts".into());
+    let html = render(&a, &fixture::sources(), &[figure()]).unwrap();
+    assert_eq!(h2_titles(&html), with_charts);
+}
+
+#[test]
+fn association_sentences_carry_the_counts() {
+    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    assert!(html.contains(
+        "<li>3 of 7 sessions with Deadlift | heavy were followed by pain, vs 1 of 40 others: \
+         RR 8.6 (1.2–61.5), p 0.012, q 0.046</li>"
+    ));
+}
+
+#[test]
+fn user_text_is_escaped_and_severity_has_a_label() {
+    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    assert!(html.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("<h3>Deadlift &lt;b&gt;|&lt;/b&gt; (lower back)</h3>"));
+    assert!(!html.contains("<script") && !html.contains("<b>"));
+    assert!(html.contains(
+        "<article class=\"finding urgent\">\n<h3><span class=\"sev\">URGENT</span> Numbness"
+    ));
+    for sev in ["WARNING", "CAUTION", "INFO"] {
+        assert!(html.contains(&format!("<span class=\"sev\">{sev}</span>")));
+    }
+}
+
+#[test]
+fn the_page_is_self_contained() {
+    let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">"
+    ));
+    assert!(
+        html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    for banned in [
+        "http:", "https:", "src=", "@import", "<script", "<link", "url(",
+    ] {
+        assert!(!html.contains(banned), "{banned}");
+    }
+    // Every link is an anchor inside the page.
+    for (i, _) in html.match_indices("href=\"") {
+        assert!(html[i + 6..].starts_with('#'), "{}", &html[i..i + 30]);
+    }
+    assert_eq!(html.matches("<div class=\"scroll\">").count(), 3);
+}
+
+#[test]
+fn figures_are_inlined_with_a_viewbox_and_caption() {
+    let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+    assert!(!html.contains("<?xml"));
+    assert!(html.contains(
+        "<figure>\n<figcaption>Load &amp; pain &lt;by week&gt;</figcaption>\n\
+         <svg width=\"200\" height=\"100\" viewBox=\"0 0 200 100\" role=\"img\" \
+         aria-label=\"Load &amp; pain &lt;by week&gt;\"><rect"
+    ));
+    assert!(html.contains("<text x=\"10\" y=\"50\">load &amp; pain</text></svg>\n</figure>"));
+    assert!(html.contains("svg { display: block; max-width: 100%; height: auto; }"));
+    // A viewBox already there is kept as it is.
+    let kept = inline_svg("<svg viewBox=\"0 0 4 3\" width=\"400\"></svg>", "t").unwrap();
+    assert_eq!(
+        kept,
+        "<svg viewBox=\"0 0 4 3\" width=\"400\" role=\"img\" aria-label=\"t\"></svg>"
+    );
+    // Without figures there is no Charts section.
+    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    assert!(!html.contains("id=\"charts\"") && !html.contains("<figure>"));
+}
+
+#[test]
+fn figures_that_could_run_code_or_fetch_are_refused() {
+    for svg in [
+        "<svg viewBox=\"0 0 1 1\"><script>alert(1)</script></svg>",
+        "<svg viewBox=\"0 0 1 1\"><image href=\"https://example.com/x.png\"/></svg>",
+        "<svg viewBox=\"0 0 1 1\"><rect onclick=\"x()\"/></svg>",
+        "<svg viewBox=\"0 0 1 1\"><rect style=\"fill:url(/x.svg#a)\"/></svg>",
+        "<svg><rect/></svg>",
+        "<p>not an svg</p>",
+    ] {
+        let f = Figure {
+            title: "t".into(),
+            svg: svg.into(),
+        };
+        assert!(
+            render(&fixture::analysis(), &fixture::sources(), &[f]).is_err(),
+            "{svg}"
+        );
+    }
+    assert!(
+        inline_svg(
+            "<svg viewBox=\"0 0 1 1\"><rect fill=\"url(#g)\"/></svg>",
+            "t"
+        )
+        .is_ok()
+    );
+}
