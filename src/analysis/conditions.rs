@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::catalog::Catalog;
 use crate::model::{Condition, RiskTag, SetKind, WorkoutSet};
 
-use super::findings::{Finding, SEE_A_PROFESSIONAL, Severity};
+use super::findings::{Finding, FindingKind, SEE_A_PROFESSIONAL, Severity};
 use super::settings::Thresholds;
 
 /// Exercises a condition turns into warnings: by catalog id or by spinal-risk tag, and
@@ -153,7 +153,7 @@ pub fn findings(
                 } else {
                     Severity::Caution
                 },
-                kind: "declared-condition",
+                kind: FindingKind::DeclaredCondition,
                 message: format!(
                     "Declared {}: {}{} in the log",
                     condition.as_str().replace('-', " "),

@@ -95,8 +95,8 @@ pub fn implicated(warnings: &[Finding], catalog: &Catalog) -> Vec<Implicated> {
                 }
             };
             let entry = &mut out[i];
-            if !entry.because.contains(&f.kind) {
-                entry.because.push(f.kind);
+            if !entry.because.contains(&f.kind.as_str()) {
+                entry.because.push(f.kind.as_str());
             }
             if let Some(r) = f.region
                 && !entry.regions.contains(&r)

@@ -237,7 +237,7 @@ pub(crate) mod fixture {
 
     use crate::analysis::associations::{Association, ExposureKind};
     use crate::analysis::episodes::{Episode, EpisodeClass};
-    use crate::analysis::findings::{Finding, Severity};
+    use crate::analysis::findings::{Finding, FindingKind, Severity};
     use crate::analysis::habits::Habits;
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
@@ -344,23 +344,28 @@ pub(crate) mod fixture {
             warnings: vec![
                 finding(
                     Severity::Urgent,
-                    "red-flag",
+                    FindingKind::RedFlag,
                     "Numbness with lower back pain on 2026-03-20",
                     "diary.csv line 9: numbness (note: \"numb <script>alert(1)</script>\")",
                 ),
                 finding(
                     Severity::Warning,
-                    "association",
+                    FindingKind::Association,
                     "Deadlift | heavy sessions were followed by lower back pain",
                     "3 of 7 sessions",
                 ),
                 finding(
                     Severity::Caution,
-                    "core-work",
+                    FindingKind::CoreWork,
                     "Core work on 1.0 days a week",
                     "4 days",
                 ),
-                finding(Severity::Info, "soreness", "Thigh soreness", "2 episodes"),
+                finding(
+                    Severity::Info,
+                    FindingKind::Soreness,
+                    "Thigh soreness",
+                    "2 episodes",
+                ),
             ],
             episodes: vec![Episode {
                 region: Region::LowerBack,
