@@ -162,9 +162,7 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     let exposures = associations::all_exposures(&sessions, &flags, input.catalog);
     let associations = associations::associations(&sessions, &exposures, &episodes, t);
     let habits = habits::habits(&sets, &days, input.catalog, t);
-    let warnings = findings::findings(&findings::Inputs {
-        sets: &sets,
-        conditions: input.conditions,
+    let mut warnings = findings::findings(&findings::Inputs {
         sessions: &sessions,
         days: &days,
         weeks: &weeks,
@@ -177,6 +175,16 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         catalog: input.catalog,
         t,
     });
+    // Declared conditions flag exercises on their own rules (conditions.rs), beside the
+    // findings from the log; one ranking orders both.
+    warnings.extend(conditions::findings(
+        &sets,
+        input.conditions,
+        input.catalog,
+        t,
+        days.last().map(|d| d.date),
+    ));
+    findings::rank(&mut warnings);
 
     let implicated = implicated::implicated(&warnings, input.catalog);
     let pain_days = implicated::pain_days(&pain);

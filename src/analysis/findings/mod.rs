@@ -145,8 +145,6 @@ pub const SEE_PROMPTLY: &str = "See a doctor promptly, and get urgent care at on
 
 /// Everything the findings are made from.
 pub struct Inputs<'a> {
-    pub sets: &'a [crate::model::WorkoutSet],
-    pub conditions: &'a [crate::model::Condition],
     pub sessions: &'a [Session],
     pub days: &'a [Day],
     pub weeks: &'a [Week],
@@ -169,20 +167,19 @@ pub fn findings(x: &Inputs) -> Vec<Finding> {
     load_findings(x, &mut out);
     rest_findings(x, &mut out);
     habit_findings(x, &mut out);
-    out.extend(super::conditions::findings(
-        x.sets,
-        x.conditions,
-        x.catalog,
-        x.t,
-        x.days.last().map(|d| d.date),
-    ));
-    out.sort_by(|a, b| {
+    rank(&mut out);
+    out
+}
+
+/// Puts findings in the order a reader needs them: by severity, then by kind (red flags and
+/// persistent pain first), then the most recent first.
+pub fn rank(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
         a.severity
             .cmp(&b.severity)
             .then(a.kind.rank().cmp(&b.kind.rank()))
             .then(b.dates.last().cmp(&a.dates.last()))
     });
-    out
 }
 
 pub(super) fn dates_text(dates: &[NaiveDate]) -> String {
