@@ -1,6 +1,5 @@
 //! Parse, dispatch, and map errors to exit codes: `error: …` on stderr, data on stdout.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,7 +14,7 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(AppError::Other(e)) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "error: {e}");
+            crate::output::err_line(&format!("error: {e}"));
             ExitCode::from(e.exit_code())
         }
     }

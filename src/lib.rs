@@ -15,6 +15,7 @@ pub mod error;
 pub mod fonts;
 pub mod import;
 pub mod model;
+pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod report;

@@ -51,7 +51,8 @@ impl Progress {
     /// A warning on stderr that does not tear the bar; silent under `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            self.bar.suspend(|| eprintln!("warning: {message}"));
+            self.bar
+                .suspend(|| crate::output::err_line(&format!("warning: {message}")));
         }
     }
 

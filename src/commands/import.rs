@@ -89,20 +89,20 @@ pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
     if args.json {
         let json = serde_json::to_string_pretty(&report).context("cannot format JSON")?;
         if to_stdout {
-            eprintln!("{json}");
+            crate::output::err_line(&json);
         } else {
             print(&(json + "\n"))?;
         }
     } else {
         let text = render_text(&report, &files);
         if to_stdout {
-            eprint!("{text}");
+            crate::output::err(&text);
         } else {
             print(&text)?;
         }
     }
     if args.strict && !report.rejected.is_empty() {
-        eprint!("{}", strict_error(&files));
+        crate::output::err(&strict_error(&files));
         return Ok(exit::BAD_DATA);
     }
     Ok(exit::OK)

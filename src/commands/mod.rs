@@ -51,11 +51,10 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Prints to stdout; a closed pipe surfaces as an error the caller treats as success.
+/// Prints to stdout through [`crate::output`]; a closed pipe surfaces as an error the caller
+/// treats as success.
 pub fn print(text: &str) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    Ok(out.flush()?)
+    Ok(crate::output::out(text)?)
 }
 
 /// `strainscope completions SHELL`: generated from the clap definition, so it never drifts.

@@ -112,7 +112,10 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
         print(&s)?;
     }
     if args.strict && !diary.rejected.is_empty() {
-        eprintln!("error: {} bad rows (--strict)", diary.rejected.len());
+        crate::output::err_line(&format!(
+            "error: {} bad rows (--strict)",
+            diary.rejected.len()
+        ));
         return Ok(exit::BAD_DATA);
     }
     Ok(exit::OK)
@@ -233,7 +236,7 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
     }
     if print(&said).is_err() && !flags.is_empty() {
         // The advice to see someone must reach the user: stderr, when stdout is gone.
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), said.as_bytes());
+        crate::output::err(&said);
     }
     Ok(exit::OK)
 }
