@@ -79,7 +79,7 @@ pub fn session_exposures(
     t: &Thresholds,
 ) -> Vec<BTreeSet<Exposure>> {
     let day_of: BTreeMap<NaiveDate, &Day> = days.iter().map(|d| (d.date, d)).collect();
-    let jump_weeks: BTreeSet<&str> = weeks
+    let jump_weeks: BTreeSet<crate::model::IsoWeek> = weeks
         .iter()
         .enumerate()
         .filter(|(i, w)| {
@@ -92,7 +92,7 @@ pub fn session_exposures(
             let previous_full = *i >= 1 && weeks[i - 1].days == 7;
             (previous_full && w.change_pct.is_some_and(|c| c > t.change_warning_pct)) || zero_jump
         })
-        .map(|(_, w)| w.week.as_str())
+        .map(|(_, w)| w.week)
         .collect();
     let returns: Vec<NaiveDate> = layoffs.iter().filter_map(|l| l.return_day).collect();
     let mut previous_start: Option<chrono::NaiveDateTime> = None;
@@ -104,7 +104,7 @@ pub fn session_exposures(
             let acwr_high = day
                 .and_then(|d| d.acwr_ewma)
                 .is_some_and(|r| r >= t.acwr_danger);
-            if jump_weeks.contains(week_label(s.day).as_str()) || acwr_high {
+            if jump_weeks.contains(&week_label(s.day)) || acwr_high {
                 set.insert(load_jump());
             }
             let short_gap = previous_start

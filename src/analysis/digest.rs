@@ -1,6 +1,7 @@
 //! One ISO week against the four before it: what the weekly PDF's first page shows. Made from
 //! an [`Analysis`] that ends with the week, so its warnings are what was known that Sunday.
 
+use crate::model::IsoWeek;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
 
@@ -14,12 +15,7 @@ pub const PREVIOUS_WEEKS: usize = 4;
 
 /// `2026-W46` → its Monday.
 pub fn parse_week(label: &str) -> Result<NaiveDate, String> {
-    let bad = || format!("{label:?} is not an ISO week (expected YYYY-Www, such as 2026-W46)");
-    let (year, week) = label.trim().split_once(['-', 'W']).ok_or_else(bad)?;
-    let week = week.trim_start_matches(['W', 'w']);
-    let year: i32 = year.parse().map_err(|_| bad())?;
-    let week: u32 = week.parse().map_err(|_| bad())?;
-    NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)
+    label.parse::<IsoWeek>().map(IsoWeek::monday)
 }
 
 /// The Monday of the last ISO week that ends on or before `last_day`.
@@ -48,11 +44,11 @@ pub struct Metric {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WeekDigest {
-    pub week: String,
+    pub week: IsoWeek,
     pub first_day: NaiveDate,
     pub last_day: NaiveDate,
     /// The labels of the previous weeks compared against, oldest first.
-    pub previous_weeks: Vec<String>,
+    pub previous_weeks: Vec<IsoWeek>,
     pub metrics: Vec<Metric>,
     /// Warnings dated inside the week or the four before it, most severe first.
     pub warnings: Vec<Finding>,
@@ -115,7 +111,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         week: label,
         first_day: monday,
         last_day: sunday,
-        previous_weeks: previous.iter().map(|w| w.week.clone()).collect(),
+        previous_weeks: previous.iter().map(|w| w.week).collect(),
         metrics,
         earlier_warnings: a.warnings.len() - warnings.len(),
         warnings,

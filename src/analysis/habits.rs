@@ -1,6 +1,7 @@
 //! Habits the seeds recommend, checked over the last 4 weeks and the whole period: core work,
 //! push:pull and knee:hip balance, warm-ups before heavy sets, repetitive strain.
 
+use crate::model::IsoWeek;
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
@@ -46,7 +47,7 @@ pub struct Habits {
 /// The same exercise, or the same region, on many days of one week.
 #[derive(Debug, Clone, Serialize)]
 pub struct Repetition {
-    pub week: String,
+    pub week: IsoWeek,
     pub kind: &'static str,
     pub name: String,
     pub days: u32,

@@ -7,15 +7,14 @@ use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::model::{PainEntry, Region, SetKind, WorkoutSet};
+use crate::model::{IsoWeek, PainEntry, Region, SetKind, WorkoutSet};
 
 use super::calendar::Day;
 use super::settings::Thresholds;
 
 /// `2026-W07`.
-pub fn week_label(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
+pub fn week_label(d: NaiveDate) -> IsoWeek {
+    IsoWeek::of(d)
 }
 
 /// The ISO week as a sortable number, `2026 * 100 + 7`.
@@ -24,8 +23,8 @@ pub fn week_key(d: NaiveDate) -> i32 {
     w.year() * 100 + w.week() as i32
 }
 
-pub fn label_of_key(k: i32) -> String {
-    format!("{}-W{:02}", k / 100, k % 100)
+pub fn label_of_key(k: i32) -> IsoWeek {
+    IsoWeek::from_key(k)
 }
 
 /// Epley: w·(1 + r/30); r = 1 gives w.
@@ -53,7 +52,7 @@ pub fn change_pct(this: f64, previous: f64) -> Option<f64> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Week {
-    pub week: String,
+    pub week: IsoWeek,
     pub first_day: NaiveDate,
     /// Calendar days of this week inside the analysed period.
     pub days: u32,
@@ -214,7 +213,7 @@ impl Measure {
 /// One exercise in one ISO week.
 #[derive(Debug, Clone, Serialize)]
 pub struct ExerciseWeek {
-    pub week: String,
+    pub week: IsoWeek,
     pub exercise: String,
     pub measure: Measure,
     pub value: f64,
@@ -373,7 +372,7 @@ fn e1rm_input(s: &WorkoutSet) -> Option<(f64, f64)> {
 /// One body region in one ISO week: working sets of exercises that load it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionWeek {
-    pub week: String,
+    pub week: IsoWeek,
     pub region: Region,
     pub sets: u32,
     pub days: u32,
@@ -400,7 +399,7 @@ pub fn region_weeks(days: &[Day], weeks: &[Week]) -> Vec<RegionWeek> {
                 .unwrap_or((0, 0));
             if sets > 0 || previous > 0 {
                 out.push(RegionWeek {
-                    week: w.week.clone(),
+                    week: w.week,
                     region,
                     sets,
                     days: days_n,
@@ -438,7 +437,7 @@ mod tests {
             .collect();
         let w = weeks(&days, &[]).unwrap();
         assert_eq!(w.len(), 1);
-        assert_eq!(w[0].week, "2026-W23");
+        assert_eq!(w[0].week.to_string(), "2026-W23");
         assert!(
             (w[0].monotony.unwrap() - 0.8660).abs() < 1e-4,
             "{:?}",

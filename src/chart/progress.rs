@@ -83,15 +83,12 @@ where
             "Nothing was analysed: no weeks to show.",
         );
     };
-    let week_start: HashMap<&str, NaiveDate> = a
-        .weekly
-        .iter()
-        .map(|w| (w.week.as_str(), w.first_day))
-        .collect();
+    let week_start: HashMap<crate::model::IsoWeek, NaiveDate> =
+        a.weekly.iter().map(|w| (w.week, w.first_day)).collect();
     let rows: Vec<(&ExerciseWeek, NaiveDate)> = a
         .weekly_exercises
         .iter()
-        .filter_map(|r| week_start.get(r.week.as_str()).map(|d| (r, *d)))
+        .filter_map(|r| week_start.get(&r.week).map(|d| (r, *d)))
         .filter(|(_, d)| *d <= last && *d + Duration::days(6) >= first)
         .collect();
     let (chosen, fallback, skipped) = pick(a, &rows);

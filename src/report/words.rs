@@ -403,7 +403,7 @@ pub(crate) mod fixture {
             daily: Vec::new(),
             pain_days: Vec::new(),
             weekly: vec![Week {
-                week: "2026-W12".into(),
+                week: "2026-W12".parse().unwrap(),
                 first_day: date("2026-03-16"),
                 days: 7,
                 load_kg: 12345.0,

@@ -9,7 +9,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
     for w in x.exercise_weeks.iter().filter(|w| w.jump) {
         by_exercise.entry(w.exercise.as_str()).or_default().push(w);
     }
-    let session_weeks: Vec<String> = x
+    let session_weeks: Vec<crate::model::IsoWeek> = x
         .sessions
         .iter()
         .map(|s| crate::analysis::weekly::week_label(s.day))
@@ -20,7 +20,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
         };
         // Onsets in a region the exercise loads, within the follow-up after a session of it
         // in the jump week.
-        let mut followed: Vec<(String, NaiveDate, Region, i64)> = Vec::new();
+        let mut followed: Vec<(crate::model::IsoWeek, NaiveDate, Region, i64)> = Vec::new();
         for w in &jumps {
             let sessions: Vec<&Session> = x
                 .sessions
@@ -45,7 +45,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                     })
                 });
             if let Some((date, region, gap)) = hit {
-                followed.push((w.week.clone(), date, region, gap));
+                followed.push((w.week, date, region, gap));
             }
         }
         let measure = jumps[0].measure;
@@ -78,7 +78,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 advice: vec!["Increase load, reps, sets or distance in small steps, about 10 % a week at most.".into()],
                 region: None,
                 exercises: vec![id.to_string()],
-                dates: jumps.iter().filter_map(|w| week_monday(&w.week)).collect(),
+                dates: jumps.iter().map(|w| w.week.monday()).collect(),
             });
             continue;
         }
@@ -115,11 +115,6 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
             dates: followed.iter().map(|f| f.1).collect(),
         });
     }
-}
-
-pub(super) fn week_monday(label: &str) -> Option<NaiveDate> {
-    let (y, w) = label.split_once("-W")?;
-    NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)
 }
 
 /// Consecutive dates as ranges: "2026-07-20 to 2026-07-22, 2026-08-01".

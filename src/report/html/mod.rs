@@ -395,7 +395,7 @@ fn load(s: &mut String, title: &str, a: &Analysis) {
                 0.0
             };
             let mut cells: Vec<String> = [
-                w.week.clone(),
+                w.week.to_string(),
                 format!("{:.0}", w.load_kg),
                 w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
                 w.monotony.map_or("–".into(), |m| format!("{m:.2}")),

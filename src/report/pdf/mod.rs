@@ -73,7 +73,7 @@ pub fn render(input: &WeeklyInput) -> anyhow::Result<Vec<u8>> {
     }
     notices(&mut pages, input.analysis);
 
-    let week = d.week.clone();
+    let week = d.week;
     layout::render(
         pages,
         &format!("strainscope weekly report {week}"),
@@ -107,7 +107,11 @@ fn header(p: &mut Pages, input: &WeeklyInput) {
             fmt_day(d.first_day),
             fmt_day(d.last_day),
             d.previous_weeks.len(),
-            d.previous_weeks.join(", ")
+            d.previous_weeks
+                .iter()
+                .map(|w| w.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
         BOTTOM,
     );
@@ -129,11 +133,6 @@ fn header(p: &mut Pages, input: &WeeklyInput) {
     p.gap(4.0);
 }
 
-/// `2026-W45` → `W45`: the year is in the page title.
-fn short_week(label: &str) -> String {
-    label.split_once('-').map_or(label, |(_, w)| w).to_string()
-}
-
 fn value(v: Option<f64>, decimals: usize) -> String {
     v.map_or("–".into(), |v| format!("{v:.decimals$}"))
 }
@@ -146,10 +145,11 @@ fn numbers(p: &mut Pages, d: &WeekDigest) {
     let col_w = (CONTENT_W - first) / cols as f32;
     let right = |i: usize| MARGIN + first + col_w * (i + 1) as f32 - 4.0;
     let mut header: Vec<String> = vec![
-        short_week(&d.week),
+        d.week.short(),
         format!("{}-wk mean", d.previous_weeks.len()),
     ];
-    header.extend(d.previous_weeks.iter().map(|w| short_week(w)));
+    // The year is in the page title.
+    header.extend(d.previous_weeks.iter().map(|w| w.short()));
     let y = p.y;
     for (i, h) in header.iter().enumerate() {
         let w = layout::text_width(h, size, Weight::Bold);
