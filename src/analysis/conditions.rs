@@ -12,62 +12,47 @@ use crate::model::{Condition, RiskTag, SetKind, WorkoutSet};
 use super::findings::{Finding, FindingKind, SEE_A_PROFESSIONAL, Severity};
 use super::settings::Thresholds;
 
+/// The rules, as data: `data/conditions.toml`, embedded at build time.
+const CONDITIONS_TOML: &str = include_str!("../../data/conditions.toml");
+
 /// Exercises a condition turns into warnings: by catalog id or by spinal-risk tag, and
 /// optionally only when heavy (≥ `heavy_share` of the exercise's heaviest weight in the log).
-struct Rule {
-    ids: &'static [&'static str],
-    tags: &'static [RiskTag],
-    heavy_only: bool,
-    why: &'static str,
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub condition: Condition,
+    #[serde(default)]
+    pub exercises: Vec<String>,
+    #[serde(default)]
+    pub tags: Vec<RiskTag>,
+    #[serde(default)]
+    pub heavy_only: bool,
+    pub why: String,
 }
 
-fn rules(c: Condition) -> &'static [Rule] {
-    match c {
-        Condition::HerniatedDisc => &[
-            Rule {
-                ids: &["cobra-pose"],
-                tags: &[],
-                heavy_only: false,
-                why: "Deep backbends push the lumbar spine to the end of its extension range, which can worsen a disc herniation.",
-            },
-            Rule {
-                ids: &["back-squat"],
-                tags: &[],
-                heavy_only: true,
-                why: "Heavy back squats compress the spine under the bar; with disc problems that compression is the risk.",
-            },
-        ],
-        Condition::Sciatica => &[Rule {
-            ids: &["toe-touch", "toe-touch-crunch"],
-            tags: &[],
-            heavy_only: false,
-            why: "Fast toe touches flex the spine under the body's weight and stretch an irritated sciatic nerve.",
-        }],
-        Condition::SpinalStenosis => &[Rule {
-            ids: &[],
-            tags: &[RiskTag::Hyperextension],
-            heavy_only: false,
-            why: "Arching the lower back narrows the spinal canal further, which is what stenosis already does.",
-        }],
-        Condition::SpinalArthritis => &[Rule {
-            ids: &[],
-            tags: &[RiskTag::HighImpact],
-            heavy_only: false,
-            why: "Running and jumping jar the spine with every landing, which arthritic joints tolerate badly.",
-        }],
-        Condition::ImpingedNerve => &[Rule {
-            ids: &[],
-            tags: &[RiskTag::Rotation],
-            heavy_only: false,
-            why: "Twisting the loaded lower back can press on an irritated nerve root.",
-        }],
-        Condition::MuscleStrain => &[Rule {
-            ids: &[],
-            tags: &[RiskTag::LoadedFlexion, RiskTag::AxialLoading],
-            heavy_only: true,
-            why: "A strained back muscle needs time without heavy spinal loading; the seeds advise waiting until pain-free for a week.",
-        }],
-    }
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    rule: Vec<Rule>,
+}
+
+/// Every rule of `data/conditions.toml`. The file is part of the binary and checked by the
+/// tests (`every_condition_rule_names_known_exercises`), so it cannot fail at run time; if it
+/// ever did, no rule would apply rather than the program stopping.
+pub fn all_rules() -> &'static [Rule] {
+    static RULES: std::sync::OnceLock<Vec<Rule>> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| parse_rules(CONDITIONS_TOML).unwrap_or_default())
+}
+
+/// Reads a rules file; the error names the line of a malformed entry.
+pub fn parse_rules(text: &str) -> Result<Vec<Rule>, String> {
+    toml::from_str::<RuleFile>(text)
+        .map(|f| f.rule)
+        .map_err(|e| e.to_string())
+}
+
+fn rules(c: Condition) -> impl Iterator<Item = &'static Rule> {
+    all_rules().iter().filter(move |r| r.condition == c)
 }
 
 /// One warning per declared condition and rule that the log's working sets match. Warning
@@ -104,7 +89,8 @@ pub fn findings(
                     continue;
                 };
                 let Some(ex) = catalog.get(id) else { continue };
-                let matches = rule.ids.contains(&id) || rule.tags.iter().any(|&g| ex.has_risk(g));
+                let matches = rule.exercises.iter().any(|e| e == id)
+                    || rule.tags.iter().any(|&g| ex.has_risk(g));
                 if !matches {
                     continue;
                 }
@@ -169,7 +155,7 @@ pub fn findings(
                     days.len(),
                     shown.join(", ")
                 ),
-                explanation: rule.why.into(),
+                explanation: rule.why.clone(),
                 advice,
                 region: Some(crate::model::Region::LowerBack),
                 exercises: exercises.iter().map(|s| s.to_string()).collect(),
@@ -220,19 +206,40 @@ mod tests {
     }
 
     #[test]
-    fn every_condition_names_exercises_the_catalog_has() {
+    fn every_condition_rule_names_known_exercises() {
+        // The embedded file parses (all_rules falls back to no rules, which this catches).
+        let parsed = parse_rules(CONDITIONS_TOML).expect("data/conditions.toml parses");
+        assert_eq!(parsed.len(), all_rules().len());
         let catalog = Catalog::embedded();
         for &c in Condition::ALL {
+            assert!(rules(c).next().is_some(), "{c:?} has no rule");
             for rule in rules(c) {
-                for id in rule.ids {
+                for id in &rule.exercises {
                     assert!(catalog.get(id).is_some(), "{c:?}: unknown id {id}");
                 }
                 let tagged = catalog
                     .exercises()
                     .filter(|e| rule.tags.iter().any(|&g| e.has_risk(g)))
                     .count();
-                assert!(!rule.ids.is_empty() || tagged > 0, "{c:?} matches nothing");
+                assert!(
+                    !rule.exercises.is_empty() || tagged > 0,
+                    "{c:?} matches nothing"
+                );
+                assert!(!rule.why.is_empty(), "{c:?}: no explanation");
             }
         }
+    }
+
+    #[test]
+    fn a_malformed_rule_names_its_line() {
+        let err = parse_rules(
+            "[[rule]]\ncondition = \"sciatica\"\nwhy = \"x\"\n\n[[rule]]\ncondition = \"gout\"\nwhy = \"y\"\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("line 6"), "{err}");
+        assert!(err.contains("gout"), "{err}");
+        let err = parse_rules("[[rule]]\ncondition = \"sciatica\"\nwhy = \"x\"\nheavy = true\n")
+            .unwrap_err();
+        assert!(err.contains("line 4"), "{err}");
     }
 }
