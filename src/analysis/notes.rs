@@ -11,74 +11,38 @@ use crate::model::{PainEntry, Region, Side, SourceRef, WorkoutSet};
 /// Intensity of an inferred entry whose note gives no number.
 pub const INFERRED_INTENSITY: u8 = 3;
 
-/// Words that say something hurts, matched at the start of a word.
-const PAIN_WORDS: &[&str] = &[
-    "pain", "hurt", "tweak", "sore", "ache", "achy", "aching", "twinge", "strain", "pulled",
-    "injur", "weird", "tight", "niggl", "sting", "sharp", "pinch", "throb", "tender",
-];
+/// The vocabulary, as data: `data/pain_words.toml`, embedded at build time.
+const PAIN_WORDS_TOML: &str = include_str!("../../data/pain_words.toml");
 
-/// Phrases that deny pain.
-const NEGATIONS: &[&str] = &[
-    "no pain",
-    "pain free",
-    "pain-free",
-    "without pain",
-    "didn't hurt",
-    "didnt hurt",
-    "doesn't hurt",
-    "doesnt hurt",
-    "no longer",
-    "not sore",
-    "no soreness",
-];
+/// The words the notes are read with.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PainWords {
+    /// Words that say something hurts, matched at the start of a word.
+    pub pain: Vec<String>,
+    /// Phrases that deny pain.
+    pub negations: Vec<String>,
+    /// Body-part phrases, in the order they are tried.
+    pub body_parts: Vec<(String, Region)>,
+}
 
-/// Body-part phrases, longest first so "lower back" wins over "back".
-const BODY_PARTS: &[(&str, Region)] = &[
-    ("lower back", Region::LowerBack),
-    ("low back", Region::LowerBack),
-    ("lumbar", Region::LowerBack),
-    ("upper back", Region::UpperBack),
-    ("mid back", Region::UpperBack),
-    ("middle back", Region::UpperBack),
-    ("hip flexor", Region::Hip),
-    ("rotator cuff", Region::Shoulder),
-    ("back", Region::LowerBack),
-    ("spine", Region::LowerBack),
-    ("neck", Region::Neck),
-    ("shoulder", Region::Shoulder),
-    ("delt", Region::Shoulder),
-    ("trap", Region::UpperBack),
-    ("chest", Region::Chest),
-    ("pec", Region::Chest),
-    ("oblique", Region::Abdomen),
-    ("abs", Region::Abdomen),
-    ("abdom", Region::Abdomen),
-    ("tricep", Region::UpperArm),
-    ("bicep", Region::UpperArm),
-    ("elbow", Region::Elbow),
-    ("forearm", Region::Forearm),
-    ("wrist", Region::Wrist),
-    ("thumb", Region::Hand),
-    ("finger", Region::Hand),
-    ("hand", Region::Hand),
-    ("hip", Region::Hip),
-    ("groin", Region::Groin),
-    ("adductor", Region::Groin),
-    ("glute", Region::Glute),
-    ("hamstring", Region::Hamstring),
-    ("hammy", Region::Hamstring),
-    ("quad", Region::Thigh),
-    ("thigh", Region::Thigh),
-    ("knee", Region::Knee),
-    ("calf", Region::Calf),
-    ("calves", Region::Calf),
-    ("shin", Region::Shin),
-    ("achilles", Region::Ankle),
-    ("ankle", Region::Ankle),
-    ("foot", Region::Foot),
-    ("feet", Region::Foot),
-    ("heel", Region::Foot),
-];
+/// Reads a vocabulary file; the error names the line of a malformed entry.
+pub fn parse_pain_words(text: &str) -> Result<PainWords, String> {
+    toml::from_str(text).map_err(|e| e.to_string())
+}
+
+/// The embedded vocabulary. It is part of the binary and checked by the tests, so it cannot fail
+/// at run time; if it ever did, no note would give an entry rather than the program stopping.
+fn words() -> &'static PainWords {
+    static WORDS: std::sync::OnceLock<PainWords> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        parse_pain_words(PAIN_WORDS_TOML).unwrap_or(PainWords {
+            pain: Vec::new(),
+            negations: Vec::new(),
+            body_parts: Vec::new(),
+        })
+    })
+}
 
 /// One inferred entry per session and region whose notes mention pain there.
 pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
@@ -121,13 +85,15 @@ pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
 /// The region, side and intensity a note reports, if it reports pain at all.
 pub fn read_note(note: &str) -> Option<(Region, Option<Side>, u8)> {
     let text = note.to_lowercase();
-    if text.trim().is_empty() || NEGATIONS.iter().any(|n| text.contains(n)) {
+    let words = words();
+    if text.trim().is_empty() || words.negations.iter().any(|n| text.contains(n.as_str())) {
         return None;
     }
-    if !PAIN_WORDS.iter().any(|w| word_start(&text, w)) {
+    if !words.pain.iter().any(|w| word_start(&text, w)) {
         return None;
     }
-    let region = BODY_PARTS
+    let region = words
+        .body_parts
         .iter()
         .find(|(part, _)| word_start(&text, part))
         .map(|(_, r)| *r)?;
@@ -173,6 +139,39 @@ fn stated_intensity(text: &str) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_vocabulary_file_is_well_formed() {
+        let w = parse_pain_words(PAIN_WORDS_TOML).expect("data/pain_words.toml parses");
+        assert!(w.pain.len() >= 19 && w.negations.len() >= 11 && w.body_parts.len() >= 40);
+        assert_eq!(w.body_parts.len(), words().body_parts.len());
+        for phrase in w
+            .pain
+            .iter()
+            .chain(&w.negations)
+            .chain(w.body_parts.iter().map(|b| &b.0))
+        {
+            assert!(!phrase.trim().is_empty(), "an empty phrase");
+            assert_eq!(
+                phrase,
+                &phrase.to_lowercase(),
+                "{phrase}: notes are matched lower-cased"
+            );
+        }
+        // Longer phrases are tried first where one contains another.
+        let at = |p: &str| w.body_parts.iter().position(|b| b.0 == p).unwrap();
+        assert!(at("lower back") < at("back"));
+    }
+
+    #[test]
+    fn a_malformed_word_entry_names_its_line() {
+        let err = parse_pain_words(
+            "pain = [\"hurt\"]\nnegations = []\nbody_parts = [\n  [\"knee\", \"knee\"],\n  [\"elbo\", \"elbowz\"],\n]\n",
+        )
+        .unwrap_err();
+        assert!(err.contains("line 5"), "{err}");
+        assert!(err.contains("elbowz"), "{err}");
+    }
 
     #[test]
     fn notes_from_real_exports_read_as_pain() {
