@@ -90,17 +90,35 @@ pub struct ConfigError {
 pub struct LoadedConfig {
     pub path: Option<PathBuf>,
     pub config: Config,
+    /// The file's text, to name the line of a bad value.
+    pub text: String,
 }
 
 impl LoadedConfig {
-    fn error(&self, message: String) -> ConfigError {
-        ConfigError {
-            path: self
-                .path
-                .as_ref()
-                .map_or_else(|| DEFAULT_FILE.to_string(), |p| p.display().to_string()),
-            message,
-        }
+    /// An error about the value of `table.key`, naming its line when the file has it.
+    fn error_at(&self, table: &str, key: &str, message: String) -> ConfigError {
+        let path = self
+            .path
+            .as_ref()
+            .map_or_else(|| DEFAULT_FILE.to_string(), |p| p.display().to_string());
+        let message = match line_of(&self.text, table, key) {
+            Some(line) => format!("line {line}: {message}"),
+            None => message,
+        };
+        ConfigError { path, message }
+    }
+
+    /// Checks every value once, when the file is loaded: a bad value stops the run before any
+    /// input is read, whatever the command uses.
+    fn validate(&self) -> Result<(), ConfigError> {
+        self.unit()?;
+        self.tz()?;
+        self.date_order()?;
+        self.map()?;
+        self.thresholds()?;
+        self.conditions()?;
+        self.catalog()?;
+        Ok(())
     }
 
     pub fn unit(&self) -> Result<Option<WeightUnit>, ConfigError> {
@@ -110,9 +128,11 @@ impl LoadedConfig {
             .as_deref()
             .map(|u| {
                 u.parse().map_err(|_| {
-                    self.error(format!(
-                        "import.unit = {u:?} is not a unit (expected \"kg\" or \"lb\")"
-                    ))
+                    self.error_at(
+                        "import",
+                        "unit",
+                        format!("import.unit = {u:?} is not a unit (expected \"kg\" or \"lb\")"),
+                    )
                 })
             })
             .transpose()
@@ -125,7 +145,7 @@ impl LoadedConfig {
             .as_deref()
             .map(|z| {
                 z.parse().map_err(|_| {
-                    self.error(format!(
+                    self.error_at("import", "tz", format!(
                         "import.tz = {z:?} is not a time zone (expected an IANA name such as \"Europe/Berlin\" or \"UTC\")"
                     ))
                 })
@@ -139,8 +159,9 @@ impl LoadedConfig {
             .date_order
             .as_deref()
             .map(|o| {
-                o.parse()
-                    .map_err(|e: String| self.error(format!("import.date_order: {e}")))
+                o.parse().map_err(|e: String| {
+                    self.error_at("import", "date_order", format!("import.date_order: {e}"))
+                })
             })
             .transpose()
     }
@@ -154,12 +175,19 @@ impl LoadedConfig {
             .join(",")
             .parse()
             .map(Some)
-            .map_err(|e: String| self.error(format!("import.map: {e}")))
+            .map_err(|e: String| self.error_at("import", "map", format!("import.map: {e}")))
     }
 
     pub fn thresholds(&self) -> Result<crate::analysis::settings::Thresholds, ConfigError> {
         let t = self.config.thresholds.clone();
-        t.validate().map_err(|e| self.error(e))?;
+        t.validate().map_err(|e| {
+            // The message names the key: `thresholds.window_h must …`.
+            let key = e
+                .strip_prefix("thresholds.")
+                .and_then(|k| k.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
+                .unwrap_or("");
+            self.error_at("thresholds", key, e.clone())
+        })?;
         Ok(t)
     }
 
@@ -191,7 +219,7 @@ impl LoadedConfig {
         let mut out = Vec::new();
         for name in &self.config.conditions.declared {
             let c: Condition = name.parse().map_err(|_| {
-                self.error(format!(
+                self.error_at("conditions", "declared", format!(
                     "conditions.declared: {name:?} is not a condition strainscope knows (expected one of: {})",
                     Condition::expected()
                 ))
@@ -207,7 +235,7 @@ impl LoadedConfig {
     pub fn catalog(&self) -> Result<Catalog, ConfigError> {
         Catalog::embedded()
             .with_mappings(&self.config.exercises)
-            .map_err(|e| self.error(format!("[exercises]: {e}")))
+            .map_err(|e| self.error_at("exercises", "", format!("[exercises]: {e}")))
     }
 }
 
@@ -235,10 +263,41 @@ pub fn load(explicit: Option<&Path>) -> Result<LoadedConfig, ConfigError> {
         path: shown,
         message: describe_toml_error(&text, &e),
     })?;
-    Ok(LoadedConfig {
+    let loaded = LoadedConfig {
         path: Some(path),
         config,
-    })
+        text,
+    };
+    loaded.validate()?;
+    Ok(loaded)
+}
+
+/// The line of `key = …` inside `[table]` (or of `[table]` itself when `key` is empty), 1-based.
+/// A plain scan: the file has already parsed as TOML, so keys sit at the start of their lines.
+fn line_of(text: &str, table: &str, key: &str) -> Option<usize> {
+    let mut in_table = false;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            in_table = name.trim() == table;
+            if in_table && key.is_empty() {
+                return Some(i + 1);
+            }
+            continue;
+        }
+        let Some((k, _)) = line.split_once('=') else {
+            continue;
+        };
+        let k = k.trim().trim_matches('"');
+        if in_table && k == key {
+            return Some(i + 1);
+        }
+        // Dotted keys at the top level: `import.unit = …`.
+        if !in_table && k == format!("{table}.{key}") {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// toml's messages span several lines with a snippet; a one-line `line N: …` reads better
@@ -274,19 +333,29 @@ mod tests {
     }
 
     #[test]
-    fn values_are_validated() {
-        let c = parse("[import]\nunit = \"stone\"\n").unwrap();
+    fn values_are_validated_once_at_load_and_name_their_line() {
+        let err = parse("# weekly runs\n[import]\ntz = \"UTC\"\nunit = \"stone\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(
-            c.unit()
-                .unwrap_err()
-                .to_string()
-                .contains("import.unit = \"stone\"")
+            err.contains("strainscope.toml: line 4: import.unit = \"stone\" is not a unit (expected \"kg\" or \"lb\")"),
+            "{err}"
         );
         let c = parse("[import]\nunit = \"lb\"\ntz = \"Europe/Berlin\"\n").unwrap();
         assert_eq!(c.unit().unwrap(), Some(WeightUnit::Lb));
         assert_eq!(c.tz().unwrap(), Some(chrono_tz::Europe::Berlin));
-        let c = parse("[exercises]\n\"Trap Thing\" = \"no-such-id\"\n").unwrap();
-        assert!(c.catalog().is_err());
+        let err = parse("[exercises]\n\"Trap Thing\" = \"no-such-id\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 1: [exercises]"), "{err}");
+        let err = parse("[thresholds]\nwindow_h = 48\nacwr_low = 2.0\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("thresholds."), "{err}");
+        let err = parse("[import]\ndate_order = \"ymd\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2: import.date_order"), "{err}");
     }
 
     #[test]
@@ -308,9 +377,13 @@ mod tests {
             c.conditions().unwrap(),
             vec![Condition::HerniatedDisc, Condition::Sciatica]
         );
-        let bad = parse("[conditions]\ndeclared = [\"bad knee\"]\n").unwrap();
-        let err = bad.conditions().unwrap_err().to_string();
-        assert!(err.contains("\"bad knee\" is not a condition"), "{err}");
+        let err = parse("[conditions]\ndeclared = [\"bad knee\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 2: conditions.declared: \"bad knee\" is not a condition"),
+            "{err}"
+        );
         let err = parse("[inputs]\nworkout = []\n").unwrap_err().to_string();
         assert!(err.contains("unknown field `workout`"), "{err}");
     }
