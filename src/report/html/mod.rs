@@ -19,84 +19,8 @@ use crate::report::{Figure, words};
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const STYLE: &str = r#"
-:root { color-scheme: light; --line: #d5d8dc; --muted: #4f5660; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body { margin: 0 auto; max-width: 60rem; padding: 1rem 1rem 3rem; color: #1b1d21; background: #fff;
-  font: 1rem/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-h1 { font-size: 1.6rem; line-height: 1.2; margin: .5rem 0 1rem; }
-h2 { font-size: 1.3rem; line-height: 1.3; margin: 2.2rem 0 .8rem; padding-bottom: .3rem;
-  border-bottom: 2px solid var(--line); }
-h3 { font-size: 1.05rem; line-height: 1.35; margin: 1.2rem 0 .4rem; }
-p, li, dd, h1, h2, h3, figcaption { overflow-wrap: break-word; }
-ul { padding-left: 1.3rem; }
-li { margin: .25rem 0; }
-.muted { color: var(--muted); }
-dl.sources { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
-dl.sources dt { font-weight: 600; }
-dl.sources dd { margin: 0; min-width: 0; }
-.notice { border-left: 4px solid #5b6470; background: #f3f4f6; padding: .55rem .8rem; margin: .6rem 0; }
-.notice p { margin: 0; }
-nav ol { margin: .4rem 0; padding-left: 1.3rem; columns: 2 14rem; }
-nav li { margin: 0 0 .2rem; }
-h2 .sub { font-size: .78em; font-weight: 400; color: var(--muted); }
-a { color: #1f4f8f; }
-.finding { border: 1px solid var(--line); border-left: 6px solid var(--sev); border-radius: 6px;
-  padding: .6rem .9rem; margin: 1rem 0; break-inside: avoid; }
-.finding h3 { margin: .1rem 0 .45rem; }
-.finding p { margin: .4rem 0; }
-.finding .evidence { color: var(--muted); font-size: .93rem; }
-.finding ul { margin: .4rem 0 .2rem; }
-.sev { display: inline-block; margin-right: .4rem; padding: .05rem .45rem; border-radius: 4px;
-  font-size: .75rem; font-weight: 700; letter-spacing: .04em; vertical-align: .12em;
-  color: #fff; background: var(--sev); print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-.urgent { --sev: #b00020; }
-.warning { --sev: #b45000; }
-.caution { --sev: #7d6400; }
-.info { --sev: #2a5fa0; }
-.change + .change { border-top: 1px solid var(--line); padding-top: .2rem; }
-.change p { margin: .35rem 0; }
-/* Tables scroll sideways inside their wrapper; the shadows (backgrounds that move with the
-   content) show that more lies to the left or right. */
-.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; margin: .6rem 0 1rem; max-width: 100%;
-  background: linear-gradient(to right, #fff 30%, rgba(255,255,255,0)),
-    linear-gradient(to right, rgba(255,255,255,0), #fff 70%) 100% 0,
-    radial-gradient(farthest-side at 0 50%, rgba(0,0,0,.18), rgba(0,0,0,0)),
-    radial-gradient(farthest-side at 100% 50%, rgba(0,0,0,.18), rgba(0,0,0,0)) 100% 0;
-  background-repeat: no-repeat; background-size: 2.5rem 100%, 2.5rem 100%, .9rem 100%, .9rem 100%;
-  background-attachment: local, local, scroll, scroll; }
-table { border-collapse: collapse; font-size: .9rem; font-variant-numeric: tabular-nums; }
-th, td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: left;
-  vertical-align: top; white-space: nowrap; }
-th { background: #f3f4f6; font-weight: 600; white-space: normal; }
-.n { text-align: right; }
-td.wrap { white-space: normal; min-width: 8rem; }
-td.bar { width: 9rem; min-width: 6rem; vertical-align: middle; }
-td.bar span { display: block; height: .7rem; background: #7f93ad; border-radius: 2px;
-  print-color-adjust: exact; -webkit-print-color-adjust: exact; }
-figure { margin: 1.2rem 0; break-inside: avoid; }
-/* The chart draws its own title; the caption stays for screen readers and text search. */
-figcaption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-figure { position: relative; }
-svg { display: block; max-width: 100%; height: auto; }
-footer { margin-top: 3rem; font-size: .85rem; color: var(--muted); }
-@media (max-width: 30rem) {
-  body { padding: .75rem .75rem 2rem; font-size: .97rem; }
-  h1 { font-size: 1.4rem; }
-  h2 { font-size: 1.18rem; }
-  .finding { padding: .5rem .7rem; }
-  th, td { padding: .3rem .45rem; }
-}
-@media print {
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  nav { display: none; }
-  .scroll { overflow: visible; background: none; }
-  a { color: inherit; text-decoration: none; }
-  h2, h3 { break-after: avoid; }
-  tr { break-inside: avoid; }
-}
-"#;
+/// The page's style sheet, inline in the page (the CSP forbids loading one).
+const STYLE: &str = include_str!("style.css");
 
 /// Escapes text for HTML element content and quoted attributes: `&`, `<`, `>`, `"` and `'`.
 pub fn esc(text: &str) -> Cow<'_, str> {
