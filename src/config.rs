@@ -77,13 +77,7 @@ pub struct ImportConfig {
     pub map: Option<BTreeMap<String, String>>,
 }
 
-/// A config that could not be used; the message names the file and, where it can, the key.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: {message}")]
-pub struct ConfigError {
-    pub path: String,
-    pub message: String,
-}
+pub use crate::error::ConfigError;
 
 /// A loaded config, with where it came from.
 #[derive(Debug, Default, Clone)]

@@ -114,14 +114,15 @@ pub enum FileError {
         other: &'static str,
     },
     #[error(
-        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
-        dmy = crate::import::dates::describe(example, crate::import::DateOrder::Dmy),
-        mdy = crate::import::dates::describe(example, crate::import::DateOrder::Mdy)
+        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)"
     )]
     AmbiguousDateOrder {
         path: String,
         column: String,
         example: String,
+        /// The example read day first and month first, spelled out.
+        dmy: String,
+        mdy: String,
     },
     #[error(
         "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)"
@@ -202,7 +203,7 @@ pub enum AppError {
     #[error("{0}")]
     Usage(String),
     #[error(transparent)]
-    Config(#[from] crate::config::ConfigError),
+    Config(#[from] ConfigError),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -218,4 +219,12 @@ impl AppError {
             AppError::Other(_) => exit::FAILURE,
         }
     }
+}
+
+/// A config that could not be used; the message names the file and, where it can, the key.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct ConfigError {
+    pub path: String,
+    pub message: String,
 }

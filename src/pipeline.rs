@@ -54,7 +54,7 @@ pub fn import_all(
     for path in paths {
         match import_file(path, opts, catalog) {
             Ok(f) => imported.push(f),
-            Err(e) => failed.push(e),
+            Err(e) => failed.push(right_option(e, path)),
         }
     }
     if failed.is_empty() {
@@ -163,7 +163,7 @@ pub fn read_inputs(
     let mut pain: Vec<PainEntry> = Vec::new();
     if let Some(path) = &diary_path {
         progress.step("reading the pain diary");
-        let diary = read_diary(path).map_err(|e| AppError::Files(vec![e]))?;
+        let diary = read_pain_diary(path)?;
         for e in &diary.rejected {
             progress.warn(&format!("skipped {e}"));
         }
@@ -201,4 +201,37 @@ pub fn load(
     progress.step("analysing");
     let analysis = loaded.analyse(args.from, args.to)?;
     Ok((analysis, loaded.sources))
+}
+
+/// Reads a pain diary; a workout export passed as the diary says which option it belongs to.
+pub fn read_pain_diary(path: &std::path::Path) -> Result<crate::diary::Diary, AppError> {
+    read_diary(path).map_err(|e| AppError::Files(vec![right_option(e, path)]))
+}
+
+/// A file the reader for one option does not know may be one for the other option: a diary
+/// passed to `--workouts`, a workout export passed to `--pain`. Then the error says so.
+fn right_option(e: FileError, path: &std::path::Path) -> FileError {
+    match &e {
+        FileError::UnknownHeader { path: shown, .. } => match crate::diary::diary_kind_of(path) {
+            Some(what) => FileError::WrongOption {
+                path: shown.clone(),
+                what: what.to_string(),
+                option: "--pain",
+                other: "--workouts",
+            },
+            None => e,
+        },
+        FileError::UnknownDiaryHeader { path: shown, .. } => {
+            match crate::import::workout_app_of(path) {
+                Some(app) => FileError::WrongOption {
+                    path: shown.clone(),
+                    what: format!("a {app} workout export"),
+                    option: "--workouts",
+                    other: "--pain",
+                },
+                None => e,
+            }
+        }
+        _ => e,
+    }
 }

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::cli::PainCheckArgs;
-use crate::diary::{Diary, read_diary};
+use crate::diary::Diary;
 use crate::error::AppError;
 use crate::error::exit;
 
@@ -55,7 +55,7 @@ pub fn summarise(d: &Diary) -> DiaryReport {
 }
 
 pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
-    let diary = read_diary(&args.diary).map_err(|e| AppError::Files(vec![e]))?;
+    let diary = crate::pipeline::read_pain_diary(&args.diary)?;
     let report = summarise(&diary);
     if args.json {
         print(&(serde_json::to_string_pretty(&report).context("cannot format JSON")? + "\n"))?;

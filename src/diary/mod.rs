@@ -52,8 +52,13 @@ pub struct Diary {
     pub notices: Vec<String>,
 }
 
-/// What kind of diary a header belongs to, if any: lets the workout importer say that a diary
-/// was passed where workouts were expected.
+/// What kind of diary this file is, if it is one (to tell a user who passed a diary as a
+/// workout export where it belongs).
+pub fn diary_kind_of(path: &Path) -> Option<&'static str> {
+    read_csv(path).ok().and_then(|csv| diary_kind(&csv.header))
+}
+
+/// What kind of diary a header belongs to, if any.
 pub fn diary_kind(header: &Header) -> Option<&'static str> {
     if OwnFormat::detect(header).is_some() {
         Some("a strainscope pain diary")
@@ -71,13 +76,6 @@ pub fn read_diary(path: &Path) -> Result<Diary, FileError> {
         own.read(&csv, &file)
     } else if let Some(b) = bearable::Bearable::detect(&csv.header) {
         b.read(&csv, &file)
-    } else if let Some(app) = crate::import::workout_app(&csv.header) {
-        return Err(FileError::WrongOption {
-            path: display_path(path),
-            what: format!("a {app} workout export"),
-            option: "--workouts",
-            other: "--pain",
-        });
     } else {
         return Err(FileError::UnknownDiaryHeader {
             path: display_path(path),

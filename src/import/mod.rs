@@ -343,8 +343,15 @@ impl ImportedFile {
     }
 }
 
-/// The app whose workout export has this header, if any (to tell a user who passed a workout
-/// log as the diary where it belongs).
+/// The app whose workout export this file is, if it is one (to tell a user who passed a
+/// workout log as the diary where it belongs).
+pub fn workout_app_of(path: &Path) -> Option<&'static str> {
+    source::read_csv(path)
+        .ok()
+        .and_then(|csv| workout_app(&csv.header))
+}
+
+/// The app whose workout export has this header, if any.
 pub fn workout_app(header: &Header) -> Option<&'static str> {
     let opts = ImportOptions::default();
     let ctx = DetectContext {
@@ -386,14 +393,6 @@ fn detect(
         if let Some(dialect) = (format.detect)(&csv.header, &ctx)? {
             return Ok((format.app, dialect));
         }
-    }
-    if let Some(what) = crate::diary::diary_kind(&csv.header) {
-        return Err(FileError::WrongOption {
-            path: csv.path.clone(),
-            what: what.to_string(),
-            option: "--pain",
-            other: "--workouts",
-        });
     }
     Err(FileError::UnknownHeader {
         path: csv.path.clone(),

@@ -178,6 +178,8 @@ pub fn settle_order<'a>(
                 path: path.to_string(),
                 column: column.to_string(),
                 example: example.to_string(),
+                dmy: describe(example, DateOrder::Dmy),
+                mdy: describe(example, DateOrder::Mdy),
             }),
         },
     }
