@@ -26,11 +26,7 @@ where
     let Some((first, last)) = span(a, window) else {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: "",
-                legend: &[],
-            },
+            &Header::titled(title),
             "Nothing was analysed: no ratio to show.",
         );
     };
@@ -80,22 +76,11 @@ where
     if days.iter().all(|d| d.acwr_ewma.is_none()) {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: &subtitle,
-                legend: &legend,
-            },
+            &Header::new(title, &subtitle, &legend),
             "No ratio in this period: the chronic load needs some weeks of training first.",
         );
     }
-    let area = header(
-        root,
-        &Header {
-            title,
-            subtitle: &subtitle,
-            legend: &legend,
-        },
-    )?;
+    let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
     let (w, _) = area.dim_in_pixel();
     let ticks = date_ticks(first, last, tick_budget(w.saturating_sub(140)));

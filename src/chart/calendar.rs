@@ -35,11 +35,7 @@ where
     let Some((first, last)) = span(a, window) else {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: "",
-                legend: &[],
-            },
+            &Header::titled(title),
             "Nothing was analysed: no days to show.",
         );
     };
@@ -95,14 +91,7 @@ where
         "{shown}. One square per day, one column per week (Monday on top); colour = the day's \
          training load (kg), dot = the day's highest pain (0–10) in any region."
     );
-    let area = header(
-        root,
-        &Header {
-            title,
-            subtitle: &subtitle,
-            legend: &legend,
-        },
-    )?;
+    let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
     let (w, h) = area.dim_in_pixel();
     let (w, h) = (w as i32, h as i32);

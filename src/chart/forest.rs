@@ -59,11 +59,7 @@ where
         );
         return message(
             root,
-            &Header {
-                title,
-                subtitle: &subtitle,
-                legend: &[],
-            },
+            &Header::new(title, &subtitle, &[]),
             &format!(
                 "Not enough data for any association yet: each needs at least {} exposed and {} \
                  unexposed sessions and {} pain onsets in the region. Keep logging training and \
@@ -107,14 +103,7 @@ where
         }
     }
     legend.push((Mark::Dashed(INK), "RR = 1: no difference".to_string()));
-    let area = header(
-        root,
-        &Header {
-            title,
-            subtitle: &subtitle,
-            legend: &legend,
-        },
-    )?;
+    let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
     let (w, _) = area.dim_in_pixel();
     let text = font(13.0);

@@ -21,11 +21,7 @@ where
     let Some((first, last)) = span(a, window) else {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: "",
-                legend: &[],
-            },
+            &Header::titled(title),
             "Nothing was analysed: no training days to show.",
         );
     };
@@ -113,14 +109,7 @@ where
          rating per region.",
         date_span(first, last)
     );
-    let area = header(
-        root,
-        &Header {
-            title,
-            subtitle: &subtitle,
-            legend: &legend,
-        },
-    )?;
+    let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
     let (w, _) = area.dim_in_pixel();
     let plot_w = w.saturating_sub(200);

@@ -75,11 +75,7 @@ where
     let Some((first, last)) = span(a, window) else {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: "",
-                legend: &[],
-            },
+            &Header::titled(title),
             "Nothing was analysed: no weeks to show.",
         );
     };
@@ -128,22 +124,11 @@ where
     if lines.is_empty() {
         return message(
             root,
-            &Header {
-                title,
-                subtitle: &subtitle,
-                legend: &[],
-            },
+            &Header::new(title, &subtitle, &[]),
             "No weighted exercise in this period: nothing to chart.",
         );
     }
-    let area = header(
-        root,
-        &Header {
-            title,
-            subtitle: &subtitle,
-            legend: &legend,
-        },
-    )?;
+    let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
     let x_first = rows
         .iter()

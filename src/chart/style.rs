@@ -128,6 +128,21 @@ pub struct Header<'a> {
     pub legend: &'a [(Mark, String)],
 }
 
+impl<'a> Header<'a> {
+    pub fn new(title: &'a str, subtitle: &'a str, legend: &'a [(Mark, String)]) -> Header<'a> {
+        Header {
+            title,
+            subtitle,
+            legend,
+        }
+    }
+
+    /// A title alone: for the message a chart shows when it has nothing to draw.
+    pub fn titled(title: &'a str) -> Header<'a> {
+        Header::new(title, "", &[])
+    }
+}
+
 /// Splits `text` into lines no wider than `max_w` pixels.
 pub fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
