@@ -174,7 +174,6 @@ pub fn merge_overlaps(files: &mut [ImportedFile]) -> Overlap {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{SetKind, SourceRef};
     use chrono::NaiveDate;
 
     fn set(id: &str, exercise: &str, index: Option<u32>, weight: f64, line: u64) -> WorkoutSet {
@@ -182,31 +181,16 @@ mod tests {
             .unwrap()
             .and_hms_opt(18, 0, 0)
             .unwrap();
-        WorkoutSet {
-            workout_id: id.into(),
-            start,
-            workout_name: String::new(),
-            exercise: exercise.into(),
-            canonical: exercise
-                .to_lowercase()
-                .starts_with("squat")
-                .then(|| "back-squat".to_string()),
-            set_number: 0,
-            set_index: index,
-            kind: SetKind::Working,
-            weight_kg: Some(weight),
-            reps: Some(5.0),
-            rpe: None,
-            distance_m: None,
-            duration_s: None,
-            notes: String::new(),
-            workout_notes: String::new(),
-            workout_duration_s: None,
-            source: SourceRef {
-                file: "a.csv".into(),
-                line,
-            },
+        let mut s = crate::analysis::testing::set(start, "back-squat", weight, 5.0);
+        s.workout_id = id.into();
+        s.exercise = exercise.into();
+        // Only the squats resolve (to one exercise, whichever name the copy uses).
+        if !exercise.to_lowercase().starts_with("squat") {
+            s.canonical = None;
         }
+        s.set_index = index;
+        s.source.line = line;
+        s
     }
 
     #[test]
