@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
 use crate::pipeline::Sources;
+use crate::report::document::{self, Align};
 use crate::report::words;
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
@@ -217,35 +218,15 @@ fn load(s: &mut String, a: &Analysis) {
         let _ = writeln!(s, "No training in this period.");
         return;
     }
-    table_head(
-        s,
-        &[
-            ("week", 'l'),
-            ("load kg", 'r'),
-            ("change", 'r'),
-            ("monot.", 'r'),
-            ("strain", 'r'),
-            ("rest", 'r'),
-            ("streak", 'r'),
-            ("pain", 'r'),
-            ("ACWR", 'r'),
-        ],
-    );
-    for w in &a.weekly {
-        row(
-            s,
-            &[
-                w.week.to_string(),
-                format!("{:.0}", w.load_kg),
-                w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
-                w.monotony.map_or("–".into(), |m| format!("{m:.2}")),
-                w.strain.map_or("–".into(), |m| format!("{m:.0}")),
-                w.rest_days.to_string(),
-                w.longest_streak.to_string(),
-                w.peak_pain.map_or("–".into(), |p| p.to_string()),
-                w.acwr_ewma_mean.map_or("–".into(), |r| format!("{r:.2}")),
-            ],
-        );
+    let (load, _) = document::weekly_load(a);
+    let columns: Vec<(&str, char)> = load
+        .columns
+        .iter()
+        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
+        .collect();
+    table_head(s, &columns);
+    for cells in &load.rows {
+        row(s, cells);
     }
 }
 

@@ -1,5 +1,6 @@
 //! Renderers: each takes the analysis as it is and computes nothing of its own.
 
+pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;

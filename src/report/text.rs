@@ -10,6 +10,7 @@ use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
 use crate::analysis::findings::{Finding, Severity, fmt_p};
 use crate::pipeline::Sources;
+use crate::report::document::{self, Align};
 use crate::report::words;
 
 pub const WIDTH: usize = 100;
@@ -304,28 +305,27 @@ fn load(s: &mut String, p: &Palette, a: &Analysis) {
         }
         s.push('\n');
     }
-    let _ = writeln!(
-        s,
-        "{:<9} {:>9} {:>7} {:>6} {:>8} {:>5} {:>6} {:>5} {:>5}  load",
-        "week", "load kg", "change", "monot.", "strain", "rest", "streak", "pain", "ACWR",
-    );
-    let max = a.weekly.iter().map(|w| w.load_kg).fold(0.0, f64::max);
-    for w in &a.weekly {
-        let acwr = w.acwr_ewma_mean;
-        let _ = writeln!(
-            s,
-            "{:<9} {:>9.0} {:>7} {:>6} {:>8} {:>5} {:>6} {:>5} {:>5}  {}",
-            w.week,
-            w.load_kg,
-            w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
-            w.monotony.map_or("–".into(), |m| format!("{m:.2}")),
-            w.strain.map_or("–".into(), |m| format!("{m:.0}")),
-            w.rest_days,
-            w.longest_streak,
-            w.peak_pain.map_or("–".into(), |p| p.to_string()),
-            acwr.map_or("–".into(), |r| format!("{r:.2}")),
-            bar(w.load_kg, max, 24)
-        );
+    let (load, shares) = document::weekly_load(a);
+    // The terminal's column widths, in the document's column order.
+    const WIDTHS: [usize; 9] = [9, 9, 7, 6, 8, 5, 6, 5, 5];
+    let line = |cells: &[&str]| -> String {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            let _ = match load.columns[i].1 {
+                Align::Left => write!(out, "{cell:<width$}"),
+                Align::Right => write!(out, "{cell:>width$}"),
+            };
+        }
+        out
+    };
+    let names: Vec<&str> = load.columns.iter().map(|c| c.0).collect();
+    let _ = writeln!(s, "{}  load", line(&names));
+    for (cells, share) in load.rows.iter().zip(&shares) {
+        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 1.0, 24));
     }
 }
 

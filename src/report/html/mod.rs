@@ -14,6 +14,7 @@ use anyhow::{Context, bail};
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
 use crate::pipeline::Sources;
+use crate::report::document::{self, Align};
 use crate::report::{Figure, words};
 
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.
@@ -308,50 +309,27 @@ fn load(s: &mut String, title: &str, a: &Analysis) {
         section_end(s);
         return;
     }
-    let max = a.weekly.iter().map(|w| w.load_kg).fold(0.0, f64::max);
-    let rows: Vec<Vec<String>> = a
-        .weekly
+    let (load, shares) = document::weekly_load(a);
+    let rows: Vec<Vec<String>> = load
+        .rows
         .iter()
-        .map(|w| {
-            let share = if max > 0.0 {
-                w.load_kg / max * 100.0
-            } else {
-                0.0
-            };
-            let mut cells: Vec<String> = [
-                w.week.to_string(),
-                format!("{:.0}", w.load_kg),
-                w.change_pct.map_or("–".into(), |c| format!("{c:+.0}%")),
-                w.monotony.map_or("–".into(), |m| format!("{m:.2}")),
-                w.strain.map_or("–".into(), |m| format!("{m:.0}")),
-                w.rest_days.to_string(),
-                w.longest_streak.to_string(),
-                w.peak_pain.map_or("–".into(), |p| p.to_string()),
-                w.acwr_ewma_mean.map_or("–".into(), |r| format!("{r:.2}")),
-            ]
-            .iter()
-            .map(|c| esc(c).into_owned())
-            .collect();
-            cells.push(format!("<span style=\"width:{share:.0}%\"></span>"));
+        .zip(&shares)
+        .map(|(cells, share)| {
+            let mut cells: Vec<String> = cells.iter().map(|c| esc(c).into_owned()).collect();
+            cells.push(format!(
+                "<span style=\"width:{:.0}%\"></span>",
+                share * 100.0
+            ));
             cells
         })
         .collect();
-    table(
-        s,
-        &[
-            ("week", 'l'),
-            ("load kg", 'r'),
-            ("change", 'r'),
-            ("monot.", 'r'),
-            ("strain", 'r'),
-            ("rest", 'r'),
-            ("streak", 'r'),
-            ("pain", 'r'),
-            ("ACWR", 'r'),
-            ("load", 'b'),
-        ],
-        &rows,
-    );
+    let mut columns: Vec<(&str, char)> = load
+        .columns
+        .iter()
+        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
+        .collect();
+    columns.push(("load", 'b'));
+    table(s, &columns, &rows);
     section_end(s);
 }
 

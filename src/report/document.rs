@@ -1,0 +1,84 @@
+//! The report's content as data, built once from the analysis: the renderers lay it out in
+//! their own markup and compute nothing. It grows one section at a time; today it holds the
+//! weekly load table, which the terminal, Markdown and HTML reports all show.
+
+use crate::analysis::Analysis;
+
+/// How a column's cells line up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table: named columns and rows of finished cell text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<(&'static str, Align)>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The weekly load table: one row per ISO week (week, load, change, monotony, strain, rest
+/// days, longest streak, peak pain, mean ACWR), and each week's load as a share of the
+/// heaviest week (0–1), for the bars beside it.
+pub fn weekly_load(a: &Analysis) -> (Table, Vec<f64>) {
+    use Align::{Left, Right};
+    let columns = vec![
+        ("week", Left),
+        ("load kg", Right),
+        ("change", Right),
+        ("monot.", Right),
+        ("strain", Right),
+        ("rest", Right),
+        ("streak", Right),
+        ("pain", Right),
+        ("ACWR", Right),
+    ];
+    let none = || "–".to_string();
+    let rows = a
+        .weekly
+        .iter()
+        .map(|w| {
+            vec![
+                w.week.to_string(),
+                format!("{:.0}", w.load_kg),
+                w.change_pct.map_or_else(none, |c| format!("{c:+.0}%")),
+                w.monotony.map_or_else(none, |m| format!("{m:.2}")),
+                w.strain.map_or_else(none, |m| format!("{m:.0}")),
+                w.rest_days.to_string(),
+                w.longest_streak.to_string(),
+                w.peak_pain.map_or_else(none, |p| p.to_string()),
+                w.acwr_ewma_mean.map_or_else(none, |r| format!("{r:.2}")),
+            ]
+        })
+        .collect();
+    let max = a.weekly.iter().map(|w| w.load_kg).fold(0.0, f64::max);
+    let shares = a
+        .weekly
+        .iter()
+        .map(|w| if max > 0.0 { w.load_kg / max } else { 0.0 })
+        .collect();
+    (Table { columns, rows }, shares)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::words::fixture;
+
+    #[test]
+    fn the_weekly_load_table_has_a_row_and_a_share_per_week() {
+        let a = fixture::analysis();
+        let (table, shares) = weekly_load(&a);
+        assert_eq!(table.columns.len(), 9);
+        assert_eq!(table.columns[0], ("week", Align::Left));
+        assert_eq!(table.rows.len(), a.weekly.len());
+        assert_eq!(shares.len(), a.weekly.len());
+        let row = &table.rows[0];
+        assert_eq!(row[0], a.weekly[0].week.to_string());
+        assert_eq!(row[1], format!("{:.0}", a.weekly[0].load_kg));
+        assert!(row.iter().all(|c| !c.is_empty()));
+        assert!(shares.iter().all(|s| (0.0..=1.0).contains(s)));
+        assert!(shares.contains(&1.0), "the heaviest week is the full bar");
+    }
+}
