@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
-use crate::analysis::findings::{Finding, Severity, fmt_p};
+use crate::analysis::findings::{Finding, Severity};
 use crate::pipeline::Sources;
 use crate::report::document::{self, Align};
 use crate::report::words;
@@ -215,19 +215,7 @@ fn associations(s: &mut String, p: &Palette, a: &Analysis) {
         let _ = writeln!(s, "\n{} ({} onsets)", region.as_str(), onsets);
         let tested: Vec<&&&Association> = rows.iter().filter(|r| r.enough_data).collect();
         for r in tested.iter().take(8) {
-            let line = format!(
-                "{} of {} sessions with {} were followed by pain, vs {} of {} others: RR {:.1} ({:.1}–{:.1}), p {}, q {}",
-                r.a,
-                r.a + r.b,
-                r.label,
-                r.c,
-                r.c + r.d,
-                r.rr.unwrap_or(f64::NAN),
-                r.rr_low.unwrap_or(f64::NAN),
-                r.rr_high.unwrap_or(f64::NAN),
-                fmt_p(r.p.unwrap_or(1.0)),
-                fmt_p(r.q.unwrap_or(1.0)),
-            );
+            let line = words::association_sentence(r);
             wrap(s, "  ", "    ", &line);
         }
         if tested.len() > 8 {
