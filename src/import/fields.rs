@@ -179,6 +179,15 @@ pub fn trim(cell: &str) -> &str {
 /// a comma cannot be the delimiter.
 pub fn parse_number(raw: &str, decimal_comma: bool) -> Option<f64> {
     let raw = raw.trim();
+    // Most cells are small whole numbers (reps, set numbers, `0` distances): read them
+    // directly, without the float parser.
+    if !raw.is_empty() && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            raw.bytes()
+                .fold(0u32, |v, b| v * 10 + u32::from(b - b'0'))
+                .into(),
+        );
+    }
     let value: f64 = if decimal_comma && raw.matches(',').count() == 1 && !raw.contains('.') {
         raw.replace(',', ".").parse().ok()?
     } else {

@@ -84,7 +84,7 @@ impl Dialect for Fitbod {
             Some((c, v)) => return Err(row.error(c, &v, "true or false")),
             None => SetKind::Working,
         };
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id,
             start,
             workout_name: String::new(),
@@ -102,6 +102,6 @@ impl Dialect for Fitbod {
             workout_notes: String::new(),
             workout_duration_s: None,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }

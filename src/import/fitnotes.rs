@@ -171,7 +171,7 @@ impl Dialect for FitNotes {
             ),
             _ => None,
         };
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id: day.format("%Y-%m-%d").to_string(),
             // FitNotes has no time of day; the workout is placed at the start of its day.
             start: day.and_time(NaiveTime::MIN),
@@ -190,6 +190,6 @@ impl Dialect for FitNotes {
             workout_notes: String::new(),
             workout_duration_s: None,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }

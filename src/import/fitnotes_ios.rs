@@ -137,7 +137,7 @@ impl Dialect for FitNotesIos {
             WeightUnit::Kg => DistanceUnit::Km,
             WeightUnit::Lb => DistanceUnit::Mi,
         };
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id: self.ids.id(start),
             start,
             workout_name: row.opt_text(self.name).to_string(),
@@ -155,6 +155,6 @@ impl Dialect for FitNotesIos {
             workout_notes: String::new(),
             workout_duration_s,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }

@@ -327,7 +327,7 @@ impl Dialect for Generic {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),
         };
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id,
             start,
             workout_name: row.opt_text(c.workout_name).to_string(),
@@ -345,7 +345,7 @@ impl Dialect for Generic {
             workout_notes: row.opt_text(c.workout_notes).to_string(),
             workout_duration_s: row.seconds(c.workout_duration)?,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }
 

@@ -135,7 +135,7 @@ impl Dialect for Hevy {
         let (distance_col, distance_unit) = self
             .distance
             .map_or((None, DistanceUnit::Km), |(c, u)| (Some(c), u));
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id: self.ids.id(start),
             start,
             workout_name: row.opt_text(self.title).to_string(),
@@ -156,6 +156,6 @@ impl Dialect for Hevy {
             workout_notes: row.opt_text(self.description).to_string(),
             workout_duration_s,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }

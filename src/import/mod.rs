@@ -108,8 +108,10 @@ impl DetectContext<'_> {
 }
 
 /// What one row turned out to be.
+// `Set` is not boxed: a row gives one set, and boxing it cost an allocation and a copy per row.
+#[allow(clippy::large_enum_variant)]
 pub(crate) enum RowOutcome {
-    Set(Box<WorkoutSet>),
+    Set(WorkoutSet),
     /// Formats with one row per workout or per exercise (StrongLifts) give several sets.
     Sets(Vec<WorkoutSet>),
     /// A row that is not a set (Strong's `Rest Timer` and `Note` rows), by kind.
@@ -331,7 +333,7 @@ impl ImportedFile {
         match outcome {
             Ok(RowOutcome::Set(set)) => {
                 self.imported_rows += 1;
-                self.sets.push(*set);
+                self.sets.push(set);
             }
             Ok(RowOutcome::Sets(sets)) => {
                 self.imported_rows += usize::from(!sets.is_empty());

@@ -21,8 +21,6 @@ use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
 pub(crate) const FORMAT: Format = Format::table("Strong", detect);
 
-const DATE_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"];
-
 /// Where a row's unit comes from.
 #[derive(Debug, Clone, Copy)]
 enum WeightSource {
@@ -56,6 +54,8 @@ struct Strong {
     duration: Option<usize>,
     /// A `Note` pseudo-row's text waits for the next set of its exercise.
     pending_note: Option<(String, String, String)>,
+    /// The last workout duration text read, and its value.
+    last_duration: Option<(String, Option<f64>)>,
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
@@ -140,6 +140,7 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         workout_notes: header.find(&["Workout Notes"]),
         duration: header.find(&["Duration (sec)", "Workout Duration", "Duration"]),
         pending_note: None,
+        last_duration: None,
     })))
 }
 
@@ -177,11 +178,12 @@ impl Dialect for Strong {
                 ));
             }
         };
-        let start = row.datetime(
-            self.date,
-            DATE_FORMATS,
-            "a date such as 2024-05-29 06:45:21",
-        )?;
+        // Strong writes ISO dates (`2024-05-29 06:45:21`), read byte by byte in dates.rs; a
+        // spreadsheet re-save may write another form, which the general reader takes too.
+        let raw_date = row.text(self.date);
+        let start = super::dates::parse_stamp(raw_date, None)
+            .map(|s| s.wall)
+            .ok_or_else(|| row.error(self.date, raw_date, "a date such as 2024-05-29 06:45:21"))?;
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {
             return Err(row.error(self.exercise, exercise, "an exercise name"));
@@ -227,7 +229,18 @@ impl Dialect for Strong {
             }
         }
 
-        let workout_duration_s = self.duration.and_then(|c| parse_duration_s(row.text(c)));
+        // Every row of a workout repeats its duration: parse each text once.
+        let workout_duration_s = self.duration.and_then(|c| {
+            let raw = row.text(c);
+            match &self.last_duration {
+                Some((r, d)) if r == raw => *d,
+                _ => {
+                    let d = parse_duration_s(raw);
+                    self.last_duration = Some((raw.to_string(), d));
+                    d
+                }
+            }
+        });
         if let Some(c) = self.duration {
             let raw = row.text(c);
             if !raw.is_empty() && workout_duration_s.is_none() {
@@ -235,7 +248,7 @@ impl Dialect for Strong {
             }
         }
 
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id: self.ids.id(start),
             start,
             workout_name: row.opt_text(self.workout_name).to_string(),
@@ -257,6 +270,6 @@ impl Dialect for Strong {
             workout_notes: row.opt_text(self.workout_notes).to_string(),
             workout_duration_s,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }

@@ -374,7 +374,7 @@ impl Dialect for GymBook {
             Load::Meters(m) => (None, Some(m)),
             Load::Empty => (None, None),
         };
-        Ok(RowOutcome::Set(Box::new(WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_id,
             start,
             workout_name,
@@ -392,7 +392,7 @@ impl Dialect for GymBook {
             workout_notes: String::new(),
             workout_duration_s: None,
             source: ctx.source(row.line()),
-        })))
+        }))
     }
 }
 
