@@ -183,3 +183,50 @@ fn a_closed_pipe_ends_the_run_quietly() {
         assert!(!err.contains("Broken pipe"), "{err}");
     }
 }
+
+#[test]
+fn changed_thresholds_change_the_words_of_the_findings() {
+    // The sample logs with the thresholds their findings quote, changed.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    let root = root();
+    std::fs::write(
+        &config,
+        format!(
+            "[inputs]\nworkouts = [\"{0}/sample_logs/strong.csv\", \"{0}/sample_logs/hevy.csv\"]\npain = \"{0}/sample_logs/pain_diary.csv\"\n\n[thresholds]\nchange_info_pct = 15\nsame_region_gap_h = 36\ntraining_through_pain_above = 4\nsoreness_min_h = 10\n",
+            root.display()
+        ),
+    )
+    .unwrap();
+    let out = strainscope([
+        "--config",
+        config.to_str().unwrap(),
+        "report",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let words: String = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| {
+            let mut t = vec![w["message"].to_string(), w["explanation"].to_string()];
+            t.extend(
+                w["advice"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|a| a.to_string()),
+            );
+            t
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(words.contains("about 15 % a week at most"), "{words}");
+    assert!(!words.contains("about 10 % a week"), "{words}");
+    assert!(words.contains("needs about 36 hours to recover"), "{words}");
+    assert!(words.contains("pain is above 4/10"), "{words}");
+    assert!(words.contains("mild, 10–72 h"), "{words}");
+}

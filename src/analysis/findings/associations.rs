@@ -42,9 +42,10 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
             _ => (format!("sessions after {}", a.label), Vec::new()),
         };
         let mut advice = alternatives_advice(&implicated, x.catalog);
-        advice.push(
-            "Progress load in small steps (about 10 % a week at most) and keep rest days.".into(),
-        );
+        advice.push(format!(
+            "Progress load in small steps (about {:.0} % a week at most) and keep rest days.",
+            x.t.change_info_pct
+        ));
         advice.push(
             "If the pain keeps coming back, see a physiotherapist about technique and load.".into(),
         );
@@ -81,11 +82,15 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
         });
     }
     for (region, rows) in soreness {
-        out.push(soreness_association(region, &rows));
+        out.push(soreness_association(region, &rows, x.t));
     }
 }
 
-pub(super) fn soreness_association(region: Region, rows: &[&Association]) -> Finding {
+pub(super) fn soreness_association(
+    region: Region,
+    rows: &[&Association],
+    t: &Thresholds,
+) -> Finding {
     let names: Vec<String> = rows.iter().map(|a| a.label.clone()).collect();
     let dates: BTreeSet<NaiveDate> = rows
         .iter()
@@ -111,7 +116,10 @@ pub(super) fn soreness_association(region: Region, rows: &[&Association]) -> Fin
             best.c + best.d,
             fmt_stat("q", best.q.unwrap_or(1.0))
         ),
-        explanation: "Every episode in this area was soreness-like: mild, 12–72 h after training, gone within days. That is the expected response to training, not a warning.".into(),
+        explanation: format!(
+            "Every episode in this area was soreness-like: mild, {:.0}–{:.0} h after training, gone within days. That is the expected response to training, not a warning.",
+            t.soreness_min_h, t.soreness_max_h
+        ),
         advice: Vec::new(),
         region: Some(region),
         exercises: rows

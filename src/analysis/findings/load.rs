@@ -75,7 +75,10 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 ),
                 evidence: weeks_text.join("; "),
                 explanation: "Big week-to-week jumps are the pattern most often linked to overuse injuries; no pain followed these in your diary.".into(),
-                advice: vec!["Increase load, reps, sets or distance in small steps, about 10 % a week at most.".into()],
+                advice: vec![format!(
+                    "Increase load, reps, sets or distance in small steps, about {:.0} % a week at most.",
+                    t.change_info_pct
+                )],
                 region: None,
                 exercises: vec![id.to_string()],
                 dates: jumps.iter().map(|w| w.week.monday()).collect(),
@@ -94,7 +97,13 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
             })
             .collect();
         let mut advice = alternatives_advice(&[id.to_string()], x.catalog);
-        advice.insert(0, "Progress in small steps (about 10 % a week at most); a jump of 30 % or more is where injuries cluster.".into());
+        advice.insert(
+            0,
+            format!(
+                "Progress in small steps (about {:.0} % a week at most); a jump of {:.0} % or more is where injuries cluster.",
+                t.change_info_pct, t.change_warning_pct
+            ),
+        );
         out.push(Finding {
             severity: Severity::Warning,
             kind: FindingKind::SpikeThenPain,
@@ -166,14 +175,21 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 plural(jumps.len(), "week", "weeks")
             ),
             evidence: text.join("; "),
-            explanation: "Week-to-week rises above 30 % are linked to more injuries (a heuristic from running and team-sport cohorts).".into(),
-            advice: vec!["Keep weekly increases to about 10 %.".into()],
+            explanation: format!(
+                "Week-to-week rises above {:.0} % are linked to more injuries (a heuristic from running and team-sport cohorts).",
+                t.change_warning_pct
+            ),
+            advice: vec![format!(
+                "Keep weekly increases to about {:.0} %.",
+                t.change_info_pct
+            )],
             region: None,
             exercises: Vec::new(),
             dates: jumps.iter().map(|w| w.first_day).collect(),
         });
     }
-    // Smaller rises (10–30 %) in the last four weeks are worth knowing, not a warning.
+    // Smaller rises (change_info_pct to change_warning_pct) in the last four weeks are worth
+    // knowing, not a warning.
     let recent_rises: Vec<&Week> = x
         .weeks
         .windows(2)
@@ -199,8 +215,10 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 plural(recent_rises.len(), "week", "weeks")
             ),
             evidence: text.join("; "),
-            explanation: "Rises of about 10 % a week are the usual guide for safe progression."
-                .into(),
+            explanation: format!(
+                "Rises of about {:.0} % a week are the usual guide for safe progression.",
+                t.change_info_pct
+            ),
             advice: Vec::new(),
             region: None,
             exercises: Vec::new(),
@@ -379,7 +397,10 @@ pub(super) fn rest_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 "Shortest gap {shortest:.0} h; most recent: {}",
                 gaps.iter().rev().take(5).map(|g| format!("{} ({:.0} h)", g.0, g.1)).collect::<Vec<_>>().join(", ")
             ),
-            explanation: "Hard work on the same area needs about 48 hours to recover.".into(),
+            explanation: format!(
+                "Hard work on the same area needs about {:.0} hours to recover.",
+                t.same_region_gap_h
+            ),
             advice: vec!["Space sessions that load the same area at least two days apart, or alternate areas.".into()],
             region: Some(region),
             exercises: Vec::new(),

@@ -89,7 +89,10 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
             explanation: if long {
                 "Most muscle strains feel better within two weeks; pain that lasts longer than that needs to be looked at.".into()
             } else {
-                "Ordinary post-workout soreness fades within about 3 days. Pain lasting more than a week is a reason to see someone.".into()
+                format!(
+                    "Ordinary post-workout soreness fades within about 3 days. Pain lasting more than {} is a reason to see someone.",
+                    days_in_words(t.persistent_days)
+                )
             },
             advice: vec![
                 SEE_A_PROFESSIONAL.into(),
@@ -129,9 +132,15 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
             region,
             &eps,
             &format!("was trained through at more than {}/10", t.training_through_pain_above),
-            "Loading a painful area while pain is above 5/10 the day before or after tends to prolong it.",
+            &format!(
+                "Loading a painful area while pain is above {p}/10 the day before or after tends to prolong it.",
+                p = t.training_through_pain_above
+            ),
             vec![
-                "Stop or modify an exercise that hurts; keep pain during and after training at 5/10 or below.".into(),
+                format!(
+                    "Stop or modify an exercise that hurts; keep pain during and after training at {p}/10 or below.",
+                    p = t.training_through_pain_above
+                ),
                 "Give the area rest days, then progress in small steps.".into(),
             ],
         ));
@@ -142,8 +151,16 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
             FindingKind::NotImproving,
             region,
             &eps,
-            "had not improved 3–4 days after it began",
-            "Soreness from training usually eases within 72 hours; pain that has not eased by 72–96 hours suggests an injury.",
+            &format!(
+                "had not improved {}–{} days after it began",
+                t.not_improving_from_h / 24.0,
+                t.not_improving_to_h / 24.0
+            ),
+            &format!(
+                "Soreness from training usually eases within {from:.0} hours; pain that has not eased by {from:.0}–{to:.0} hours suggests an injury.",
+                from = t.not_improving_from_h,
+                to = t.not_improving_to_h
+            ),
             vec![SEE_A_PROFESSIONAL.into()],
         ));
     }
@@ -153,7 +170,11 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
             FindingKind::AcuteOnset,
             region,
             &eps,
-            "started abruptly (sharp or 6+/10) within a day of a session",
+            &format!(
+                "started abruptly (sharp or {}+/10) within {} of a session",
+                t.acute_intensity,
+                hours_in_words(t.acute_window_h)
+            ),
             "Pain that starts suddenly during or right after a workout is a sign of injury rather than ordinary soreness.",
             vec![
                 "Note what you were doing when it started; check form and load on that lift.".into(),
@@ -166,10 +187,31 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
             FindingKind::Soreness,
             region,
             &eps,
-            "looked like ordinary training soreness: mild, 12–72 h after a session, gone within days",
+            &format!(
+                "looked like ordinary training soreness: mild, {:.0}–{:.0} h after a session, gone within days",
+                t.soreness_min_h, t.soreness_max_h
+            ),
             "Delayed-onset muscle soreness is expected after hard or new work and is not a warning sign.",
             Vec::new(),
         ));
+    }
+}
+
+/// `24` → "a day", `48` → "2 days", else "N h": how a window reads in a sentence.
+pub(super) fn hours_in_words(h: f64) -> String {
+    match h {
+        24.0 => "a day".into(),
+        h if h > 24.0 && h % 24.0 == 0.0 => format!("{:.0} days", h / 24.0),
+        h => format!("{h:.0} h"),
+    }
+}
+
+/// `7` → "a week", `14` → "2 weeks", else "N days".
+pub(super) fn days_in_words(d: u32) -> String {
+    match d {
+        7 => "a week".into(),
+        d if d > 7 && d % 7 == 0 => format!("{} weeks", d / 7),
+        d => format!("{d} days"),
     }
 }
 
