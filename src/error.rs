@@ -89,9 +89,9 @@ pub enum FileError {
     #[error(
         "{path}: {rejected} of {total} rows could not be read as {format} sets, so this file is not analysed; \
          likely cause: {cause}. First bad rows:{first}\n\
-         What to do: export the file again from the app (a spreadsheet re-save can change dates and \
-         numbers); if the app writes this form, use `strainscope import --map` for now, and tell us the \
-         first lines so we can read it", total = rejected + imported
+         What to do: check that this is the file the app exported (a spreadsheet that opened and saved \
+         it can change dates and numbers), and export it again if not; if it is, its header and first \
+         lines show the form strainscope has to learn: please report them", total = rejected + imported
     )]
     MostlyRejected {
         path: String,
