@@ -91,12 +91,18 @@ impl Dialect for FitNotesIos {
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         let raw_status = row.text(self.status);
         let kind = match raw_status.to_ascii_lowercase().as_str() {
-            "done" => SetKind::Working,
+            // An export without a status (older app versions) logs only what was done.
+            "done" | "" => SetKind::Working,
             // A set attempted and not completed: done, to failure.
             "failed" => SetKind::Failure,
             "notstarted" | "not started" => return Ok(RowOutcome::Pseudo("not started")),
+            "skipped" => return Ok(RowOutcome::Pseudo("skipped")),
             _ => {
-                return Err(row.error(self.status, raw_status, "Done, Failed or NotStarted"));
+                return Err(row.error(
+                    self.status,
+                    raw_status,
+                    "Done, Failed, NotStarted or Skipped",
+                ));
             }
         };
         let kind = if self.is_warmup(row)? {
