@@ -1,6 +1,6 @@
 //! The report's content as data, built once from the analysis: the renderers lay it out in
 //! their own markup and compute nothing. It grows one section at a time; today it holds the
-//! weekly load table, which the terminal, Markdown and HTML reports all show.
+//! pain episodes table and the weekly load table.
 
 use crate::analysis::Analysis;
 
@@ -16,6 +16,50 @@ pub enum Align {
 pub struct Table {
     pub columns: Vec<(&'static str, Align)>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// Pain episodes, newest first: region, onset day, last day with pain, days, peak, the day a
+/// pain-free entry resolved it, and its classes.
+pub fn episodes(a: &Analysis) -> Table {
+    use Align::{Left, Right};
+    let columns = vec![
+        ("region", Left),
+        ("onset", Left),
+        ("last pain", Left),
+        ("days", Right),
+        ("peak", Right),
+        ("resolved", Left),
+        ("classes", Left),
+    ];
+    let mut eps: Vec<_> = a.episodes.iter().collect();
+    eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
+    let rows = eps
+        .iter()
+        .map(|e| {
+            let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+            if e.inferred {
+                classes.push("(inferred from notes)");
+            }
+            vec![
+                e.region.as_str().to_string(),
+                e.onset.date().to_string(),
+                e.end.to_string(),
+                e.days.to_string(),
+                e.peak.to_string(),
+                e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
+                classes.join(", "),
+            ]
+        })
+        .collect();
+    Table { columns, rows }
+}
+
+/// The columns as the Markdown and HTML tables name their alignment (`l`, `r`).
+pub fn align_codes(t: &Table) -> Vec<(&'static str, char)> {
+    t.columns
+        .iter()
+        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
+        .collect()
 }
 
 /// The weekly load table: one row per ISO week (week, load, change, monotony, strain, rest

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
 use crate::pipeline::Sources;
-use crate::report::document::{self, Align};
+use crate::report::document;
 use crate::report::words;
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
@@ -134,37 +134,10 @@ fn episodes(s: &mut String, a: &Analysis) {
         let _ = writeln!(s, "No pain entries in this period.");
         return;
     }
-    let mut eps: Vec<_> = a.episodes.iter().collect();
-    eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
-    table_head(
-        s,
-        &[
-            ("region", 'l'),
-            ("onset", 'l'),
-            ("last pain", 'l'),
-            ("days", 'r'),
-            ("peak", 'r'),
-            ("resolved", 'l'),
-            ("classes", 'l'),
-        ],
-    );
-    for e in eps {
-        let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
-        if e.inferred {
-            classes.push("(inferred from notes)");
-        }
-        row(
-            s,
-            &[
-                e.region.as_str().to_string(),
-                e.onset.date().to_string(),
-                e.end.to_string(),
-                e.days.to_string(),
-                e.peak.to_string(),
-                e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
-                classes.join(", "),
-            ],
-        );
+    let episodes = document::episodes(a);
+    table_head(s, &document::align_codes(&episodes));
+    for cells in &episodes.rows {
+        row(s, cells);
     }
 }
 
@@ -219,12 +192,7 @@ fn load(s: &mut String, a: &Analysis) {
         return;
     }
     let (load, _) = document::weekly_load(a);
-    let columns: Vec<(&str, char)> = load
-        .columns
-        .iter()
-        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
-        .collect();
-    table_head(s, &columns);
+    table_head(s, &document::align_codes(&load));
     for cells in &load.rows {
         row(s, cells);
     }
@@ -250,17 +218,6 @@ mod tests {
     use super::*;
     use crate::report::words::fixture;
 
-    /// The section titles of the terminal report, in order: a line underlined with ─.
-    fn text_titles(a: &Analysis) -> Vec<String> {
-        let text = crate::report::text::render(a, &fixture::sources(), false);
-        let lines: Vec<&str> = text.lines().collect();
-        lines
-            .windows(2)
-            .filter(|w| w[1].starts_with('─'))
-            .map(|w| w[0].to_string())
-            .collect()
-    }
-
     #[test]
     fn sections_match_the_terminal_report_in_order() {
         let a = fixture::analysis();
@@ -270,7 +227,7 @@ mod tests {
             .filter_map(|l| l.strip_prefix("## "))
             .map(|t| t.replace('\\', ""))
             .collect();
-        assert_eq!(titles, text_titles(&a));
+        assert_eq!(titles, fixture::text_titles(&a));
         assert_eq!(
             titles,
             [

@@ -311,6 +311,18 @@ pub(crate) mod fixture {
     }
 
     /// One warning per severity, the urgent one quoting a hostile diary note.
+    /// The section titles of the terminal report, in order: a line underlined with ─. The
+    /// other formats' tests check their sections against these.
+    pub fn text_titles(a: &Analysis) -> Vec<String> {
+        let text = crate::report::text::render(a, &sources(), false);
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .windows(2)
+            .filter(|w| w[1].starts_with('─'))
+            .map(|w| w[0].to_string())
+            .collect()
+    }
+
     pub fn analysis() -> Analysis {
         let finding = |severity, kind, message: &str, evidence: &str| Finding {
             severity,

@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 use crate::analysis::Analysis;
 use crate::analysis::findings::{Finding, Severity};
 use crate::pipeline::Sources;
-use crate::report::document::{self, Align};
+use crate::report::document;
 use crate::report::{Figure, words};
 
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.
@@ -203,42 +203,13 @@ fn episodes(s: &mut String, title: &str, a: &Analysis) {
     if a.episodes.is_empty() {
         let _ = writeln!(s, "<p>No pain entries in this period.</p>");
     } else {
-        let mut eps: Vec<_> = a.episodes.iter().collect();
-        eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
-        let rows: Vec<Vec<String>> = eps
+        let episodes = document::episodes(a);
+        let rows: Vec<Vec<String>> = episodes
+            .rows
             .iter()
-            .map(|e| {
-                let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
-                if e.inferred {
-                    classes.push("(inferred from notes)");
-                }
-                [
-                    e.region.as_str().to_string(),
-                    e.onset.date().to_string(),
-                    e.end.to_string(),
-                    e.days.to_string(),
-                    e.peak.to_string(),
-                    e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
-                    classes.join(", "),
-                ]
-                .iter()
-                .map(|c| esc(c).into_owned())
-                .collect()
-            })
+            .map(|r| r.iter().map(|c| esc(c).into_owned()).collect())
             .collect();
-        table(
-            s,
-            &[
-                ("region", 'l'),
-                ("onset", 'l'),
-                ("last pain", 'l'),
-                ("days", 'r'),
-                ("peak", 'r'),
-                ("resolved", 'l'),
-                ("classes", 'l'),
-            ],
-            &rows,
-        );
+        table(s, &document::align_codes(&episodes), &rows);
     }
     section_end(s);
 }
@@ -323,11 +294,7 @@ fn load(s: &mut String, title: &str, a: &Analysis) {
             cells
         })
         .collect();
-    let mut columns: Vec<(&str, char)> = load
-        .columns
-        .iter()
-        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
-        .collect();
+    let mut columns = document::align_codes(&load);
     columns.push(("load", 'b'));
     table(s, &columns, &rows);
     section_end(s);

@@ -26,16 +26,6 @@ fn h2_titles(html: &str) -> Vec<String> {
         .collect()
 }
 
-fn text_titles(a: &Analysis) -> Vec<String> {
-    let text = crate::report::text::render(a, &fixture::sources(), false);
-    let lines: Vec<&str> = text.lines().collect();
-    lines
-        .windows(2)
-        .filter(|w| w[1].starts_with('─'))
-        .map(|w| w[0].to_string())
-        .collect()
-}
-
 #[test]
 fn esc_escapes_the_five_html_specials() {
     assert_eq!(
@@ -50,10 +40,10 @@ fn sections_match_the_terminal_report_in_order() {
     let a = fixture::analysis();
     let html = render(&a, &fixture::sources(), &[]).unwrap();
     let titles = h2_titles(&html);
-    assert_eq!(titles, text_titles(&a));
+    assert_eq!(titles, fixture::text_titles(&a));
     assert_eq!(titles.len(), 6);
     assert_eq!(titles[3], "What to change");
-    let mut with_charts = text_titles(&a);
+    let mut with_charts = fixture::text_titles(&a);
     with_charts.push("Charts".into());
     let html = render(&a, &fixture::sources(), &[figure()]).unwrap();
     assert_eq!(h2_titles(&html), with_charts);
