@@ -314,14 +314,9 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
     // The same rows as the forest plot above, in the same order.
     let (rows, _) = crate::chart::forest::rows(a);
     if rows.is_empty() {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            9.0,
-            Weight::Regular,
-            INK,
+        body(
+            p,
             "Not enough sessions or pain onsets yet to test any exposure.",
-            BOTTOM,
         );
         return Ok(());
     }
@@ -389,15 +384,7 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
 fn episodes(p: &mut Pages, d: &WeekDigest) {
     p.heading("Open pain episodes");
     if d.open_episodes.is_empty() {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            9.0,
-            Weight::Regular,
-            INK,
-            "No pain episode was open at the end of the week.",
-            BOTTOM,
-        );
+        body(p, "No pain episode was open at the end of the week.");
         return;
     }
     for e in &d.open_episodes {
@@ -419,22 +406,14 @@ fn episodes(p: &mut Pages, d: &WeekDigest) {
                 format!(" · {}", classes.join(", "))
             }
         );
-        p.paragraph(MARGIN, CONTENT_W, 9.0, Weight::Regular, INK, &text, BOTTOM);
+        body(p, &text);
     }
 }
 
 fn what_to_change(p: &mut Pages, a: &Analysis) {
     p.heading("What to change");
     if a.implicated.is_empty() {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            9.0,
-            Weight::Regular,
-            INK,
-            "No exercise is named by the warnings.",
-            BOTTOM,
-        );
+        body(p, "No exercise is named by the warnings.");
         return;
     }
     for x in a.implicated.iter().take(6) {
@@ -480,4 +459,9 @@ fn notices(p: &mut Pages, a: &Analysis) {
     for n in &a.notices {
         p.paragraph(MARGIN, CONTENT_W, 7.5, Weight::Regular, MUTED, n, BOTTOM);
     }
+}
+
+/// A paragraph of body text across the page: 9 pt, regular, ink.
+fn body(p: &mut Pages, text: &str) {
+    p.paragraph(MARGIN, CONTENT_W, 9.0, Weight::Regular, INK, text, BOTTOM);
 }
