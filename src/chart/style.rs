@@ -20,37 +20,27 @@ pub const EMPTY_CELL: RGBColor = RGBColor(0xee, 0xf0, 0xf2);
 /// Training load.
 pub const LOAD: RGBColor = RGBColor(0x9e, 0xc1, 0xe0);
 pub const LOAD_DARK: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+/// A colour written as web hex, `0x4e79a7`.
+const fn hex(rgb: u32) -> RGBColor {
+    RGBColor((rgb >> 16) as u8, (rgb >> 8) as u8, rgb as u8)
+}
+
 /// Blues from light to dark, for the calendar's load levels.
-pub const LOAD_LEVELS: [RGBColor; 4] = [
-    RGBColor(0xc6, 0xdb, 0xef),
-    RGBColor(0x8c, 0xb6, 0xdc),
-    RGBColor(0x4a, 0x8b, 0xc4),
-    RGBColor(0x1f, 0x4e, 0x79),
-];
+pub const LOAD_LEVELS: [RGBColor; 4] = [hex(0xc6dbef), hex(0x8cb6dc), hex(0x4a8bc4), hex(0x1f4e79)];
 /// One colour per series (exercises), colour-blind friendly (Tableau 10 order).
+#[rustfmt::skip]
 pub const SERIES: [RGBColor; 6] = [
-    RGBColor(0x4e, 0x79, 0xa7),
-    RGBColor(0xf2, 0x8e, 0x2b),
-    RGBColor(0x59, 0xa1, 0x4f),
-    RGBColor(0xb0, 0x7a, 0xa1),
-    RGBColor(0x9c, 0x75, 0x5f),
-    RGBColor(0x76, 0xb7, 0xb2),
+    hex(0x4e79a7), hex(0xf28e2b), hex(0x59a14f),
+    hex(0xb07aa1), hex(0x9c755f), hex(0x76b7b2),
 ];
 /// One colour per pain region: warm and distinct from the load blues.
+#[rustfmt::skip]
 pub const REGIONS: [RGBColor; 6] = [
-    RGBColor(0xd6, 0x27, 0x28),
-    RGBColor(0xe8, 0x7d, 0x0d),
-    RGBColor(0x8e, 0x44, 0xad),
-    RGBColor(0x2c, 0xa0, 0x2c),
-    RGBColor(0x8c, 0x56, 0x4b),
-    RGBColor(0xe3, 0x77, 0xc2),
+    hex(0xd62728), hex(0xe87d0d), hex(0x8e44ad),
+    hex(0x2ca02c), hex(0x8c564b), hex(0xe377c2),
 ];
 /// Pain levels 1–3, 4–6, 7–10.
-pub const PAIN_LEVELS: [RGBColor; 3] = [
-    RGBColor(0xf6, 0xc1, 0x42),
-    RGBColor(0xe8, 0x6a, 0x2c),
-    RGBColor(0xb2, 0x18, 0x2b),
-];
+pub const PAIN_LEVELS: [RGBColor; 3] = [hex(0xf6c142), hex(0xe86a2c), hex(0xb2182b)];
 
 pub const MARGIN: i32 = 18;
 
