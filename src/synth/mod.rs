@@ -125,6 +125,15 @@ impl Default for SynthSet {
 }
 
 impl SynthSet {
+    /// A working set of `reps` at `kg`.
+    pub fn working(kg: f64, reps: u32) -> SynthSet {
+        SynthSet {
+            weight_kg: Some(kg),
+            reps: Some(reps),
+            ..SynthSet::default()
+        }
+    }
+
     /// reps × weight, 0 for warm-ups (science.md §1).
     pub fn volume_kg(&self) -> f64 {
         if self.kind == SetKind::Warmup {

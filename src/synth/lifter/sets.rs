@@ -50,12 +50,7 @@ impl Lifter {
             } else {
                 reps
             };
-            out.push(SynthSet {
-                kind: SetKind::Working,
-                weight_kg: Some(kg),
-                reps: Some(r),
-                ..SynthSet::default()
-            });
+            out.push(SynthSet::working(kg, r));
         }
         let rest = if name == BENCH { 150 } else { 180 };
         self.exercise(name, rest, out)
@@ -79,12 +74,7 @@ impl Lifter {
             } else {
                 reps
             };
-            out.push(SynthSet {
-                kind: SetKind::Working,
-                weight_kg: Some(kg),
-                reps: Some(r),
-                ..SynthSet::default()
-            });
+            out.push(SynthSet::working(kg, r));
         }
         let mut e = self.exercise(name, if kg >= 50.0 { 120 } else { 90 }, out);
         self.rate_last(&mut e, 6.0, 9.0, 0.15);
