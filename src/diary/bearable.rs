@@ -53,12 +53,7 @@ impl Bearable {
         };
         let mut disagreements = 0;
         for record in &csv.records {
-            let row = Row {
-                file: &csv.path,
-                record,
-                header: &csv.header,
-                decimal_comma: false,
-            };
+            let row = csv.row(record);
             if !row.text(self.category).eq_ignore_ascii_case("symptom") {
                 diary.other_rows += 1;
                 continue;

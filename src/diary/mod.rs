@@ -124,12 +124,7 @@ impl OwnFormat {
             notices: Vec::new(),
         };
         for record in &csv.records {
-            let row = Row {
-                file: &csv.path,
-                record,
-                header: &csv.header,
-                decimal_comma: false,
-            };
+            let row = csv.row(record);
             match self.entry(&row, file) {
                 Ok(e) => diary.entries.push(e),
                 Err(e) => diary.rejected.push(e),

@@ -77,6 +77,19 @@ pub struct CsvText {
     pub last_record_at: usize,
 }
 
+impl CsvText {
+    /// One record as a row to read cells from; a comma is never a decimal separator here
+    /// (the diaries use this).
+    pub fn row<'a>(&'a self, record: &'a Record) -> super::fields::Row<'a> {
+        super::fields::Row {
+            file: &self.path,
+            record,
+            header: &self.header,
+            decimal_comma: false,
+        }
+    }
+}
+
 /// Reads and checks a file. Input files are only ever opened for reading.
 pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
     let shown = display_path(path);
