@@ -121,15 +121,7 @@ fn header(p: &mut Pages, input: &WeeklyInput) {
         Some(diary) => from.push_str(&format!(" · Pain diary: {diary}")),
         None => from.push_str(" · Pain: from workout notes (inferred)"),
     }
-    p.paragraph(
-        MARGIN,
-        CONTENT_W,
-        8.0,
-        Weight::Regular,
-        MUTED,
-        &from,
-        BOTTOM,
-    );
+    small(p, &from, BOTTOM);
     p.gap(4.0);
 }
 
@@ -232,12 +224,8 @@ fn warnings(p: &mut Pages, d: &WeekDigest, bottom: f32) -> usize {
         );
     }
     if d.earlier_warnings > 0 {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            8.0,
-            Weight::Regular,
-            MUTED,
+        small(
+            p,
             &format!(
                 "{} warnings about earlier weeks are in the full report (strainscope report).",
                 d.earlier_warnings
@@ -464,4 +452,9 @@ fn notices(p: &mut Pages, a: &Analysis) {
 /// A paragraph of body text across the page: 9 pt, regular, ink.
 fn body(p: &mut Pages, text: &str) {
     p.paragraph(MARGIN, CONTENT_W, 9.0, Weight::Regular, INK, text, BOTTOM);
+}
+
+/// A small muted paragraph across the page: 8 pt, for sources and pointers.
+fn small(p: &mut Pages, text: &str, bottom: f32) {
+    p.paragraph(MARGIN, CONTENT_W, 8.0, Weight::Regular, MUTED, text, bottom);
 }
