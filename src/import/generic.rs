@@ -328,13 +328,7 @@ impl Dialect for Generic {
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),
         };
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id,
-            start,
             workout_name: row.opt_text(c.workout_name).to_string(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
-            set_index: None,
             kind,
             weight_kg,
             reps: row.reps(c.reps)?,
@@ -344,7 +338,12 @@ impl Dialect for Generic {
             notes: row.opt_text(c.notes).to_string(),
             workout_notes: row.opt_text(c.workout_notes).to_string(),
             workout_duration_s: row.seconds(c.workout_duration)?,
-            source: ctx.source(row.line()),
+            ..WorkoutSet::new(
+                workout_id,
+                start,
+                exercise.to_string(),
+                ctx.source(row.line()),
+            )
         }))
     }
 }

@@ -136,12 +136,7 @@ impl Dialect for Hevy {
             .distance
             .map_or((None, DistanceUnit::Km), |(c, u)| (Some(c), u));
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id: self.ids.id(start),
-            start,
             workout_name: row.opt_text(self.title).to_string(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
             set_index: row
                 .number(self.set_index, "a set number such as 0")?
                 .filter(|v| *v >= 0.0 && v.fract() == 0.0)
@@ -155,7 +150,12 @@ impl Dialect for Hevy {
             notes: row.opt_text(self.exercise_notes).to_string(),
             workout_notes: row.opt_text(self.description).to_string(),
             workout_duration_s,
-            source: ctx.source(row.line()),
+            ..WorkoutSet::new(
+                self.ids.id(start),
+                start,
+                exercise.to_string(),
+                ctx.source(row.line()),
+            )
         }))
     }
 }

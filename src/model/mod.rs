@@ -54,6 +54,35 @@ pub struct WorkoutSet {
 }
 
 impl WorkoutSet {
+    /// A working set of `exercise` in the workout `workout_id` that started at `start`, with
+    /// nothing else known yet: importers fill in what their format has.
+    pub fn new(
+        workout_id: String,
+        start: NaiveDateTime,
+        exercise: String,
+        source: SourceRef,
+    ) -> Self {
+        WorkoutSet {
+            workout_id,
+            start,
+            workout_name: String::new(),
+            exercise,
+            canonical: None,
+            set_number: 0,
+            set_index: None,
+            kind: SetKind::Working,
+            weight_kg: None,
+            reps: None,
+            rpe: None,
+            distance_m: None,
+            duration_s: None,
+            notes: String::new(),
+            workout_notes: String::new(),
+            workout_duration_s: None,
+            source,
+        }
+    }
+
     pub fn day(&self) -> NaiveDate {
         self.start.date()
     }

@@ -375,23 +375,19 @@ impl Dialect for GymBook {
             Load::Empty => (None, None),
         };
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id,
-            start,
             workout_name,
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
-            set_index: None,
             kind,
             weight_kg,
             reps,
-            rpe: None,
             distance_m,
             duration_s,
             notes: row.opt_text(cols.notes).to_string(),
-            workout_notes: String::new(),
-            workout_duration_s: None,
-            source: ctx.source(row.line()),
+            ..WorkoutSet::new(
+                workout_id,
+                start,
+                exercise.to_string(),
+                ctx.source(row.line()),
+            )
         }))
     }
 }

@@ -35,7 +35,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rustc_hash::FxHashMap;
 
 use crate::error::{FileError, RowError};
-use crate::model::{PainEntry, SetKind, WeightUnit, WorkoutSet};
+use crate::model::{PainEntry, WeightUnit, WorkoutSet};
 
 use super::dates::{parse_epoch_local, parse_stamp};
 use super::fields::{Row, WorkoutIds, parse_number};
@@ -323,23 +323,8 @@ impl<'a> Backup<'a> {
                 },
             };
             let template = WorkoutSet {
-                workout_id: ids.id(start),
-                start,
-                workout_name: String::new(),
-                exercise: name,
-                canonical: None,
-                set_number: 0,
-                set_index: None,
-                kind: SetKind::Working,
-                weight_kg: None,
-                reps: None,
-                rpe: None,
-                distance_m: None,
-                duration_s: None,
-                notes: String::new(),
-                workout_notes: String::new(),
                 workout_duration_s: duration_s,
-                source: self.ctx.source(row.line()),
+                ..WorkoutSet::new(ids.id(start), start, name, self.ctx.source(row.line()))
             };
             let reps_only = self.kinds.reps_only(&key);
             let before = self.rows.len();
