@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::{PainEntry, Region, SetKind, SourceRef, WorkoutSet};
+use crate::model::{PainEntry, Region, SourceRef, WorkoutSet};
 
 use super::calendar::{Day, Session};
 
@@ -15,27 +15,16 @@ pub fn at(s: &str) -> NaiveDateTime {
 
 /// One working set of `canonical` whose tonnage is weight × reps.
 pub fn set(start: NaiveDateTime, canonical: &str, weight: f64, reps: f64) -> WorkoutSet {
+    let source = SourceRef {
+        file: Arc::from("test.csv"),
+        line: 2,
+    };
     WorkoutSet {
-        workout_id: start.to_string(),
-        start,
-        workout_name: String::new(),
-        exercise: canonical.to_string(),
         canonical: Some(canonical.to_string()),
         set_number: 1,
-        set_index: None,
-        kind: SetKind::Working,
         weight_kg: Some(weight),
         reps: Some(reps),
-        rpe: None,
-        distance_m: None,
-        duration_s: None,
-        notes: String::new(),
-        workout_notes: String::new(),
-        workout_duration_s: None,
-        source: SourceRef {
-            file: Arc::from("test.csv"),
-            line: 2,
-        },
+        ..WorkoutSet::new(start.to_string(), start, canonical.to_string(), source)
     }
 }
 
