@@ -64,23 +64,41 @@ pub fn parse_stamp(raw: &str, order: Option<DateOrder>) -> Option<Stamp> {
         Some(DateOrder::Mdy) => 2,
     };
     STAMPS.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some(hit) = cache.iter().find(|(k, r, _)| *k == key && r == raw) {
-            return hit.2;
-        }
-        let parsed = parse_stamp_uncached(raw, order);
-        if cache.len() == 4 {
-            cache.remove(0);
-        }
-        cache.push((key, raw.to_string(), parsed));
-        parsed
+        cache
+            .borrow_mut()
+            .get_or_parse(key, raw, 4, || parse_stamp_uncached(raw, order))
     })
 }
 
-type RecentStamps = Vec<(u8, String, Option<Stamp>)>;
-
 thread_local! {
-    static STAMPS: RefCell<RecentStamps> = const { RefCell::new(Vec::new()) };
+    static STAMPS: RefCell<Recent<u8, Option<Stamp>>> = const { RefCell::new(Recent::new()) };
+}
+
+/// The last few distinct inputs of a parser, with their results: every row of a workout
+/// repeats its timestamp, and parsing it again for each row is the importers' largest waste.
+struct Recent<K, V> {
+    entries: Vec<(K, String, V)>,
+}
+
+impl<K: PartialEq + Copy, V: Copy> Recent<K, V> {
+    const fn new() -> Self {
+        Recent {
+            entries: Vec::new(),
+        }
+    }
+
+    /// The result for (`key`, `raw`), parsed only when it is not among the last `keep` inputs.
+    fn get_or_parse(&mut self, key: K, raw: &str, keep: usize, parse: impl FnOnce() -> V) -> V {
+        if let Some(hit) = self.entries.iter().find(|(k, r, _)| *k == key && r == raw) {
+            return hit.2;
+        }
+        let parsed = parse();
+        if self.entries.len() >= keep {
+            self.entries.remove(0);
+        }
+        self.entries.push((key, raw.to_string(), parsed));
+        parsed
+    }
 }
 
 /// ISO 8601 forms, tried before the general reader (they are the most common and the fastest).
@@ -200,23 +218,15 @@ pub fn parse_datetime(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
     let raw = raw.trim();
     let key = formats.as_ptr() as usize;
     RECENT.with(|recent| {
-        let mut recent = recent.borrow_mut();
-        if let Some(hit) = recent.iter().find(|(k, r, _)| *k == key && r == raw) {
-            return hit.2;
-        }
-        let parsed = parse_datetime_uncached(raw, formats);
-        if recent.len() == 2 {
-            recent.remove(0);
-        }
-        recent.push((key, raw.to_string(), parsed));
-        parsed
+        recent
+            .borrow_mut()
+            .get_or_parse(key, raw, 2, || parse_datetime_uncached(raw, formats))
     })
 }
 
-type RecentParses = Vec<(usize, String, Option<NaiveDateTime>)>;
-
 thread_local! {
-    static RECENT: RefCell<RecentParses> = const { RefCell::new(Vec::new()) };
+    static RECENT: RefCell<Recent<usize, Option<NaiveDateTime>>> =
+        const { RefCell::new(Recent::new()) };
 }
 
 fn parse_datetime_uncached(raw: &str, formats: &[&str]) -> Option<NaiveDateTime> {
