@@ -13,7 +13,8 @@ use super::calendar::{Day, Layoff, Session};
 use super::episodes::Episode;
 use super::settings::Thresholds;
 use super::stats::{Table, benjamini_hochberg, fisher_greater, relative_risk, wilson};
-use super::weekly::{Week, week_label};
+use super::weekly::Week;
+use crate::model::IsoWeek;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -104,7 +105,7 @@ pub fn session_exposures(
             let acwr_high = day
                 .and_then(|d| d.acwr_ewma)
                 .is_some_and(|r| r >= t.acwr_danger);
-            if jump_weeks.contains(&week_label(s.day)) || acwr_high {
+            if jump_weeks.contains(&IsoWeek::of(s.day)) || acwr_high {
                 set.insert(load_jump());
             }
             let short_gap = previous_start

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::Analysis;
 use super::episodes::Episode;
 use super::findings::Finding;
-use super::weekly::{Week, week_label};
+use super::weekly::Week;
 
 /// Weeks compared against.
 pub const PREVIOUS_WEEKS: usize = 4;
@@ -64,7 +64,7 @@ pub struct WeekDigest {
 /// The digest of the week starting `monday`, from an analysis that ends with that week.
 /// None when the week is not in the analysis.
 pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
-    let label = week_label(monday);
+    let label = IsoWeek::of(monday);
     let at = a.weekly.iter().position(|w| w.week == label)?;
     let this = &a.weekly[at];
     let previous: &[Week] = &a.weekly[at.saturating_sub(PREVIOUS_WEEKS)..at];

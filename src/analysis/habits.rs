@@ -15,7 +15,7 @@ use crate::model::{MovementPattern, Region, SetKind, WorkoutSet};
 use super::calendar::Day;
 use super::frame::session_ids;
 use super::settings::Thresholds;
-use super::weekly::{label_of_key, week_key};
+use super::weekly::week_key;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Habits {
@@ -237,7 +237,7 @@ fn repetition(
         .into_iter()
         .filter(|(_, d)| d.len() as u32 >= t.repeat_exercise_days)
         .map(|((week, name), d)| Repetition {
-            week: label_of_key(week),
+            week: IsoWeek::from_key(week),
             kind: "exercise",
             name: name.to_string(),
             days: d.len() as u32,
@@ -248,7 +248,7 @@ fn repetition(
             .into_iter()
             .filter(|(_, n)| *n >= t.repeat_region_days)
             .map(|((week, region), days)| Repetition {
-                week: label_of_key(week),
+                week: IsoWeek::from_key(week),
                 kind: "region",
                 name: region.as_str().to_string(),
                 days,

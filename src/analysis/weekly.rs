@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use polars::prelude::*;
 use serde::Serialize;
 
@@ -12,19 +12,9 @@ use crate::model::{IsoWeek, PainEntry, Region, SetKind, WorkoutSet};
 use super::calendar::Day;
 use super::settings::Thresholds;
 
-/// `2026-W07`.
-pub fn week_label(d: NaiveDate) -> IsoWeek {
-    IsoWeek::of(d)
-}
-
 /// The ISO week as a sortable number, `2026 * 100 + 7`.
 pub fn week_key(d: NaiveDate) -> i32 {
-    let w = d.iso_week();
-    w.year() * 100 + w.week() as i32
-}
-
-pub fn label_of_key(k: i32) -> IsoWeek {
-    IsoWeek::from_key(k)
+    IsoWeek::of(d).key()
 }
 
 /// Epley: w·(1 + r/30); r = 1 gives w.
@@ -156,7 +146,7 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             .get(&key)
             .map_or((0, None), |(d, p)| (d.len() as u32, Some(*p)));
         weeks.push(Week {
-            week: label_of_key(key),
+            week: IsoWeek::from_key(key),
             first_day: first
                 .as_date_iter()
                 .nth(i)
@@ -182,10 +172,7 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
 
 /// The key of the ISO week before `key`.
 fn prev_key(key: i32) -> i32 {
-    let (year, week) = (key / 100, (key % 100) as u32);
-    let monday =
-        NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon).unwrap_or(NaiveDate::MIN);
-    week_key(monday - chrono::Days::new(7))
+    week_key(IsoWeek::from_key(key).monday() - chrono::Days::new(7))
 }
 
 /// What an exercise's weekly change is measured on: tonnage when it is lifted with weight,
@@ -343,7 +330,7 @@ pub fn exercise_weeks(
                 || (i > 0 && previous == 0.0 && mean4 > 0.0 && value > mean4);
             let cell = cells.get(&key);
             rows.push(ExerciseWeek {
-                week: label_of_key(key),
+                week: IsoWeek::from_key(key),
                 exercise: exercise.clone(),
                 measure,
                 value,

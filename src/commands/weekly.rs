@@ -9,12 +9,12 @@ use chrono::{Duration, NaiveDate};
 
 use crate::analysis::Analysis;
 use crate::analysis::digest::{self, WeekDigest};
-use crate::analysis::weekly::week_label;
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
 use crate::config::LoadedConfig;
 use crate::error::AppError;
 use crate::error::exit;
+use crate::model::IsoWeek;
 use crate::report::Figure;
 use crate::report::pdf::{self, WeeklyInput};
 
@@ -51,9 +51,9 @@ pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
         if monday + Duration::days(6) < first_day || monday > last_day {
             return Err(AppError::Usage(format!(
                 "{} is outside the data, which runs from {first_day} ({}) to {last_day} ({})",
-                week_label(monday),
-                week_label(first_day),
-                week_label(last_day)
+                IsoWeek::of(monday),
+                IsoWeek::of(first_day),
+                IsoWeek::of(last_day)
             )));
         }
         vec![monday]
@@ -65,7 +65,7 @@ pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
     }
     progress.add_steps(mondays.len() as u64);
     for monday in mondays {
-        let label = week_label(monday);
+        let label = IsoWeek::of(monday);
         progress.step(&format!("week {label}"));
         let pdf = week_pdf(&loaded, args.input.from, args.input.to, monday)?;
         let path = match (&args.out_dir, args.all_weeks) {
@@ -94,7 +94,7 @@ pub fn week_pdf(
     let digest = digest::digest(&analysis, monday).ok_or_else(|| {
         AppError::Usage(format!(
             "{} has no days in the analysed period",
-            week_label(monday)
+            IsoWeek::of(monday)
         ))
     })?;
     let (load_chart, associations_chart) = figures(&analysis, &digest)?;

@@ -12,7 +12,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let session_weeks: Vec<crate::model::IsoWeek> = x
         .sessions
         .iter()
-        .map(|s| crate::analysis::weekly::week_label(s.day))
+        .map(|s| crate::model::IsoWeek::of(s.day))
         .collect();
     for (id, jumps) in by_exercise {
         let Some(exercise) = x.catalog.get(id) else {
