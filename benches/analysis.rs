@@ -95,6 +95,8 @@ fn outputs(case: &Case) -> Outputs {
     use strainscope::commands::weekly::week_pdf;
     use strainscope::pipeline::read_inputs;
     use strainscope::progress::Progress;
+    use strainscope::report::document::Document;
+    use strainscope::report::document::charts::ChartData;
 
     let args = AnalysisArgs {
         workouts: case.workouts.clone(),
@@ -118,18 +120,20 @@ fn outputs(case: &Case) -> Outputs {
     let t = Instant::now();
     let loaded = read_inputs(&args, &config, &progress).expect("inputs");
     let a = loaded.analyse(None, None).expect("analysis");
-    let figs = figures(&a).expect("figures");
-    bytes += render(&a, &loaded.sources, ReportFormat::Html, false, &figs)
+    let doc = Document::build(&a, &loaded.sources);
+    let figs = figures(&doc.charts).expect("figures");
+    bytes += render(&doc, ReportFormat::Html, false, &figs)
         .expect("html")
         .len();
     let html = t.elapsed();
 
     // Every chart as PNG and SVG (from the same analysis).
     let t = Instant::now();
+    let data = ChartData::new(&a);
     for kind in ChartKind::ALL {
         let size = kind.default_size();
-        bytes += chart::svg(kind, &a, None, size).expect("svg").len();
-        bytes += chart::png(kind, &a, None, size).expect("png").len();
+        bytes += chart::svg(kind, &data, None, size).expect("svg").len();
+        bytes += chart::png(kind, &data, None, size).expect("png").len();
     }
     let charts = t.elapsed();
 

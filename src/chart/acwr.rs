@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDateTime};
 use plotters::prelude::*;
 
-use crate::analysis::Analysis;
+use crate::report::document::charts::ChartData;
 
 use super::style::*;
 use super::{ChartKind, Window, span};
@@ -17,7 +17,11 @@ const LINE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 const LINE_LIGHT: RGBColor = RGBColor(0xa5, 0xb8, 0xc9);
 const WEEKLY: RGBColor = RGBColor(0x10, 0x2a, 0x43);
 
-pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &ChartData,
+    window: Window,
+) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {

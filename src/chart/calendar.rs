@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::analysis::Analysis;
+use crate::report::document::charts::ChartData;
 
 use super::style::*;
 use super::{ChartKind, Window, span};
@@ -27,7 +27,11 @@ fn pain_level(peak: u8) -> usize {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &ChartData,
+    window: Window,
+) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {

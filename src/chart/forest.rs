@@ -4,14 +4,11 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
+use crate::report::document::charts::ChartData;
 
 use super::style::*;
 use super::{ChartKind, Window, span};
-
-/// At most this many rows, the highest RR first.
-pub const MAX_ROWS: usize = 12;
 
 const ABOVE: RGBColor = RGBColor(0xb2, 0x18, 0x2b);
 const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
@@ -23,23 +20,9 @@ pub fn counts(r: &Association) -> String {
     format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d)
 }
 
-/// The rows drawn: primary window, enough data, with an RR and a CI; highest RR first.
-pub fn rows(a: &Analysis) -> (Vec<&Association>, usize) {
-    let mut rows: Vec<&Association> = a
-        .associations
-        .iter()
-        .filter(|r| r.window_h == a.thresholds.window_h && r.enough_data)
-        .filter(|r| r.rr.is_some() && r.rr_low.is_some() && r.rr_high.is_some())
-        .collect();
-    let total = rows.len();
-    rows.sort_by(|x, y| y.rr.partial_cmp(&x.rr).unwrap_or(std::cmp::Ordering::Equal));
-    rows.truncate(MAX_ROWS);
-    (rows, total)
-}
-
 pub fn draw<DB: DrawingBackend>(
     root: &Area<DB>,
-    a: &Analysis,
+    a: &ChartData,
     _window: Window,
 ) -> anyhow::Result<()>
 where
@@ -50,7 +33,7 @@ where
     let period = span(a, None)
         .map(|(f, t)| date_span(f, t))
         .unwrap_or_else(|| "no period".to_string());
-    let (rows, total) = rows(a);
+    let (rows, total) = (&a.forest.rows, a.forest.total);
     let wh = a.thresholds.window_h;
     if rows.is_empty() {
         let subtitle = format!(

@@ -4,8 +4,8 @@
 use chrono::{Duration, NaiveDate};
 use plotters::prelude::*;
 
-use crate::analysis::Analysis;
 use crate::model::Region;
+use crate::report::document::charts::ChartData;
 
 use super::style::*;
 use super::{ChartKind, Window, span};
@@ -13,7 +13,11 @@ use super::{ChartKind, Window, span};
 /// Pain is overlaid for at most this many regions.
 pub const MAX_REGIONS: usize = 4;
 
-pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &ChartData,
+    window: Window,
+) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
@@ -40,23 +44,8 @@ where
         .filter(|e| e.onset.date() <= last && e.end >= first)
         .collect();
     // The regions with the most pain days in the window; more would be a tangle.
-    let mut counted: Vec<(Region, usize)> = pain
-        .iter()
-        .map(|p| p.region)
-        .chain(episodes.iter().map(|e| e.region))
-        .collect::<std::collections::BTreeSet<Region>>()
-        .into_iter()
-        .map(|r| (r, pain.iter().filter(|p| p.region == r).count()))
-        .collect();
-    counted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    let hidden: Vec<Region> = counted.iter().skip(MAX_REGIONS).map(|x| x.0).collect();
-    counted.truncate(MAX_REGIONS);
-    counted.sort_by_key(|x| x.0);
-    let colours: Vec<(Region, RGBColor)> = counted
-        .into_iter()
-        .zip(REGIONS)
-        .map(|((r, _), c)| (r, c))
-        .collect();
+    let (shown, hidden) = a.pain_regions(first, last, MAX_REGIONS);
+    let colours: Vec<(Region, RGBColor)> = shown.into_iter().zip(REGIONS).collect();
     let pain: Vec<_> = pain
         .into_iter()
         .filter(|p| colours.iter().any(|(r, _)| *r == p.region))

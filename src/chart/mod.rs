@@ -1,6 +1,6 @@
 //! Charts drawn with plotters, as PNG and SVG. Each chart is one backend-generic `draw`
-//! function, so the PNG and the SVG of a chart are the same drawing. Renderers take every
-//! number from [`Analysis`] as it is: they only pick the rows to draw and where.
+//! function, so the PNG and the SVG of a chart are the same drawing. A chart draws the series
+//! and rows of a [`ChartData`] (built by the report document) and chooses nothing itself.
 
 mod acwr;
 mod calendar;
@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::analysis::Analysis;
+use crate::report::document::charts::ChartData;
 
 pub use fonts::register_fonts;
 
@@ -81,7 +81,7 @@ pub type Window = Option<(NaiveDate, NaiveDate)>;
 /// The chart as a complete SVG document.
 pub fn svg(
     kind: ChartKind,
-    a: &Analysis,
+    a: &ChartData,
     window: Window,
     size: (u32, u32),
 ) -> anyhow::Result<String> {
@@ -99,7 +99,7 @@ pub fn svg(
 /// The chart as PNG bytes (8-bit RGB).
 pub fn png(
     kind: ChartKind,
-    a: &Analysis,
+    a: &ChartData,
     window: Window,
     size: (u32, u32),
 ) -> anyhow::Result<Vec<u8>> {
@@ -135,7 +135,7 @@ fn check_size((w, h): (u32, u32)) -> anyhow::Result<()> {
 fn draw<DB: DrawingBackend>(
     kind: ChartKind,
     root: &DrawingArea<DB, Shift>,
-    a: &Analysis,
+    a: &ChartData,
     window: Window,
 ) -> anyhow::Result<()>
 where
@@ -152,10 +152,10 @@ where
 
 /// The dates a chart covers: the window, else the analysed period; None when there is no
 /// period at all (nothing was analysed).
-fn span(a: &Analysis, window: Window) -> Option<(NaiveDate, NaiveDate)> {
+fn span(a: &ChartData, window: Window) -> Option<(NaiveDate, NaiveDate)> {
     match window {
         Some((from, to)) if from <= to => Some((from, to)),
         Some(_) => None,
-        None => Some((a.period.from?, a.period.to?)),
+        None => a.period,
     }
 }

@@ -1,73 +1,19 @@
 //! Weekly top estimated 1RM and weekly tonnage of the exercises the warnings name (or, when
 //! none is named, the three with the most working sets).
 
-use std::collections::HashMap;
-
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDateTime};
 use plotters::prelude::*;
 
-use crate::analysis::Analysis;
-use crate::analysis::weekly::ExerciseWeek;
-use crate::catalog::Catalog;
+use crate::report::document::charts::{ChartData, Progress};
 
 use super::style::*;
 use super::{ChartKind, Window, span};
 
-pub const MAX_IMPLICATED: usize = 4;
-pub const FALLBACK: usize = 3;
-
-/// One exercise's weekly points: (week start, e1RM if any, tonnage).
-struct Line {
-    name: String,
-    points: Vec<(NaiveDate, Option<f64>, f64)>,
-}
-
-/// The exercises drawn, and whether they are the fallback, and the implicated exercises
-/// left out for having no weighted sets.
-fn pick(
-    a: &Analysis,
-    rows: &[(&ExerciseWeek, NaiveDate)],
-) -> (Vec<(String, String)>, bool, Vec<String>) {
-    let weighted = |id: &str| {
-        rows.iter()
-            .any(|(r, _)| r.exercise == id && (r.e1rm_epley_kg.is_some() || r.load_kg > 0.0))
-    };
-    let mut chosen = Vec::new();
-    let mut skipped = Vec::new();
-    for i in &a.implicated {
-        if weighted(&i.exercise) {
-            if chosen.len() < MAX_IMPLICATED {
-                chosen.push((i.exercise.clone(), i.name.clone()));
-            }
-        } else {
-            skipped.push(i.name.clone());
-        }
-    }
-    if !chosen.is_empty() {
-        return (chosen, false, skipped);
-    }
-    // Which rows to draw: the exercises with the most working sets in the window.
-    let mut sets: HashMap<&str, u64> = HashMap::new();
-    for (r, _) in rows.iter().filter(|(r, _)| weighted(&r.exercise)) {
-        *sets.entry(r.exercise.as_str()).or_default() += u64::from(r.sets);
-    }
-    let mut by_sets: Vec<(&str, u64)> = sets.into_iter().collect();
-    by_sets.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
-    let catalog = Catalog::embedded();
-    let chosen = by_sets
-        .into_iter()
-        .take(FALLBACK)
-        .map(|(id, _)| {
-            let name = catalog
-                .get(id)
-                .map_or_else(|| words(id), |e| e.name.clone());
-            (id.to_string(), name)
-        })
-        .collect();
-    (chosen, true, Vec::new())
-}
-
-pub fn draw<DB: DrawingBackend>(root: &Area<DB>, a: &Analysis, window: Window) -> anyhow::Result<()>
+pub fn draw<DB: DrawingBackend>(
+    root: &Area<DB>,
+    a: &ChartData,
+    window: Window,
+) -> anyhow::Result<()>
 where
     DB::ErrorType: 'static,
 {
@@ -79,27 +25,12 @@ where
             "Nothing was analysed: no weeks to show.",
         );
     };
-    let week_start: HashMap<crate::model::IsoWeek, NaiveDate> =
-        a.weekly.iter().map(|w| (w.week, w.first_day)).collect();
-    let rows: Vec<(&ExerciseWeek, NaiveDate)> = a
-        .weekly_exercises
-        .iter()
-        .filter_map(|r| week_start.get(&r.week).map(|d| (r, *d)))
-        .filter(|(_, d)| *d <= last && *d + Duration::days(6) >= first)
-        .collect();
-    let (chosen, fallback, skipped) = pick(a, &rows);
-    let lines: Vec<Line> = chosen
-        .iter()
-        .map(|(id, name)| Line {
-            name: name.clone(),
-            points: rows
-                .iter()
-                .filter(|(r, _)| r.exercise == *id)
-                .map(|(r, d)| (*d, r.e1rm_epley_kg, r.load_kg))
-                .collect(),
-        })
-        .collect();
-
+    let Progress {
+        lines,
+        fallback,
+        skipped,
+        first_week,
+    } = a.progress(first, last);
     let mut subtitle = date_span(first, last);
     subtitle.push_str(if fallback {
         ". No warning names an exercise: the 3 with the most working sets are shown."
@@ -130,12 +61,7 @@ where
     }
     let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
-    let x_first = rows
-        .iter()
-        .map(|(_, d)| *d)
-        .min()
-        .unwrap_or(first)
-        .min(first);
+    let x_first = first_week.unwrap_or(first).min(first);
     let x0 = midnight(x_first);
     let x1 = midnight(last + Duration::days(1));
     let (w, h) = area.dim_in_pixel();

@@ -8,10 +8,12 @@ use chrono::{Datelike, NaiveDate};
 
 use super::style::{date_ticks, kg};
 use super::*;
+use crate::analysis::Analysis;
 use crate::analysis::settings::Thresholds;
 use crate::analysis::{Input, analyse};
 use crate::catalog::Catalog;
 use crate::import::{ImportOptions, import_file};
+use crate::report::document::charts::{ChartData, FOREST_ROWS};
 use crate::synth::{self, SyntheticLog};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -75,7 +77,7 @@ fn assert_contains(texts: &[String], want: &str) {
 }
 
 fn story_svg(kind: ChartKind) -> Vec<String> {
-    texts(&svg(kind, story(), None, kind.default_size()).unwrap())
+    texts(&svg(kind, &ChartData::new(story()), None, kind.default_size()).unwrap())
 }
 
 #[test]
@@ -144,9 +146,10 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
     assert_contains(&t, "Relative risk");
     assert_contains(&t, "Analysed period 18 May 2026 – 14 Nov 2026");
     assert_has(&t, "RR = 1: no difference");
-    let (rows, total) = forest::rows(a);
-    assert_eq!(rows.len(), forest::MAX_ROWS);
-    assert!(total > forest::MAX_ROWS);
+    let data = ChartData::new(a);
+    let (rows, total) = (&data.forest.rows, data.forest.total);
+    assert_eq!(rows.len(), FOREST_ROWS);
+    assert!(total > FOREST_ROWS);
     assert!(
         rows.windows(2).all(|w| w[0].rr >= w[1].rr),
         "highest RR first"
@@ -159,7 +162,15 @@ fn forest_plot_without_enough_data_says_so() {
     for r in &mut a.associations {
         r.enough_data = false;
     }
-    let t = texts(&svg(ChartKind::Associations, &a, None, (1200, 680)).unwrap());
+    let t = texts(
+        &svg(
+            ChartKind::Associations,
+            &ChartData::new(&a),
+            None,
+            (1200, 680),
+        )
+        .unwrap(),
+    );
     assert_has(&t, ChartKind::Associations.title());
     assert_contains(&t, "Not enough data for any association yet");
 }
@@ -181,7 +192,7 @@ fn calendar_of_a_long_window_shows_its_last_52_weeks() {
     let t = texts(
         &svg(
             ChartKind::Calendar,
-            story(),
+            &ChartData::new(story()),
             Some((d(2024, 1, 1), d(2026, 11, 14))),
             (1200, 380),
         )
@@ -206,7 +217,7 @@ fn progress_charts_the_implicated_lifts() {
 fn progress_falls_back_to_the_most_trained_lifts() {
     let mut a = story().clone();
     a.implicated.clear();
-    let t = texts(&svg(ChartKind::Progress, &a, None, (1200, 760)).unwrap());
+    let t = texts(&svg(ChartKind::Progress, &ChartData::new(&a), None, (1200, 760)).unwrap());
     assert_contains(&t, "the 3 with the most working sets are shown");
 }
 
@@ -215,7 +226,7 @@ fn a_window_narrows_the_dates() {
     let t = texts(
         &svg(
             ChartKind::Load,
-            story(),
+            &ChartData::new(story()),
             Some((d(2026, 9, 1), d(2026, 9, 30))),
             (1200, 600),
         )
@@ -230,7 +241,7 @@ fn a_window_narrows_the_dates() {
 fn pngs_decode_to_the_requested_size_and_show_text() {
     for kind in ChartKind::ALL {
         let size = (900, 520);
-        let bytes = png(kind, story(), None, size).unwrap();
+        let bytes = png(kind, &ChartData::new(story()), None, size).unwrap();
         let decoder = ::png::Decoder::new(bytes.as_slice());
         let mut reader = decoder.read_info().unwrap();
         let mut buf = vec![0; reader.output_buffer_size()];
@@ -262,7 +273,7 @@ fn an_empty_analysis_still_draws_titled_charts() {
     a.weekly.clear();
     a.associations.clear();
     for kind in ChartKind::ALL {
-        let t = texts(&svg(kind, &a, None, kind.default_size()).unwrap());
+        let t = texts(&svg(kind, &ChartData::new(&a), None, kind.default_size()).unwrap());
         assert_has(&t, kind.title());
         assert!(t.len() >= 2, "{kind:?} says why it is empty: {t:?}");
     }
@@ -270,7 +281,7 @@ fn an_empty_analysis_still_draws_titled_charts() {
 
 #[test]
 fn sizes_out_of_range_are_refused() {
-    let err = svg(ChartKind::Load, story(), None, (10, 10)).unwrap_err();
+    let err = svg(ChartKind::Load, &ChartData::new(story()), None, (10, 10)).unwrap_err();
     assert!(err.to_string().contains("10×10"), "{err}");
 }
 
@@ -312,8 +323,8 @@ fn five_year_log_renders_all_charts_quickly() {
     let keep = std::env::var_os("STRAINSCOPE_CHART_DIR").map(std::path::PathBuf::from);
     for kind in ChartKind::ALL {
         let size = kind.default_size();
-        let p = png(kind, &a, None, size).unwrap();
-        let s = svg(kind, &a, None, size).unwrap();
+        let p = png(kind, &ChartData::new(&a), None, size).unwrap();
+        let s = svg(kind, &ChartData::new(&a), None, size).unwrap();
         texts(&s);
         if let Some(dir) = &keep {
             std::fs::write(dir.join(format!("{}.png", kind.file_stem())), &p).unwrap();

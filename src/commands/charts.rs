@@ -17,17 +17,18 @@ pub fn run(args: &ChartsArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
         .with_context(|| format!("cannot create the chart directory {}", dir.display()))?;
     let progress = Progress::new(quiet, 3 + ChartKind::ALL.len() as u64);
     let (analysis, _sources) = crate::pipeline::load(&args.input, config, &progress)?;
+    let data = crate::report::document::charts::ChartData::new(&analysis);
     chart::register_fonts()?;
     let mut written = Vec::new();
     for kind in ChartKind::ALL {
         progress.step(&format!("drawing {}", kind.file_stem()));
         let size = kind.default_size();
-        let png = chart::png(kind, &analysis, None, size)
+        let png = chart::png(kind, &data, None, size)
             .with_context(|| format!("drawing the {} chart", kind.file_stem()))?;
         let path = dir.join(format!("{}.png", kind.file_stem()));
         write_output(&path, &png)?;
         written.push(path);
-        let svg = chart::svg(kind, &analysis, None, size)
+        let svg = chart::svg(kind, &data, None, size)
             .with_context(|| format!("drawing the {} chart", kind.file_stem()))?;
         let path = dir.join(format!("{}.svg", kind.file_stem()));
         write_output(&path, svg.as_bytes())?;

@@ -1,15 +1,16 @@
 //! `strainscope report`: the pipeline's analysis, rendered in the format asked for.
 
-use crate::analysis::Analysis;
 use crate::chart::ChartKind;
 use crate::cli::{ColorWhen, ReportArgs, ReportFormat};
 use crate::config::LoadedConfig;
 use crate::error::AppError;
 use crate::error::exit;
+use crate::report::document::Document;
+use crate::report::document::charts::ChartData;
 use crate::report::{self, Figure};
 
 use super::{print, write_output};
-use crate::pipeline::{Sources, load};
+use crate::pipeline::load;
 use crate::progress::Progress;
 
 pub fn run(args: &ReportArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
@@ -20,13 +21,14 @@ pub fn run(args: &ReportArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, 
     let color = args.format == ReportFormat::Text
         && args.out.is_none()
         && use_color(args.color, &std::io::stdout());
+    let doc = Document::build(&analysis, &sources);
     let figs = if args.format == ReportFormat::Html {
         progress.step("drawing the charts");
-        figures(&analysis)?
+        figures(&doc.charts)?
     } else {
         Vec::new()
     };
-    let text = render(&analysis, &sources, args.format, color, &figs)?;
+    let text = render(&doc, args.format, color, &figs)?;
     progress.finish();
     match &args.out {
         Some(path) => write_output(path, text.as_bytes())?,
@@ -49,7 +51,7 @@ pub fn use_color(when: ColorWhen, stream: &std::io::Stdout) -> bool {
 }
 
 /// Every chart as SVG, for the HTML report.
-pub fn figures(a: &Analysis) -> anyhow::Result<Vec<Figure>> {
+pub fn figures(a: &ChartData) -> anyhow::Result<Vec<Figure>> {
     crate::chart::register_fonts()?;
     ChartKind::ALL
         .iter()
@@ -63,16 +65,15 @@ pub fn figures(a: &Analysis) -> anyhow::Result<Vec<Figure>> {
 }
 
 pub fn render(
-    analysis: &Analysis,
-    sources: &Sources,
+    doc: &Document,
     format: ReportFormat,
     color: bool,
     figures: &[Figure],
 ) -> anyhow::Result<String> {
     Ok(match format {
-        ReportFormat::Json => report::json::render(analysis, sources)?,
-        ReportFormat::Text => report::text::render(analysis, sources, color),
-        ReportFormat::Md => report::markdown::render(analysis, sources),
-        ReportFormat::Html => report::html::render(analysis, sources, figures)?,
+        ReportFormat::Json => report::json::render(doc)?,
+        ReportFormat::Text => report::text::render(doc, color),
+        ReportFormat::Md => report::markdown::render(doc),
+        ReportFormat::Html => report::html::render(doc, figures)?,
     })
 }

@@ -7,7 +7,6 @@ use std::path::Path;
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
-use crate::analysis::Analysis;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
@@ -16,6 +15,8 @@ use crate::error::AppError;
 use crate::error::exit;
 use crate::model::IsoWeek;
 use crate::report::Figure;
+use crate::report::document::charts::ChartData;
+use crate::report::document::weekly::WeeklyDocument;
 use crate::report::pdf::{self, WeeklyInput};
 
 use super::{print, write_output};
@@ -97,11 +98,11 @@ pub fn week_pdf(
             IsoWeek::of(monday)
         ))
     })?;
-    let (load_chart, associations_chart) = figures(&analysis, &digest)?;
+    let charts = ChartData::new(&analysis);
+    let (load_chart, associations_chart) = figures(&charts, &digest)?;
+    let document = WeeklyDocument::build(&digest, &analysis, &charts, &loaded.sources);
     let pdf = pdf::render(&WeeklyInput {
-        digest: &digest,
-        analysis: &analysis,
-        sources: &loaded.sources,
+        document: &document,
         load_chart: &load_chart,
         associations_chart: &associations_chart,
     })?;
@@ -110,7 +111,7 @@ pub fn week_pdf(
 
 /// The two charts the PDF embeds: load and pain over the five weeks, and the forest plot of
 /// the associations to date.
-fn figures(a: &Analysis, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
+fn figures(a: &ChartData, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
     crate::chart::register_fonts()?;
     let load = ChartKind::Load;
     let forest = ChartKind::Associations;

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::pipeline::Sources;
+use crate::report::document::Document as Report;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -21,7 +21,9 @@ struct Inputs<'a> {
     rejected_rows: usize,
 }
 
-pub fn render(analysis: &Analysis, sources: &Sources) -> serde_json::Result<String> {
+/// The document's analysis, whole, and the files it came from.
+pub fn render(report: &Report) -> serde_json::Result<String> {
+    let (analysis, sources) = (report.analysis, report.sources);
     let doc = Document {
         generated_by: format!("strainscope {}", env!("CARGO_PKG_VERSION")),
         inputs: Inputs {

@@ -4,11 +4,10 @@
 
 use std::fmt::Write as _;
 
-use crate::analysis::Analysis;
-use crate::analysis::findings::{Finding, Severity};
-use crate::pipeline::Sources;
-use crate::report::document;
-use crate::report::words;
+use crate::analysis::findings::Severity;
+use crate::report::document::{
+    Body, Change, Document, Load, RegionAssociations, Section, Table, Warning, align_codes,
+};
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
 /// leading list marker (`- `, `+ `, `1. `) or thematic break (`---`) is neutralised.
@@ -72,33 +71,41 @@ fn table_head(s: &mut String, columns: &[(&str, char)]) {
     s.push('\n');
 }
 
-pub fn render(a: &Analysis, sources: &Sources) -> String {
+pub fn render(doc: &Document<'_>) -> String {
     let mut s = String::new();
-    header(&mut s, a, sources);
-    warnings(&mut s, &a.warnings, a);
-    episodes(&mut s, a);
-    associations(&mut s, a);
-    what_to_change(&mut s, a);
-    load(&mut s, a);
-    habits(&mut s, a);
+    header(&mut s, doc);
+    section(&mut s, &doc.warnings, warnings);
+    section(&mut s, &doc.episodes, table);
+    section(&mut s, &doc.associations, associations);
+    section(&mut s, &doc.changes, what_to_change);
+    section(&mut s, &doc.load, load);
+    section(&mut s, &doc.habits, table);
     s
 }
 
-fn header(s: &mut String, a: &Analysis, sources: &Sources) {
-    let _ = writeln!(s, "# strainscope report\n");
-    let _ = writeln!(s, "- **Period:** {}", escape(&words::period(a)));
-    let _ = writeln!(
-        s,
-        "- **Workouts:** {}",
-        escape(&sources.workout_files.join(", "))
-    );
-    let _ = writeln!(s, "- **Pain:** {}", escape(&words::pain_source(sources)));
-    let _ = writeln!(s, "- **Counts:** {}", escape(&words::counts(a)));
-    if let Some(r) = words::rejected(sources) {
-        let _ = writeln!(s, "- {}", escape(&r));
+fn header(s: &mut String, doc: &Document<'_>) {
+    let h = &doc.header;
+    let _ = writeln!(s, "# {}\n", doc.title);
+    let _ = writeln!(s, "- **Period:** {}", escape(&h.period));
+    let _ = writeln!(s, "- **Workouts:** {}", escape(&h.workouts));
+    let _ = writeln!(s, "- **Pain:** {}", escape(&h.pain));
+    let _ = writeln!(s, "- **Counts:** {}", escape(&h.counts));
+    if let Some(r) = &h.rejected {
+        let _ = writeln!(s, "- {}", escape(r));
     }
-    for n in &a.notices {
+    for n in &h.notices {
         let _ = writeln!(s, "\n> **Note:** {}", escape(n));
+    }
+}
+
+/// The heading, then the content or the sentence that says there is none.
+fn section<T>(s: &mut String, section: &Section<T>, draw: fn(&mut String, &T)) {
+    heading(s, 2, &section.title);
+    match &section.body {
+        Body::Content(content) => draw(s, content),
+        Body::Empty(why) => {
+            let _ = writeln!(s, "{why}");
+        }
     }
 }
 
@@ -112,12 +119,8 @@ fn marker(severity: Severity) -> &'static str {
     }
 }
 
-fn warnings(s: &mut String, findings: &[Finding], a: &Analysis) {
-    heading(s, 2, &words::warnings_title(a));
-    if findings.is_empty() {
-        let _ = writeln!(s, "Nothing to flag.");
-    }
-    for f in findings {
+fn warnings(s: &mut String, warnings: &Vec<Warning>) {
+    for f in warnings {
         let _ = writeln!(s, "### {}: {}\n", marker(f.severity), escape(&f.message));
         let _ = writeln!(s, "{}\n", escape(&f.evidence));
         let _ = writeln!(s, "{}\n", escape(&f.explanation));
@@ -128,89 +131,35 @@ fn warnings(s: &mut String, findings: &[Finding], a: &Analysis) {
     }
 }
 
-fn episodes(s: &mut String, a: &Analysis) {
-    heading(s, 2, words::EPISODES_TITLE);
-    if a.episodes.is_empty() {
-        let _ = writeln!(s, "No pain entries in this period.");
-        return;
-    }
-    let episodes = document::episodes(a);
-    table_head(s, &document::align_codes(&episodes));
-    for cells in &episodes.rows {
+fn table(s: &mut String, t: &Table) {
+    table_head(s, &align_codes(t));
+    for cells in &t.rows {
         row(s, cells);
     }
 }
 
-fn associations(s: &mut String, a: &Analysis) {
-    heading(s, 2, &words::associations_title(a));
-    let groups = words::primary_associations(a);
-    if groups.is_empty() {
-        let _ = writeln!(s, "No pain onsets to relate to training.");
-        return;
-    }
+fn associations(s: &mut String, groups: &Vec<RegionAssociations>) {
     for g in groups {
-        heading(
-            s,
-            3,
-            &format!("{} ({} onsets)", g.region.as_str(), g.onsets),
-        );
-        for r in &g.shown {
-            let _ = writeln!(s, "- {}", escape(&words::association_sentence(r)));
-        }
-        if g.more > 0 {
-            let _ = writeln!(s, "- {}", escape(&words::more_associations(g.more)));
-        }
-        if g.untested > 0 {
-            let _ = writeln!(
-                s,
-                "- {}",
-                escape(&words::untested_associations(a, g.untested))
-            );
+        heading(s, 3, &g.heading);
+        for line in g.sentences.iter().chain(&g.notes) {
+            let _ = writeln!(s, "- {}", escape(line));
         }
     }
 }
 
-fn what_to_change(s: &mut String, a: &Analysis) {
-    heading(s, 2, words::CHANGE_TITLE);
-    if a.implicated.is_empty() {
-        let _ = writeln!(s, "{}", words::NOTHING_TO_CHANGE);
-    }
-    for i in &a.implicated {
-        let _ = writeln!(s, "- **{}**", escape(&words::implicated_name(i)));
-        let _ = writeln!(s, "  - {}", escape(&words::implicated_because(i)));
-        if let Some(note) = &i.risk_note {
+fn what_to_change(s: &mut String, changes: &Vec<Change>) {
+    for c in changes {
+        let _ = writeln!(s, "- **{}**", escape(&c.name));
+        let _ = writeln!(s, "  - {}", escape(&c.because));
+        if let Some(note) = &c.risk_note {
             let _ = writeln!(s, "  - {}", escape(note));
         }
-        let _ = writeln!(s, "  - {}", escape(&words::implicated_alternatives(i)));
+        let _ = writeln!(s, "  - {}", escape(&c.alternatives));
     }
 }
 
-fn load(s: &mut String, a: &Analysis) {
-    heading(s, 2, words::LOAD_TITLE);
-    if a.weekly.is_empty() {
-        let _ = writeln!(s, "No training in this period.");
-        return;
-    }
-    let (load, _) = document::weekly_load(a);
-    table_head(s, &document::align_codes(&load));
-    for cells in &load.rows {
-        row(s, cells);
-    }
-}
-
-fn habits(s: &mut String, a: &Analysis) {
-    heading(s, 2, words::HABITS_TITLE);
-    let Some(h) = &a.habits else {
-        let _ = writeln!(s, "No training in this period.");
-        return;
-    };
-    table_head(
-        s,
-        &[("habit", 'l'), ("last 4 weeks", 'r'), ("whole period", 'r')],
-    );
-    for (name, recent, whole) in words::habit_rows(&h.last_4_weeks, &h.whole_period) {
-        row(s, &[name.to_string(), recent, whole]);
-    }
+fn load(s: &mut String, l: &Load) {
+    table(s, &l.table);
 }
 
 #[cfg(test)]
@@ -221,7 +170,7 @@ mod tests {
     #[test]
     fn sections_match_the_terminal_report_in_order() {
         let a = fixture::analysis();
-        let md = render(&a, &fixture::sources());
+        let md = render(&Document::build(&a, &fixture::sources()));
         let titles: Vec<String> = md
             .lines()
             .filter_map(|l| l.strip_prefix("## "))
@@ -243,7 +192,7 @@ mod tests {
 
     #[test]
     fn association_sentences_carry_the_counts() {
-        let md = render(&fixture::analysis(), &fixture::sources());
+        let md = render(&Document::build(&fixture::analysis(), &fixture::sources()));
         assert!(
             md.contains(
                 "- 3 of 7 sessions with Deadlift \\| heavy were followed by pain, vs 1 of 40 \
@@ -256,7 +205,7 @@ mod tests {
 
     #[test]
     fn user_text_cannot_break_tables_or_inject_html() {
-        let md = render(&fixture::analysis(), &fixture::sources());
+        let md = render(&Document::build(&fixture::analysis(), &fixture::sources()));
         assert!(
             md.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"),
             "{md}"

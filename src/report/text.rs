@@ -6,12 +6,10 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::analysis::Analysis;
-use crate::analysis::associations::Association;
-use crate::analysis::findings::{Finding, Severity};
-use crate::pipeline::Sources;
-use crate::report::document::{self, Align};
-use crate::report::words;
+use crate::analysis::findings::Severity;
+use crate::report::document::{
+    Align, Body, Change, Document, Load, RegionAssociations, Section, Table, Warning,
+};
 
 pub const WIDTH: usize = 100;
 
@@ -83,9 +81,6 @@ fn heading(out: &mut String, p: &Palette, title: &str) {
     let _ = writeln!(out, "\n{}\n{rule}", paint(p.heading, title));
 }
 
-/// Weeks in the sparklines: a year fits in 100 columns.
-const SPARK_WEEKS: usize = 52;
-
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
 /// One character per value, scaled from 0 to the largest value; a gap for a missing one.
@@ -104,46 +99,49 @@ fn sparkline(values: &[Option<f64>]) -> String {
         .collect()
 }
 
-pub fn render(a: &Analysis, sources: &Sources, color: bool) -> String {
+pub fn render(doc: &Document<'_>, color: bool) -> String {
     let p = Palette::new(color);
+    let h = &doc.header;
     let mut s = String::new();
-    let _ = writeln!(s, "strainscope report · {}", words::period(a));
-    wrap(
-        &mut s,
-        "Workouts: ",
-        "          ",
-        &sources.workout_files.join(", "),
-    );
-    wrap(
-        &mut s,
-        "Pain:     ",
-        "          ",
-        &words::pain_source(sources),
-    );
-    let _ = writeln!(s, "{}", words::counts(a));
-    if let Some(rejected) = words::rejected(sources) {
+    let _ = writeln!(s, "{} · {}", doc.title, h.period);
+    wrap(&mut s, "Workouts: ", "          ", &h.workouts);
+    wrap(&mut s, "Pain:     ", "          ", &h.pain);
+    let _ = writeln!(s, "{}", h.counts);
+    if let Some(rejected) = &h.rejected {
         let _ = writeln!(s, "{rejected}");
     }
     s.push('\n');
-    for n in &a.notices {
+    for n in &h.notices {
         wrap(&mut s, "! ", "  ", n);
     }
 
-    warnings(&mut s, &p, &a.warnings);
-    episodes(&mut s, &p, a);
-    associations(&mut s, &p, a);
-    what_to_change(&mut s, &p, a);
-    load(&mut s, &p, a);
-    habits(&mut s, &p, a);
+    section(&mut s, &p, &doc.warnings, warnings);
+    section(&mut s, &p, &doc.episodes, episodes);
+    section(&mut s, &p, &doc.associations, associations);
+    section(&mut s, &p, &doc.changes, what_to_change);
+    section(&mut s, &p, &doc.load, load);
+    section(&mut s, &p, &doc.habits, habits);
     s
 }
 
-fn warnings(s: &mut String, p: &Palette, findings: &[Finding]) {
-    heading(s, p, &format!("Warnings ({})", findings.len()));
-    if findings.is_empty() {
-        let _ = writeln!(s, "Nothing to flag.");
+/// The heading, then the content or the sentence that says there is none.
+fn section<T>(
+    s: &mut String,
+    p: &Palette,
+    section: &Section<T>,
+    draw: fn(&mut String, &Palette, &T),
+) {
+    heading(s, p, &section.title);
+    match &section.body {
+        Body::Content(content) => draw(s, p, content),
+        Body::Empty(why) => {
+            let _ = writeln!(s, "{why}");
+        }
     }
-    for f in findings {
+}
+
+fn warnings(s: &mut String, p: &Palette, warnings: &Vec<Warning>) {
+    for f in warnings {
         // Wrap plain, then paint the tag: escape codes must not count towards the width.
         let tag = format!("{:<8} ", f.severity.as_str().to_uppercase());
         let mut block = String::new();
@@ -159,172 +157,106 @@ fn warnings(s: &mut String, p: &Palette, findings: &[Finding]) {
     }
 }
 
-fn episodes(s: &mut String, p: &Palette, a: &Analysis) {
-    heading(s, p, "Pain episodes (most recent first)");
-    if a.episodes.is_empty() {
-        let _ = writeln!(s, "No pain entries in this period.");
-        return;
-    }
-    let mut eps: Vec<_> = a.episodes.iter().collect();
-    eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
-    let _ = writeln!(
-        s,
-        "{:<12} {:<10} {:<10} {:>4} {:>4}  {:<10}  classes",
-        "region", "onset", "last pain", "days", "peak", "resolved"
-    );
-    for e in eps {
-        let classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
-        let columns = format!(
-            "{:<12} {:<10} {:<10} {:>4} {:>4}  {:<10}  ",
-            e.region.as_str(),
-            e.onset.date().to_string(),
-            e.end.to_string(),
-            e.days,
-            e.peak,
-            e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
-        );
-        let mut classes = classes.join(", ");
-        if e.inferred {
-            classes.push_str(" (inferred from notes)");
+/// Column widths of the episodes table, in the document's column order; the last column
+/// (the classes) wraps.
+const EPISODE_WIDTHS: [usize; 6] = [12, 10, 10, 4, 4, 10];
+
+fn episodes(s: &mut String, _: &Palette, t: &Table) {
+    let line = |cells: &[&str]| -> String {
+        let mut out = String::new();
+        for (i, (cell, width)) in cells.iter().zip(EPISODE_WIDTHS).enumerate() {
+            // Two spaces set the resolved day and the classes apart.
+            let gap = if i == 0 {
+                ""
+            } else if i >= 5 {
+                "  "
+            } else {
+                " "
+            };
+            let _ = match t.columns[i].1 {
+                Align::Right => write!(out, "{gap}{cell:>width$}"),
+                _ => write!(out, "{gap}{cell:<width$}"),
+            };
         }
-        if classes.is_empty() {
+        out.push_str("  ");
+        out
+    };
+    let names: Vec<&str> = t.columns.iter().map(|c| c.0).collect();
+    let _ = writeln!(s, "{}{}", line(&names[..6]), names[6]);
+    for row in &t.rows {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        let columns = line(&cells[..6]);
+        if cells[6].is_empty() {
             let _ = writeln!(s, "{}", columns.trim_end());
         } else {
-            wrap(s, &columns, &" ".repeat(columns.chars().count()), &classes);
+            wrap(s, &columns, &" ".repeat(columns.chars().count()), cells[6]);
         }
     }
 }
 
-fn associations(s: &mut String, p: &Palette, a: &Analysis) {
-    let w = a.thresholds.window_h;
-    heading(
-        s,
-        p,
-        &format!("What came before pain (onset within {w} h of a session; association, not proof)"),
-    );
-    let primary: Vec<&Association> = a.associations.iter().filter(|r| r.window_h == w).collect();
-    if primary.is_empty() {
-        let _ = writeln!(s, "No pain onsets to relate to training.");
-        return;
-    }
-    let mut regions: Vec<_> = primary.iter().map(|r| r.region).collect();
-    regions.dedup();
-    for region in regions {
-        let rows: Vec<&&Association> = primary.iter().filter(|r| r.region == region).collect();
-        let onsets = rows.first().map_or(0, |r| r.onsets);
-        let _ = writeln!(s, "\n{} ({} onsets)", region.as_str(), onsets);
-        let tested: Vec<&&&Association> = rows.iter().filter(|r| r.enough_data).collect();
-        for r in tested.iter().take(8) {
-            let line = words::association_sentence(r);
-            wrap(s, "  ", "    ", &line);
+fn associations(s: &mut String, _: &Palette, groups: &Vec<RegionAssociations>) {
+    for g in groups {
+        let _ = writeln!(s, "\n{}", g.heading);
+        for sentence in &g.sentences {
+            wrap(s, "  ", "    ", sentence);
         }
-        if tested.len() > 8 {
-            let _ = writeln!(
-                s,
-                "  … {} more exposures tested (see --format json)",
-                tested.len() - 8
-            );
-        }
-        let untested = rows.len() - tested.len();
-        if untested > 0 {
-            let _ = writeln!(
-                s,
-                "  {untested} exposures: not enough data (fewer than {} exposed or unexposed sessions, or {} onsets)",
-                a.thresholds.min_exposed_sessions, a.thresholds.min_onsets
-            );
+        for note in &g.notes {
+            wrap(s, "  ", "    ", note);
         }
     }
 }
 
-fn what_to_change(s: &mut String, p: &Palette, a: &Analysis) {
-    heading(s, p, words::CHANGE_TITLE);
-    if a.implicated.is_empty() {
-        let _ = writeln!(s, "{}", words::NOTHING_TO_CHANGE);
-    }
-    for i in &a.implicated {
-        wrap(s, "", "  ", &words::implicated_name(i));
-        wrap(s, "  ", "  ", &words::implicated_because(i));
-        if let Some(note) = &i.risk_note {
+fn what_to_change(s: &mut String, _: &Palette, changes: &Vec<Change>) {
+    for c in changes {
+        wrap(s, "", "  ", &c.name);
+        wrap(s, "  ", "  ", &c.because);
+        if let Some(note) = &c.risk_note {
             wrap(s, "  ", "  ", note);
         }
-        wrap(s, "  → ", "    ", &words::implicated_alternatives(i));
+        wrap(s, "  → ", "    ", &c.alternatives);
         s.push('\n');
     }
 }
 
-fn bar(value: f64, max: f64, width: usize) -> String {
-    if max <= 0.0 {
-        return String::new();
-    }
-    let n = ((value / max) * width as f64).round() as usize;
+fn bar(share: f64, width: usize) -> String {
+    let n = (share * width as f64).round() as usize;
     "█".repeat(n.min(width))
 }
 
-fn load(s: &mut String, p: &Palette, a: &Analysis) {
-    heading(
-        s,
-        p,
-        "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)",
-    );
+/// The terminal's column widths of the load table, in the document's column order.
+const LOAD_WIDTHS: [usize; 9] = [9, 9, 7, 6, 8, 5, 6, 5, 5];
+
+fn load(s: &mut String, p: &Palette, l: &Load) {
     // Sparklines of the most recent weeks first: the trend at a glance, then the table.
-    let recent = &a.weekly[a.weekly.len().saturating_sub(SPARK_WEEKS)..];
-    if let (Some(first), Some(last)) = (recent.first(), recent.last()) {
-        let _ = writeln!(
-            s,
-            "{}",
-            paint(
-                p.dim,
-                &format!("{} to {} ({} weeks)", first.week, last.week, recent.len())
-            )
-        );
-        let lines: [(&str, Vec<Option<f64>>); 3] = [
-            ("load", recent.iter().map(|w| Some(w.load_kg)).collect()),
-            ("ACWR", recent.iter().map(|w| w.acwr_ewma_mean).collect()),
-            (
-                "peak pain",
-                recent
-                    .iter()
-                    .map(|w| Some(f64::from(w.peak_pain.unwrap_or(0))))
-                    .collect(),
-            ),
-        ];
-        for (name, values) in lines {
-            let _ = writeln!(s, "{name:>10}  {}", sparkline(&values));
-        }
-        s.push('\n');
+    let _ = writeln!(s, "{}", paint(p.dim, &l.recent));
+    for (name, values) in &l.series {
+        let _ = writeln!(s, "{name:>10}  {}", sparkline(values));
     }
-    let (load, shares) = document::weekly_load(a);
-    // The terminal's column widths, in the document's column order.
-    const WIDTHS: [usize; 9] = [9, 9, 7, 6, 8, 5, 6, 5, 5];
+    s.push('\n');
     let line = |cells: &[&str]| -> String {
         let mut out = String::new();
-        for (i, (cell, width)) in cells.iter().zip(WIDTHS).enumerate() {
+        for (i, (cell, width)) in cells.iter().zip(LOAD_WIDTHS).enumerate() {
             if i > 0 {
                 out.push(' ');
             }
-            let _ = match load.columns[i].1 {
-                Align::Left => write!(out, "{cell:<width$}"),
+            let _ = match l.table.columns[i].1 {
                 Align::Right => write!(out, "{cell:>width$}"),
+                _ => write!(out, "{cell:<width$}"),
             };
         }
         out
     };
-    let names: Vec<&str> = load.columns.iter().map(|c| c.0).collect();
+    let names: Vec<&str> = l.table.columns.iter().map(|c| c.0).collect();
     let _ = writeln!(s, "{}  load", line(&names));
-    for (cells, share) in load.rows.iter().zip(&shares) {
+    for (cells, share) in l.table.rows.iter().zip(&l.shares) {
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 1.0, 24));
+        let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 24));
     }
 }
 
-fn habits(s: &mut String, p: &Palette, a: &Analysis) {
-    heading(s, p, words::HABITS_TITLE);
-    let Some(h) = &a.habits else {
-        let _ = writeln!(s, "No training in this period.");
-        return;
-    };
-    for (name, recent, whole) in words::habit_rows(&h.last_4_weeks, &h.whole_period) {
-        let _ = writeln!(s, "{name:<28} {recent:>26} | {whole}");
+fn habits(s: &mut String, _: &Palette, t: &Table) {
+    for row in &t.rows {
+        let _ = writeln!(s, "{:<28} {:>26} | {}", row[0], row[1], row[2]);
     }
 }
 

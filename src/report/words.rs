@@ -314,7 +314,9 @@ pub(crate) mod fixture {
     /// The section titles of the terminal report, in order: a line underlined with ─. The
     /// other formats' tests check their sections against these.
     pub fn text_titles(a: &Analysis) -> Vec<String> {
-        let text = crate::report::text::render(a, &sources(), false);
+        let sources = sources();
+        let doc = crate::report::document::Document::build(a, &sources);
+        let text = crate::report::text::render(&doc, false);
         let lines: Vec<&str> = text.lines().collect();
         lines
             .windows(2)

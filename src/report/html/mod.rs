@@ -11,11 +11,12 @@ use std::fmt::Write as _;
 
 use anyhow::{Context, bail};
 
-use crate::analysis::Analysis;
-use crate::analysis::findings::{Finding, Severity};
-use crate::pipeline::Sources;
-use crate::report::document;
-use crate::report::{Figure, words};
+use crate::analysis::findings::Severity;
+use crate::report::Figure;
+use crate::report::document::{
+    Body, Change, Document, Load, RegionAssociations, Section, Table, Warning, align_codes,
+};
+use crate::report::words;
 
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -28,42 +29,23 @@ pub fn esc(text: &str) -> Cow<'_, str> {
     html_escape::encode_quoted_attribute(text)
 }
 
-/// The sections, for the table of contents and the headings' anchors.
-fn sections(a: &Analysis, figures: &[Figure]) -> Vec<(&'static str, String)> {
-    let mut out = vec![
-        ("warnings", words::warnings_title(a)),
-        ("episodes", words::EPISODES_TITLE.to_string()),
-        ("before-pain", words::associations_title(a)),
-        ("what-to-change", words::CHANGE_TITLE.to_string()),
-        ("load", words::LOAD_TITLE.to_string()),
-        ("habits", words::HABITS_TITLE.to_string()),
-    ];
-    if !figures.is_empty() {
-        out.push(("charts", words::CHARTS_TITLE.to_string()));
-    }
-    out
-}
-
-pub fn render(a: &Analysis, sources: &Sources, figures: &[Figure]) -> anyhow::Result<String> {
+pub fn render(doc: &Document<'_>, figures: &[Figure]) -> anyhow::Result<String> {
     let mut s = String::with_capacity(64 * 1024);
-    let titles = sections(a, figures);
-    let title = |id: &str| {
-        titles
-            .iter()
-            .find(|t| t.0 == id)
-            .map_or("", |t| t.1.as_str())
-    };
-    head(&mut s, a);
-    header(&mut s, a, sources);
-    contents(&mut s, &titles);
-    warnings(&mut s, title("warnings"), &a.warnings);
-    episodes(&mut s, title("episodes"), a);
-    associations(&mut s, title("before-pain"), a);
-    what_to_change(&mut s, title("what-to-change"), a);
-    load(&mut s, title("load"), a);
-    habits(&mut s, title("habits"), a);
+    let mut titles: Vec<(&str, &str)> = doc.contents().to_vec();
     if !figures.is_empty() {
-        charts(&mut s, title("charts"), figures)?;
+        titles.push(("charts", words::CHARTS_TITLE));
+    }
+    head(&mut s, doc);
+    header(&mut s, doc);
+    contents(&mut s, &titles);
+    section(&mut s, &doc.warnings, warnings);
+    section(&mut s, &doc.episodes, episodes);
+    section(&mut s, &doc.associations, associations);
+    section(&mut s, &doc.changes, what_to_change);
+    section(&mut s, &doc.load, load);
+    section(&mut s, &doc.habits, habits);
+    if !figures.is_empty() {
+        charts(&mut s, words::CHARTS_TITLE, figures)?;
     }
     let _ = writeln!(
         s,
@@ -74,7 +56,7 @@ pub fn render(a: &Analysis, sources: &Sources, figures: &[Figure]) -> anyhow::Re
     Ok(s)
 }
 
-fn head(s: &mut String, a: &Analysis) {
+fn head(s: &mut String, doc: &Document<'_>) {
     let _ = write!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -82,31 +64,34 @@ fn head(s: &mut String, a: &Analysis) {
          <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"generator\" content=\"strainscope {}\">\n\
-         <title>strainscope report · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
-        esc(&words::period(a)),
+        esc(doc.title),
+        esc(&doc.header.period),
     );
 }
 
-fn header(s: &mut String, a: &Analysis, sources: &Sources) {
+fn header(s: &mut String, doc: &Document<'_>) {
+    let h = &doc.header;
     let _ = writeln!(
         s,
-        "<header>\n<h1>strainscope report</h1>\n<dl class=\"sources\">"
+        "<header>\n<h1>{}</h1>\n<dl class=\"sources\">",
+        esc(doc.title)
     );
     let rows = [
-        ("Period", words::period(a)),
-        ("Workouts", sources.workout_files.join(", ")),
-        ("Pain", words::pain_source(sources)),
-        ("Counts", words::counts(a)),
+        ("Period", &h.period),
+        ("Workouts", &h.workouts),
+        ("Pain", &h.pain),
+        ("Counts", &h.counts),
     ];
     for (name, value) in rows {
-        let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(&value));
+        let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
     }
     let _ = writeln!(s, "</dl>");
-    if let Some(r) = words::rejected(sources) {
-        let _ = writeln!(s, "<p>{}</p>", esc(&r));
+    if let Some(r) = &h.rejected {
+        let _ = writeln!(s, "<p>{}</p>", esc(r));
     }
-    for n in &a.notices {
+    for n in &h.notices {
         let _ = writeln!(
             s,
             "<div class=\"notice\" role=\"note\"><p>{}</p></div>",
@@ -116,7 +101,19 @@ fn header(s: &mut String, a: &Analysis, sources: &Sources) {
     let _ = writeln!(s, "</header>");
 }
 
-fn contents(s: &mut String, titles: &[(&'static str, String)]) {
+/// The section with its heading, then the content or the sentence that says there is none.
+fn section<T>(s: &mut String, section: &Section<T>, draw: fn(&mut String, &T)) {
+    section_start(s, section.id, &section.title);
+    match &section.body {
+        Body::Content(content) => draw(s, content),
+        Body::Empty(why) => {
+            let _ = writeln!(s, "<p>{}</p>", esc(why));
+        }
+    }
+    section_end(s);
+}
+
+fn contents(s: &mut String, titles: &[(&str, &str)]) {
     let _ = writeln!(s, "<nav aria-label=\"Contents\">\n<ol>");
     for (id, title) in titles {
         // The short name: the title before its parenthesis.
@@ -170,12 +167,8 @@ fn severity_class(severity: Severity) -> &'static str {
     severity.as_str()
 }
 
-fn warnings(s: &mut String, title: &str, findings: &[Finding]) {
-    section_start(s, "warnings", title);
-    if findings.is_empty() {
-        let _ = writeln!(s, "<p>Nothing to flag.</p>");
-    }
-    for f in findings {
+fn warnings(s: &mut String, warnings: &Vec<Warning>) {
+    for f in warnings {
         let class = severity_class(f.severity);
         let _ = writeln!(
             s,
@@ -195,96 +188,60 @@ fn warnings(s: &mut String, title: &str, findings: &[Finding]) {
         }
         let _ = writeln!(s, "</article>");
     }
-    section_end(s);
 }
 
-fn episodes(s: &mut String, title: &str, a: &Analysis) {
-    section_start(s, "episodes", title);
-    if a.episodes.is_empty() {
-        let _ = writeln!(s, "<p>No pain entries in this period.</p>");
-    } else {
-        let episodes = document::episodes(a);
-        let rows: Vec<Vec<String>> = episodes
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| esc(c).into_owned()).collect())
-            .collect();
-        table(s, &document::align_codes(&episodes), &rows);
-    }
-    section_end(s);
+/// The document's table, every cell escaped.
+fn escaped_table(s: &mut String, t: &Table) {
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| esc(c).into_owned()).collect())
+        .collect();
+    table(s, &align_codes(t), &rows);
 }
 
-fn associations(s: &mut String, title: &str, a: &Analysis) {
-    section_start(s, "before-pain", title);
-    let groups = words::primary_associations(a);
-    if groups.is_empty() {
-        let _ = writeln!(s, "<p>No pain onsets to relate to training.</p>");
-    }
+fn episodes(s: &mut String, t: &Table) {
+    escaped_table(s, t);
+}
+
+fn associations(s: &mut String, groups: &Vec<RegionAssociations>) {
     for g in groups {
-        let _ = writeln!(
-            s,
-            "<h3>{} ({} onsets)</h3>\n<ul>",
-            esc(g.region.as_str()),
-            g.onsets
-        );
-        for r in &g.shown {
-            let _ = writeln!(s, "<li>{}</li>", esc(&words::association_sentence(r)));
+        let _ = writeln!(s, "<h3>{}</h3>\n<ul>", esc(&g.heading));
+        for sentence in &g.sentences {
+            let _ = writeln!(s, "<li>{}</li>", esc(sentence));
         }
         let _ = writeln!(s, "</ul>");
-        if g.more > 0 {
-            let _ = writeln!(
-                s,
-                "<p class=\"muted\">{}</p>",
-                esc(&words::more_associations(g.more))
-            );
-        }
-        if g.untested > 0 {
-            let _ = writeln!(
-                s,
-                "<p class=\"muted\">{}</p>",
-                esc(&words::untested_associations(a, g.untested))
-            );
+        for note in &g.notes {
+            let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
         }
     }
-    section_end(s);
 }
 
-fn what_to_change(s: &mut String, title: &str, a: &Analysis) {
-    section_start(s, "what-to-change", title);
-    if a.implicated.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", esc(words::NOTHING_TO_CHANGE));
-    }
-    for i in &a.implicated {
+fn what_to_change(s: &mut String, changes: &Vec<Change>) {
+    for c in changes {
         let _ = writeln!(
             s,
             "<div class=\"change\">\n<h3>{}</h3>\n<p>{}</p>",
-            esc(&words::implicated_name(i)),
-            esc(&words::implicated_because(i)),
+            esc(&c.name),
+            esc(&c.because),
         );
-        if let Some(note) = &i.risk_note {
+        if let Some(note) = &c.risk_note {
             let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
         }
         let _ = writeln!(
             s,
             "<p><strong>{}</strong></p>\n</div>",
-            esc(&words::implicated_alternatives(i))
+            esc(&c.alternatives)
         );
     }
-    section_end(s);
 }
 
-fn load(s: &mut String, title: &str, a: &Analysis) {
-    section_start(s, "load", title);
-    if a.weekly.is_empty() {
-        let _ = writeln!(s, "<p>No training in this period.</p>");
-        section_end(s);
-        return;
-    }
-    let (load, shares) = document::weekly_load(a);
-    let rows: Vec<Vec<String>> = load
+fn load(s: &mut String, l: &Load) {
+    let rows: Vec<Vec<String>> = l
+        .table
         .rows
         .iter()
-        .zip(&shares)
+        .zip(&l.shares)
         .map(|(cells, share)| {
             let mut cells: Vec<String> = cells.iter().map(|c| esc(c).into_owned()).collect();
             cells.push(format!(
@@ -294,37 +251,13 @@ fn load(s: &mut String, title: &str, a: &Analysis) {
             cells
         })
         .collect();
-    let mut columns = document::align_codes(&load);
+    let mut columns = align_codes(&l.table);
     columns.push(("load", 'b'));
     table(s, &columns, &rows);
-    section_end(s);
 }
 
-fn habits(s: &mut String, title: &str, a: &Analysis) {
-    section_start(s, "habits", title);
-    match &a.habits {
-        None => {
-            let _ = writeln!(s, "<p>No training in this period.</p>");
-        }
-        Some(h) => {
-            let rows: Vec<Vec<String>> = words::habit_rows(&h.last_4_weeks, &h.whole_period)
-                .iter()
-                .map(|(name, recent, whole)| {
-                    vec![
-                        esc(name).into_owned(),
-                        esc(recent).into_owned(),
-                        esc(whole).into_owned(),
-                    ]
-                })
-                .collect();
-            table(
-                s,
-                &[("habit", 'w'), ("last 4 weeks", 'r'), ("whole period", 'r')],
-                &rows,
-            );
-        }
-    }
-    section_end(s);
+fn habits(s: &mut String, t: &Table) {
+    escaped_table(s, t);
 }
 
 fn charts(s: &mut String, title: &str, figures: &[Figure]) -> anyhow::Result<()> {

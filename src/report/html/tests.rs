@@ -38,20 +38,24 @@ fn esc_escapes_the_five_html_specials() {
 #[test]
 fn sections_match_the_terminal_report_in_order() {
     let a = fixture::analysis();
-    let html = render(&a, &fixture::sources(), &[]).unwrap();
+    let html = render(&Document::build(&a, &fixture::sources()), &[]).unwrap();
     let titles = h2_titles(&html);
     assert_eq!(titles, fixture::text_titles(&a));
     assert_eq!(titles.len(), 6);
     assert_eq!(titles[3], "What to change");
     let mut with_charts = fixture::text_titles(&a);
     with_charts.push("Charts".into());
-    let html = render(&a, &fixture::sources(), &[figure()]).unwrap();
+    let html = render(&Document::build(&a, &fixture::sources()), &[figure()]).unwrap();
     assert_eq!(h2_titles(&html), with_charts);
 }
 
 #[test]
 fn association_sentences_carry_the_counts() {
-    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    let html = render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        &[],
+    )
+    .unwrap();
     assert!(html.contains(
         "<li>3 of 7 sessions with Deadlift | heavy were followed by pain, vs 1 of 40 others: \
          RR 8.6 (1.2–61.5), p 0.012, q 0.046</li>"
@@ -60,7 +64,11 @@ fn association_sentences_carry_the_counts() {
 
 #[test]
 fn user_text_is_escaped_and_severity_has_a_label() {
-    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    let html = render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        &[],
+    )
+    .unwrap();
     assert!(html.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("<h3>Deadlift &lt;b&gt;|&lt;/b&gt; (lower back)</h3>"));
     assert!(!html.contains("<script") && !html.contains("<b>"));
@@ -74,7 +82,11 @@ fn user_text_is_escaped_and_severity_has_a_label() {
 
 #[test]
 fn the_page_is_self_contained() {
-    let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+    let html = render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        &[figure()],
+    )
+    .unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
@@ -97,7 +109,11 @@ fn the_page_is_self_contained() {
 
 #[test]
 fn figures_are_inlined_with_a_viewbox_and_caption() {
-    let html = render(&fixture::analysis(), &fixture::sources(), &[figure()]).unwrap();
+    let html = render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        &[figure()],
+    )
+    .unwrap();
     assert!(!html.contains("<?xml"));
     assert!(html.contains(
         "<figure>\n<figcaption>Load &amp; pain &lt;by week&gt;</figcaption>\n\
@@ -113,7 +129,11 @@ fn figures_are_inlined_with_a_viewbox_and_caption() {
         "<svg viewBox=\"0 0 4 3\" width=\"400\" role=\"img\" aria-label=\"t\"></svg>"
     );
     // Without figures there is no Charts section.
-    let html = render(&fixture::analysis(), &fixture::sources(), &[]).unwrap();
+    let html = render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        &[],
+    )
+    .unwrap();
     assert!(!html.contains("id=\"charts\"") && !html.contains("<figure>"));
 }
 
@@ -132,7 +152,11 @@ fn figures_that_could_run_code_or_fetch_are_refused() {
             svg: svg.into(),
         };
         assert!(
-            render(&fixture::analysis(), &fixture::sources(), &[f]).is_err(),
+            render(
+                &Document::build(&fixture::analysis(), &fixture::sources()),
+                &[f]
+            )
+            .is_err(),
             "{svg}"
         );
     }

@@ -5,19 +5,15 @@
 
 pub mod layout;
 
-use crate::analysis::Analysis;
-use crate::analysis::digest::WeekDigest;
-use crate::analysis::findings::{Severity, fmt_p};
-use crate::pipeline::Sources;
+use crate::analysis::findings::Severity;
+use crate::report::document::Warning;
+use crate::report::document::weekly::WeeklyDocument;
 
 use super::Figure;
 use layout::{BOTTOM, CONTENT_W, INK, Item, MARGIN, MUTED, Pages, RULE, Rgb, Weight};
 
 pub struct WeeklyInput<'a> {
-    pub digest: &'a WeekDigest,
-    /// The analysis up to the end of the week.
-    pub analysis: &'a Analysis,
-    pub sources: &'a Sources,
+    pub document: &'a WeeklyDocument,
     /// Load and pain over the five weeks.
     pub load_chart: &'a Figure,
     /// The forest plot of the associations to date.
@@ -35,14 +31,10 @@ fn severity_color(s: Severity) -> Rgb {
     }
 }
 
-fn fmt_day(d: chrono::NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
 pub fn render(input: &WeeklyInput) -> anyhow::Result<Vec<u8>> {
-    let d = input.digest;
+    let d = input.document;
     let mut pages = Pages::new();
-    header(&mut pages, input);
+    header(&mut pages, d);
     numbers(&mut pages, d);
     // The chart takes the foot of page 1; warnings fill the space above it and continue on
     // page 2 when there are more than fit.
@@ -62,93 +54,53 @@ pub fn render(input: &WeeklyInput) -> anyhow::Result<Vec<u8>> {
     pages.new_page();
     associations(&mut pages, input)?;
     episodes(&mut pages, d);
-    what_to_change(&mut pages, input.analysis);
+    what_to_change(&mut pages, d);
     // Warnings that did not fit on page 1 come after page 2's fixed content, so page 2 always
     // opens with the associations.
     if shown < d.warnings.len() {
-        pages.heading("More warnings for this week");
+        pages.heading(d.more_warnings_title);
         for f in &d.warnings[shown..] {
             warning(&mut pages, f, BOTTOM);
         }
     }
-    notices(&mut pages, input.analysis);
+    notices(&mut pages, d);
 
-    let week = d.week;
     layout::render(
         pages,
-        &format!("strainscope weekly report {week}"),
-        move |i, n| {
-            format!(
-                "strainscope · {week} · association, not proof · not medical advice · page {i} of {n}"
-            )
-        },
+        &format!("strainscope weekly report {}", d.week),
+        |i, n| d.footer(i, n),
     )
 }
 
-fn header(p: &mut Pages, input: &WeeklyInput) {
-    let d = input.digest;
-    p.paragraph(
-        MARGIN,
-        CONTENT_W,
-        20.0,
-        Weight::Bold,
-        INK,
-        &format!("Weekly report · {}", d.week),
-        BOTTOM,
-    );
+fn header(p: &mut Pages, d: &WeeklyDocument) {
+    p.paragraph(MARGIN, CONTENT_W, 20.0, Weight::Bold, INK, &d.title, BOTTOM);
     p.paragraph(
         MARGIN,
         CONTENT_W,
         10.5,
         Weight::Regular,
         MUTED,
-        &format!(
-            "{} to {}, compared with the {} weeks before ({})",
-            fmt_day(d.first_day),
-            fmt_day(d.last_day),
-            d.previous_weeks.len(),
-            d.previous_weeks
-                .iter()
-                .map(|w| w.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        &d.compared,
         BOTTOM,
     );
-    let s = input.sources;
-    let mut from = format!("Workouts: {}", s.workout_files.join(", "));
-    match &s.diary {
-        Some(diary) => from.push_str(&format!(" · Pain diary: {diary}")),
-        None => from.push_str(" · Pain: from workout notes (inferred)"),
-    }
-    small(p, &from, BOTTOM);
+    small(p, &d.sources, BOTTOM);
     p.gap(4.0);
 }
 
-fn value(v: Option<f64>, decimals: usize) -> String {
-    v.map_or("–".into(), |v| format!("{v:.decimals$}"))
-}
-
-fn numbers(p: &mut Pages, d: &WeekDigest) {
-    p.heading("This week against the previous weeks");
+fn numbers(p: &mut Pages, d: &WeeklyDocument) {
+    p.heading(d.numbers_title);
     let size = 9.0;
     let first = 150.0;
-    let cols = 2 + d.previous_weeks.len();
+    let cols = d.numbers_head.len();
     let col_w = (CONTENT_W - first) / cols as f32;
     let right = |i: usize| MARGIN + first + col_w * (i + 1) as f32 - 4.0;
-    let mut header: Vec<String> = vec![
-        d.week.short(),
-        format!("{}-wk mean", d.previous_weeks.len()),
-    ];
-    // The year is in the page title.
-    header.extend(d.previous_weeks.iter().map(|w| w.short()));
     let y = p.y;
-    for (i, h) in header.iter().enumerate() {
+    for (i, h) in d.numbers_head.iter().enumerate() {
         let w = layout::text_width(h, size, Weight::Bold);
         p.text_at(right(i) - w, y, size, Weight::Bold, MUTED, h);
     }
     p.y += size * 1.6;
-    for (row, m) in d.metrics.iter().enumerate() {
+    for (row, m) in d.numbers.iter().enumerate() {
         let y = p.y;
         if row % 2 == 0 {
             p.push(Item::Rect {
@@ -159,18 +111,8 @@ fn numbers(p: &mut Pages, d: &WeekDigest) {
                 color: (0xf3, 0xf5, 0xf8),
             });
         }
-        let name = if m.unit.is_empty() || m.unit.starts_with('/') {
-            m.name.to_string()
-        } else {
-            format!("{} ({})", m.name, m.unit)
-        };
-        p.text_at(MARGIN + 4.0, y, size, Weight::Regular, INK, &name);
-        let mut cells = vec![
-            value(m.this_week, m.decimals),
-            value(m.previous_mean, m.decimals.max(1)),
-        ];
-        cells.extend(m.previous.iter().map(|v| value(*v, m.decimals)));
-        for (i, c) in cells.iter().enumerate() {
+        p.text_at(MARGIN + 4.0, y, size, Weight::Regular, INK, &m.name);
+        for (i, c) in m.cells.iter().enumerate() {
             let weight = if i == 0 {
                 Weight::Bold
             } else {
@@ -185,8 +127,8 @@ fn numbers(p: &mut Pages, d: &WeekDigest) {
 }
 
 /// The week's warnings until `bottom`; returns how many were shown.
-fn warnings(p: &mut Pages, d: &WeekDigest, bottom: f32) -> usize {
-    p.heading(&format!("Warnings ({})", d.warnings.len()));
+fn warnings(p: &mut Pages, d: &WeeklyDocument, bottom: f32) -> usize {
+    p.heading(&d.warnings_title);
     if d.warnings.is_empty() {
         p.paragraph(
             MARGIN,
@@ -194,7 +136,7 @@ fn warnings(p: &mut Pages, d: &WeekDigest, bottom: f32) -> usize {
             9.5,
             Weight::Regular,
             INK,
-            "Nothing to flag in this week or the four before it.",
+            d.no_warnings,
             bottom,
         );
     }
@@ -216,29 +158,19 @@ fn warnings(p: &mut Pages, d: &WeekDigest, bottom: f32) -> usize {
             8.5,
             Weight::Regular,
             MUTED,
-            &format!(
-                "{} more warnings follow the associations, after page 2.",
-                d.warnings.len() - shown
-            ),
+            &d.more_warnings(shown),
             bottom + 12.0,
         );
     }
-    if d.earlier_warnings > 0 {
-        small(
-            p,
-            &format!(
-                "{} warnings about earlier weeks are in the full report (strainscope report).",
-                d.earlier_warnings
-            ),
-            bottom + 24.0,
-        );
+    if let Some(earlier) = &d.earlier_warnings {
+        small(p, earlier, bottom + 24.0);
     }
     shown
 }
 
 const TAG_W: f32 = 58.0;
 
-fn warning_height(f: &crate::analysis::findings::Finding) -> f32 {
+fn warning_height(f: &Warning) -> f32 {
     let w = CONTENT_W - TAG_W;
     let lines = |text: &str, size, weight| layout::wrap(text, size, weight, w).len() as f32;
     let mut h = lines(&f.message, 9.5, Weight::Bold) * 9.5 * 1.32;
@@ -249,7 +181,7 @@ fn warning_height(f: &crate::analysis::findings::Finding) -> f32 {
     h + 6.0
 }
 
-fn warning(p: &mut Pages, f: &crate::analysis::findings::Finding, bottom: f32) {
+fn warning(p: &mut Pages, f: &Warning, bottom: f32) {
     p.ensure(warning_height(f), bottom);
     let color = severity_color(f.severity);
     let tag = f.severity.as_str().to_uppercase();
@@ -281,11 +213,8 @@ fn warning(p: &mut Pages, f: &crate::analysis::findings::Finding, bottom: f32) {
 }
 
 fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
-    let a = input.analysis;
-    let window = a.thresholds.window_h;
-    p.heading(&format!(
-        "Associations to date: pain onsets within {window} h of a session"
-    ));
+    let d = input.document;
+    p.heading(&d.associations_title);
     let tree = layout::parse_svg(&input.associations_chart.svg)?;
     let w = CONTENT_W;
     let h = w * tree.size().height() / tree.size().width();
@@ -300,27 +229,17 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
     p.y += h + 6.0;
 
     // The same rows as the forest plot above, in the same order.
-    let (rows, _) = crate::chart::forest::rows(a);
-    if rows.is_empty() {
-        body(
-            p,
-            "Not enough sessions or pain onsets yet to test any exposure.",
-        );
+    let table = &d.associations;
+    if table.rows.is_empty() {
+        body(p, d.no_associations);
         return Ok(());
     }
     let size = 8.0;
-    let cols: [(&str, f32); 6] = [
-        ("Region", MARGIN),
-        ("Exposure", MARGIN + 60.0),
-        ("With it", MARGIN + 248.0),
-        ("Without", MARGIN + 312.0),
-        ("RR (95 % CI)", MARGIN + 376.0),
-        ("q", MARGIN + 466.0),
-    ];
+    let xs: [f32; 6] = [0.0, 60.0, 248.0, 312.0, 376.0, 466.0];
     p.ensure(size * 1.6 * 2.0, BOTTOM);
     let y = p.y;
-    for (name, x) in cols {
-        p.text_at(x, y, size, Weight::Bold, MUTED, name);
+    for ((name, _), x) in table.columns.iter().zip(xs) {
+        p.text_at(MARGIN + x, y, size, Weight::Bold, MUTED, name);
     }
     p.y += size * 1.5;
     p.push(Item::Line {
@@ -330,30 +249,22 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         y2: p.y - 2.0,
         color: RULE,
     });
-    for r in rows {
+    for row in &table.rows {
         p.ensure(size * 1.5, BOTTOM);
-        // One line per row: a label too long for its column ends in an ellipsis.
-        let lines = layout::wrap(&r.label, size, Weight::Regular, 176.0);
-        let mut label = lines.first().cloned().unwrap_or_default();
-        if lines.len() > 1 {
-            label.push('…');
-        }
-        let cells = [
-            r.region.as_str().to_string(),
-            label,
-            format!("{} of {}", r.a, r.a + r.b),
-            format!("{} of {}", r.c, r.c + r.d),
-            format!(
-                "{:.1} ({:.1}–{:.1})",
-                r.rr.unwrap_or(f64::NAN),
-                r.rr_low.unwrap_or(f64::NAN),
-                r.rr_high.unwrap_or(f64::NAN)
-            ),
-            fmt_p(r.q.unwrap_or(1.0)),
-        ];
         let y = p.y;
-        for ((_, x), c) in cols.iter().zip(cells.iter()) {
-            p.text_at(*x, y, size, Weight::Regular, INK, c);
+        for (i, (cell, x)) in row.iter().zip(xs).enumerate() {
+            // One line per row: an exposure too long for its column ends in an ellipsis.
+            let shown = if i == 1 {
+                let lines = layout::wrap(cell, size, Weight::Regular, 176.0);
+                let mut label = lines.first().cloned().unwrap_or_default();
+                if lines.len() > 1 {
+                    label.push('…');
+                }
+                label
+            } else {
+                cell.clone()
+            };
+            p.text_at(MARGIN + x, y, size, Weight::Regular, INK, &shown);
         }
         p.y += size * 1.5;
     }
@@ -363,88 +274,55 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         7.5,
         Weight::Regular,
         MUTED,
-        "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; q corrects the p-value for the number of exposures tested. Association, not proof.",
+        d.associations_key,
         BOTTOM,
     );
     Ok(())
 }
 
-fn episodes(p: &mut Pages, d: &WeekDigest) {
-    p.heading("Open pain episodes");
-    if d.open_episodes.is_empty() {
-        body(p, "No pain episode was open at the end of the week.");
-        return;
+fn episodes(p: &mut Pages, d: &WeeklyDocument) {
+    p.heading(d.episodes_title);
+    if d.episodes.is_empty() {
+        body(p, d.no_episodes);
     }
-    for e in &d.open_episodes {
-        let classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
-        let side = e
-            .side
-            .map_or(String::new(), |s| format!(" ({})", s.as_str()));
-        let text = format!(
-            "{}{side}: since {}, {} days, peak {}/10, last {}/10 on {}{}",
-            e.region.as_str(),
-            fmt_day(e.onset.date()),
-            e.days,
-            e.peak,
-            e.last_intensity,
-            fmt_day(e.end),
-            if classes.is_empty() {
-                String::new()
-            } else {
-                format!(" · {}", classes.join(", "))
-            }
-        );
-        body(p, &text);
+    for line in &d.episodes {
+        body(p, line);
     }
 }
 
-fn what_to_change(p: &mut Pages, a: &Analysis) {
-    p.heading("What to change");
-    if a.implicated.is_empty() {
-        body(p, "No exercise is named by the warnings.");
-        return;
+fn what_to_change(p: &mut Pages, d: &WeeklyDocument) {
+    p.heading(d.changes_title);
+    if d.changes.is_empty() {
+        body(p, d.no_changes);
     }
-    for x in a.implicated.iter().take(6) {
-        let alts: Vec<&str> = x.alternatives.iter().map(|a| a.name.as_str()).collect();
+    for x in &d.changes {
         p.ensure(30.0, BOTTOM);
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            9.5,
-            Weight::Bold,
-            INK,
-            &format!("{} (named by: {})", x.name, x.because.join(", ")),
-            BOTTOM,
-        );
-        if !alts.is_empty() {
-            p.paragraph(
-                MARGIN + 10.0,
-                CONTENT_W - 10.0,
-                8.5,
-                Weight::Regular,
-                INK,
-                &format!("Safer alternatives: {}", alts.join(", ")),
-                BOTTOM,
-            );
-        }
-        if let Some(note) = &x.risk_note {
-            p.paragraph(
-                MARGIN + 10.0,
-                CONTENT_W - 10.0,
-                8.0,
-                Weight::Regular,
-                MUTED,
-                note,
-                BOTTOM,
-            );
+        p.paragraph(MARGIN, CONTENT_W, 9.5, Weight::Bold, INK, &x.name, BOTTOM);
+        let indented = CONTENT_W - 10.0;
+        for (text, size, color) in [
+            (Some(&x.because), 8.5, INK),
+            (Some(&x.alternatives), 8.5, INK),
+            (x.risk_note.as_ref(), 8.0, MUTED),
+        ] {
+            if let Some(text) = text {
+                p.paragraph(
+                    MARGIN + 10.0,
+                    indented,
+                    size,
+                    Weight::Regular,
+                    color,
+                    text,
+                    BOTTOM,
+                );
+            }
         }
         p.gap(3.0);
     }
 }
 
-fn notices(p: &mut Pages, a: &Analysis) {
+fn notices(p: &mut Pages, d: &WeeklyDocument) {
     p.gap(8.0);
-    for n in &a.notices {
+    for n in &d.notices {
         p.paragraph(MARGIN, CONTENT_W, 7.5, Weight::Regular, MUTED, n, BOTTOM);
     }
 }

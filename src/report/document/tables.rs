@@ -1,14 +1,16 @@
-//! The report's content as data, built once from the analysis: the renderers lay it out in
-//! their own markup and compute nothing. It grows one section at a time; today it holds the
-//! pain episodes table and the weekly load table.
+//! The report's tables: finished cell text in named, aligned columns.
 
 use crate::analysis::Analysis;
+use crate::analysis::habits::Habits;
+use crate::report::words;
 
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Align {
     Left,
     Right,
+    /// Left-aligned text that may wrap onto several lines (names and descriptions).
+    Wrap,
 }
 
 /// A table: named columns and rows of finished cell text.
@@ -36,9 +38,10 @@ pub fn episodes(a: &Analysis) -> Table {
     let rows = eps
         .iter()
         .map(|e| {
-            let mut classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+            let names: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+            let mut classes = names.join(", ");
             if e.inferred {
-                classes.push("(inferred from notes)");
+                classes.push_str(" (inferred from notes)");
             }
             vec![
                 e.region.as_str().to_string(),
@@ -47,7 +50,7 @@ pub fn episodes(a: &Analysis) -> Table {
                 e.days.to_string(),
                 e.peak.to_string(),
                 e.resolved_on.map_or("no".to_string(), |d| d.to_string()),
-                classes.join(", "),
+                classes.trim_start().to_string(),
             ]
         })
         .collect();
@@ -58,7 +61,14 @@ pub fn episodes(a: &Analysis) -> Table {
 pub fn align_codes(t: &Table) -> Vec<(&'static str, char)> {
     t.columns
         .iter()
-        .map(|&(name, align)| (name, if align == Align::Right { 'r' } else { 'l' }))
+        .map(|&(name, align)| {
+            let code = match align {
+                Align::Left => 'l',
+                Align::Right => 'r',
+                Align::Wrap => 'w',
+            };
+            (name, code)
+        })
         .collect()
 }
 
@@ -103,6 +113,22 @@ pub fn weekly_load(a: &Analysis) -> (Table, Vec<f64>) {
         .map(|w| if max > 0.0 { w.load_kg / max } else { 0.0 })
         .collect();
     (Table { columns, rows }, shares)
+}
+
+/// The habits table: the last 4 weeks beside the whole period.
+pub fn habits(recent: &Habits, whole: &Habits) -> Table {
+    let rows = words::habit_rows(recent, whole)
+        .into_iter()
+        .map(|(name, recent, whole)| vec![name.to_string(), recent, whole])
+        .collect();
+    Table {
+        columns: vec![
+            ("habit", Align::Wrap),
+            ("last 4 weeks", Align::Right),
+            ("whole period", Align::Right),
+        ],
+        rows,
+    }
 }
 
 #[cfg(test)]

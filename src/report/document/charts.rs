@@ -1,0 +1,200 @@
+//! What the charts draw: the series they plot and the rows they show, chosen here so that a
+//! chart only draws. The forest plot's rows are the same rows the weekly PDF's table lists.
+
+use std::collections::HashMap;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::analysis::Analysis;
+use crate::analysis::associations::Association;
+use crate::analysis::calendar::Day;
+use crate::analysis::episodes::Episode;
+use crate::analysis::implicated::{Implicated, PainDay};
+use crate::analysis::settings::Thresholds;
+use crate::analysis::weekly::{ExerciseWeek, Week};
+use crate::catalog::Catalog;
+use crate::model::Region;
+
+/// The forest plot shows at most this many rows, the highest RR first.
+pub const FOREST_ROWS: usize = 12;
+/// The progress chart shows at most this many of the exercises the warnings name ...
+pub const MAX_IMPLICATED: usize = 4;
+/// ... or, when none is named, this many of the most trained ones.
+pub const FALLBACK: usize = 3;
+
+/// The series and rows of every chart.
+pub struct ChartData<'a> {
+    /// The analysed period (first and last day), None when nothing was analysed.
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub thresholds: &'a Thresholds,
+    pub daily: &'a [Day],
+    pub pain_days: &'a [PainDay],
+    pub weekly: &'a [Week],
+    pub episodes: &'a [Episode],
+    pub forest: Forest<'a>,
+    weekly_exercises: &'a [ExerciseWeek],
+    implicated: &'a [Implicated],
+}
+
+/// The forest plot's rows: primary window, enough data, with an RR and its interval; the
+/// highest RR first, at most [`FOREST_ROWS`].
+pub struct Forest<'a> {
+    pub rows: Vec<&'a Association>,
+    /// How many rows qualified before the cut.
+    pub total: usize,
+}
+
+/// One exercise's weekly points: (week start, e1RM if any, tonnage).
+pub struct ProgressLine {
+    pub name: String,
+    pub points: Vec<(NaiveDate, Option<f64>, f64)>,
+}
+
+/// The progress chart's lines for a span of days.
+pub struct Progress {
+    pub lines: Vec<ProgressLine>,
+    /// True when no warning names a weighted exercise and the most trained ones are shown.
+    pub fallback: bool,
+    /// Named exercises left out for having no weighted sets.
+    pub skipped: Vec<String>,
+    /// The first week start with a point (it may lie before the span's first day).
+    pub first_week: Option<NaiveDate>,
+}
+
+impl<'a> ChartData<'a> {
+    pub fn new(a: &'a Analysis) -> Self {
+        ChartData {
+            period: a.period.from.zip(a.period.to),
+            thresholds: &a.thresholds,
+            daily: &a.daily,
+            pain_days: &a.pain_days,
+            weekly: &a.weekly,
+            episodes: &a.episodes,
+            forest: forest(a),
+            weekly_exercises: &a.weekly_exercises,
+            implicated: &a.implicated,
+        }
+    }
+
+    /// The regions the load chart colours in `first..=last`: those with pain or an episode
+    /// there, the `max` with the most pain days (in region order), and the rest, left out.
+    pub fn pain_regions(
+        &self,
+        first: NaiveDate,
+        last: NaiveDate,
+        max: usize,
+    ) -> (Vec<Region>, Vec<Region>) {
+        let inside = |d: NaiveDate| d >= first && d <= last;
+        let pain: Vec<&PainDay> = self.pain_days.iter().filter(|p| inside(p.date)).collect();
+        let regions: std::collections::BTreeSet<Region> = pain
+            .iter()
+            .map(|p| p.region)
+            .chain(
+                self.episodes
+                    .iter()
+                    .filter(|e| e.onset.date() <= last && e.end >= first)
+                    .map(|e| e.region),
+            )
+            .collect();
+        let mut counted: Vec<(Region, usize)> = regions
+            .into_iter()
+            .map(|r| (r, pain.iter().filter(|p| p.region == r).count()))
+            .collect();
+        counted.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        let hidden = counted.iter().skip(max).map(|x| x.0).collect();
+        counted.truncate(max);
+        let mut shown: Vec<Region> = counted.into_iter().map(|x| x.0).collect();
+        shown.sort();
+        (shown, hidden)
+    }
+
+    /// The weekly e1RM and tonnage of the exercises the warnings name (those with weighted
+    /// sets, at most [`MAX_IMPLICATED`]), or else of the [`FALLBACK`] exercises with the most
+    /// working sets, over the weeks that touch `first..=last`.
+    pub fn progress(&self, first: NaiveDate, last: NaiveDate) -> Progress {
+        let week_start: HashMap<crate::model::IsoWeek, NaiveDate> =
+            self.weekly.iter().map(|w| (w.week, w.first_day)).collect();
+        let rows: Vec<(&ExerciseWeek, NaiveDate)> = self
+            .weekly_exercises
+            .iter()
+            .filter_map(|r| week_start.get(&r.week).map(|d| (r, *d)))
+            .filter(|(_, d)| *d <= last && *d + Duration::days(6) >= first)
+            .collect();
+        let (chosen, fallback, skipped) = pick(self.implicated, &rows);
+        let lines = chosen
+            .into_iter()
+            .map(|(id, name)| ProgressLine {
+                name,
+                points: rows
+                    .iter()
+                    .filter(|(r, _)| r.exercise == id)
+                    .map(|(r, d)| (*d, r.e1rm_epley_kg, r.load_kg))
+                    .collect(),
+            })
+            .collect();
+        Progress {
+            lines,
+            fallback,
+            skipped,
+            first_week: rows.iter().map(|(_, d)| *d).min(),
+        }
+    }
+}
+
+fn forest(a: &Analysis) -> Forest<'_> {
+    let mut rows: Vec<&Association> = a
+        .associations
+        .iter()
+        .filter(|r| r.window_h == a.thresholds.window_h && r.enough_data)
+        .filter(|r| r.rr.is_some() && r.rr_low.is_some() && r.rr_high.is_some())
+        .collect();
+    let total = rows.len();
+    rows.sort_by(|x, y| y.rr.partial_cmp(&x.rr).unwrap_or(std::cmp::Ordering::Equal));
+    rows.truncate(FOREST_ROWS);
+    Forest { rows, total }
+}
+
+/// The exercises drawn (id, name), whether they are the fallback, and the named exercises
+/// left out for having no weighted sets.
+fn pick(
+    implicated: &[Implicated],
+    rows: &[(&ExerciseWeek, NaiveDate)],
+) -> (Vec<(String, String)>, bool, Vec<String>) {
+    let weighted = |id: &str| {
+        rows.iter()
+            .any(|(r, _)| r.exercise == id && (r.e1rm_epley_kg.is_some() || r.load_kg > 0.0))
+    };
+    let mut chosen = Vec::new();
+    let mut skipped = Vec::new();
+    for i in implicated {
+        if weighted(&i.exercise) {
+            if chosen.len() < MAX_IMPLICATED {
+                chosen.push((i.exercise.clone(), i.name.clone()));
+            }
+        } else {
+            skipped.push(i.name.clone());
+        }
+    }
+    if !chosen.is_empty() {
+        return (chosen, false, skipped);
+    }
+    let mut sets: HashMap<&str, u64> = HashMap::new();
+    for (r, _) in rows.iter().filter(|(r, _)| weighted(&r.exercise)) {
+        *sets.entry(r.exercise.as_str()).or_default() += u64::from(r.sets);
+    }
+    let mut by_sets: Vec<(&str, u64)> = sets.into_iter().collect();
+    by_sets.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));
+    // The names of catalog ids are the embedded catalog's: user mappings only add spellings.
+    let catalog = Catalog::embedded();
+    let chosen = by_sets
+        .into_iter()
+        .take(FALLBACK)
+        .map(|(id, _)| {
+            let name = catalog
+                .get(id)
+                .map_or_else(|| id.replace('-', " "), |e| e.name.clone());
+            (id.to_string(), name)
+        })
+        .collect();
+    (chosen, true, Vec::new())
+}

@@ -1,0 +1,270 @@
+//! The report's content as data, built once from the analysis: the header, every section's
+//! title, sentences and tables, and the rows and series the charts draw. The terminal,
+//! Markdown, HTML and JSON renderers lay a [`Document`] out in their own markup, the weekly PDF
+//! lays out a [`weekly::WeeklyDocument`], and the charts draw a [`charts::ChartData`]; none of
+//! them computes anything of its own.
+
+pub mod charts;
+mod tables;
+pub mod weekly;
+
+pub use tables::{Align, Table, align_codes};
+
+use charts::ChartData;
+
+use crate::analysis::Analysis;
+use crate::analysis::findings::{Finding, Severity};
+use crate::pipeline::Sources;
+use crate::report::words;
+
+/// A section: its anchor, its title, and either its content or the sentence that says why
+/// there is none.
+#[derive(Debug, Clone)]
+pub struct Section<T> {
+    /// The HTML anchor.
+    pub id: &'static str,
+    pub title: String,
+    pub body: Body<T>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Body<T> {
+    Content(T),
+    /// Nothing to show, and the sentence that says so.
+    Empty(&'static str),
+}
+
+impl<T> Section<T> {
+    fn new(
+        id: &'static str,
+        title: impl Into<String>,
+        content: Option<T>,
+        empty: &'static str,
+    ) -> Self {
+        Section {
+            id,
+            title: title.into(),
+            body: content.map_or(Body::Empty(empty), Body::Content),
+        }
+    }
+}
+
+/// Where the report came from, and what it covers.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub period: String,
+    pub workouts: String,
+    pub pain: String,
+    pub counts: String,
+    /// How many bad input rows were skipped, when any were.
+    pub rejected: Option<String>,
+    pub notices: Vec<String>,
+}
+
+/// A finding as the reader sees it.
+#[derive(Debug, Clone)]
+pub struct Warning {
+    pub severity: Severity,
+    pub message: String,
+    pub evidence: String,
+    pub explanation: String,
+    pub advice: Vec<String>,
+}
+
+impl From<&Finding> for Warning {
+    fn from(f: &Finding) -> Self {
+        Warning {
+            severity: f.severity,
+            message: f.message.clone(),
+            evidence: f.evidence.clone(),
+            explanation: f.explanation.clone(),
+            advice: f.advice.clone(),
+        }
+    }
+}
+
+/// One region's associations at the primary window.
+#[derive(Debug, Clone)]
+pub struct RegionAssociations {
+    /// "lower-back (7 onsets)".
+    pub heading: String,
+    /// One sentence per tested exposure shown.
+    pub sentences: Vec<String>,
+    /// What is not shown: more exposures tested, exposures without enough data.
+    pub notes: Vec<String>,
+}
+
+/// An exercise the warnings name, and what to do about it.
+#[derive(Debug, Clone)]
+pub struct Change {
+    /// "Deadlift (lower back)".
+    pub name: String,
+    pub because: String,
+    pub risk_note: Option<String>,
+    pub alternatives: String,
+}
+
+/// The load section: the recent trend as series, then the weekly table.
+#[derive(Debug, Clone)]
+pub struct Load {
+    /// "2026-W01 to 2026-W26 (26 weeks)": the weeks the series cover.
+    pub recent: String,
+    /// (name, one value per recent week; None where there is none).
+    pub series: Vec<(&'static str, Vec<Option<f64>>)>,
+    pub table: Table,
+    /// Each week's load as a share of the heaviest week (0–1), for the bars beside the table.
+    pub shares: Vec<f64>,
+}
+
+/// The whole report.
+pub struct Document<'a> {
+    pub title: &'static str,
+    pub header: Header,
+    pub warnings: Section<Vec<Warning>>,
+    pub episodes: Section<Table>,
+    pub associations: Section<Vec<RegionAssociations>>,
+    pub changes: Section<Vec<Change>>,
+    pub load: Section<Load>,
+    pub habits: Section<Table>,
+    /// What every chart draws.
+    pub charts: ChartData<'a>,
+    /// The analysis as data, for the JSON output (which serializes it whole), and the files
+    /// it came from.
+    pub analysis: &'a Analysis,
+    pub sources: &'a Sources,
+}
+
+/// Weeks in the recent series: a year fits in 100 terminal columns.
+pub const SERIES_WEEKS: usize = 52;
+
+pub const NOTHING_TO_FLAG: &str = "Nothing to flag.";
+pub const NO_PAIN: &str = "No pain entries in this period.";
+pub const NO_ONSETS: &str = "No pain onsets to relate to training.";
+pub const NO_TRAINING: &str = "No training in this period.";
+
+impl<'a> Document<'a> {
+    pub fn build(a: &'a Analysis, sources: &'a Sources) -> Self {
+        Document {
+            title: "strainscope report",
+            header: Header {
+                period: words::period(a),
+                workouts: sources.workout_files.join(", "),
+                pain: words::pain_source(sources),
+                counts: words::counts(a),
+                rejected: words::rejected(sources),
+                notices: a.notices.clone(),
+            },
+            warnings: Section::new(
+                "warnings",
+                words::warnings_title(a),
+                (!a.warnings.is_empty()).then(|| a.warnings.iter().map(Warning::from).collect()),
+                NOTHING_TO_FLAG,
+            ),
+            episodes: Section::new(
+                "episodes",
+                words::EPISODES_TITLE,
+                (!a.episodes.is_empty()).then(|| tables::episodes(a)),
+                NO_PAIN,
+            ),
+            associations: Section::new(
+                "before-pain",
+                words::associations_title(a),
+                associations(a),
+                NO_ONSETS,
+            ),
+            changes: Section::new(
+                "what-to-change",
+                words::CHANGE_TITLE,
+                changes(a),
+                words::NOTHING_TO_CHANGE,
+            ),
+            load: Section::new("load", words::LOAD_TITLE, load(a), NO_TRAINING),
+            habits: Section::new(
+                "habits",
+                words::HABITS_TITLE,
+                a.habits
+                    .as_ref()
+                    .map(|h| tables::habits(&h.last_4_weeks, &h.whole_period)),
+                NO_TRAINING,
+            ),
+            charts: ChartData::new(a),
+            analysis: a,
+            sources,
+        }
+    }
+
+    /// Every section's anchor and title, in order, for a table of contents.
+    pub fn contents(&self) -> [(&'static str, &str); 6] {
+        [
+            (self.warnings.id, self.warnings.title.as_str()),
+            (self.episodes.id, self.episodes.title.as_str()),
+            (self.associations.id, self.associations.title.as_str()),
+            (self.changes.id, self.changes.title.as_str()),
+            (self.load.id, self.load.title.as_str()),
+            (self.habits.id, self.habits.title.as_str()),
+        ]
+    }
+}
+
+fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
+    let groups = words::primary_associations(a);
+    (!groups.is_empty()).then(|| {
+        groups
+            .iter()
+            .map(|g| {
+                let mut notes = Vec::new();
+                if g.more > 0 {
+                    notes.push(words::more_associations(g.more));
+                }
+                if g.untested > 0 {
+                    notes.push(words::untested_associations(a, g.untested));
+                }
+                RegionAssociations {
+                    heading: format!("{} ({} onsets)", g.region.as_str(), g.onsets),
+                    sentences: g
+                        .shown
+                        .iter()
+                        .map(|r| words::association_sentence(r))
+                        .collect(),
+                    notes,
+                }
+            })
+            .collect()
+    })
+}
+
+fn changes(a: &Analysis) -> Option<Vec<Change>> {
+    (!a.implicated.is_empty()).then(|| {
+        a.implicated
+            .iter()
+            .map(|i| Change {
+                name: words::implicated_name(i),
+                because: words::implicated_because(i),
+                risk_note: i.risk_note.clone(),
+                alternatives: words::implicated_alternatives(i),
+            })
+            .collect()
+    })
+}
+
+fn load(a: &Analysis) -> Option<Load> {
+    let recent = &a.weekly[a.weekly.len().saturating_sub(SERIES_WEEKS)..];
+    let (first, last) = (recent.first()?, recent.last()?);
+    let (table, shares) = tables::weekly_load(a);
+    Some(Load {
+        recent: format!("{} to {} ({} weeks)", first.week, last.week, recent.len()),
+        series: vec![
+            ("load", recent.iter().map(|w| Some(w.load_kg)).collect()),
+            ("ACWR", recent.iter().map(|w| w.acwr_ewma_mean).collect()),
+            (
+                "peak pain",
+                recent
+                    .iter()
+                    .map(|w| Some(f64::from(w.peak_pain.unwrap_or(0))))
+                    .collect(),
+            ),
+        ],
+        table,
+        shares,
+    })
+}

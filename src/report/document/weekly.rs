@@ -1,0 +1,210 @@
+//! The weekly PDF's content: the week against the four before it, the week's warnings, the
+//! associations to date (the forest plot's rows), the open episodes and what to change. Built
+//! once per week from the digest and the analysis that ends with the week.
+
+use chrono::NaiveDate;
+
+use crate::analysis::Analysis;
+use crate::analysis::digest::WeekDigest;
+use crate::analysis::findings::fmt_p;
+use crate::model::IsoWeek;
+use crate::pipeline::Sources;
+
+use super::charts::ChartData;
+use super::{Align, Change, Table, Warning, changes};
+
+/// At most this many exercises under "What to change".
+pub const CHANGES_SHOWN: usize = 6;
+
+/// One row of the numbers table: the metric's name and its cells (this week, the previous
+/// weeks' mean, then each previous week, oldest first).
+pub struct MetricRow {
+    pub name: String,
+    pub cells: Vec<String>,
+}
+
+pub struct WeeklyDocument {
+    pub week: IsoWeek,
+    pub title: String,
+    /// The week's dates and the weeks it is compared with.
+    pub compared: String,
+    /// The workout files and the diary.
+    pub sources: String,
+    pub numbers_title: &'static str,
+    /// The numbers table's column heads (after the metric name).
+    pub numbers_head: Vec<String>,
+    pub numbers: Vec<MetricRow>,
+    pub warnings_title: String,
+    pub warnings: Vec<Warning>,
+    pub no_warnings: &'static str,
+    /// "N warnings about earlier weeks are in the full report", when there are any.
+    pub earlier_warnings: Option<String>,
+    pub associations_title: String,
+    /// The forest plot's rows, in its order: region, exposure, with it, without, RR, q.
+    pub associations: Table,
+    pub no_associations: &'static str,
+    pub associations_key: &'static str,
+    pub episodes_title: &'static str,
+    /// One line per episode open at the end of the week.
+    pub episodes: Vec<String>,
+    pub no_episodes: &'static str,
+    pub changes_title: &'static str,
+    pub changes: Vec<Change>,
+    pub no_changes: &'static str,
+    pub more_warnings_title: &'static str,
+    pub notices: Vec<String>,
+}
+
+fn day(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+fn value(v: Option<f64>, decimals: usize) -> String {
+    v.map_or("–".into(), |v| format!("{v:.decimals$}"))
+}
+
+impl WeeklyDocument {
+    pub fn build(d: &WeekDigest, a: &Analysis, charts: &ChartData, sources: &Sources) -> Self {
+        let previous: Vec<String> = d.previous_weeks.iter().map(|w| w.to_string()).collect();
+        let mut numbers_head = vec![d.week.short(), format!("{}-wk mean", previous.len())];
+        // The year is in the page title.
+        numbers_head.extend(d.previous_weeks.iter().map(|w| w.short()));
+        let numbers = d
+            .metrics
+            .iter()
+            .map(|m| {
+                let name = if m.unit.is_empty() || m.unit.starts_with('/') {
+                    m.name.to_string()
+                } else {
+                    format!("{} ({})", m.name, m.unit)
+                };
+                let mut cells = vec![
+                    value(m.this_week, m.decimals),
+                    value(m.previous_mean, m.decimals.max(1)),
+                ];
+                cells.extend(m.previous.iter().map(|v| value(*v, m.decimals)));
+                MetricRow { name, cells }
+            })
+            .collect();
+        let mut from = format!("Workouts: {}", sources.workout_files.join(", "));
+        match &sources.diary {
+            Some(diary) => from.push_str(&format!(" · Pain diary: {diary}")),
+            None => from.push_str(" · Pain: from workout notes (inferred)"),
+        }
+        WeeklyDocument {
+            week: d.week,
+            title: format!("Weekly report · {}", d.week),
+            compared: format!(
+                "{} to {}, compared with the {} weeks before ({})",
+                day(d.first_day),
+                day(d.last_day),
+                previous.len(),
+                previous.join(", ")
+            ),
+            sources: from,
+            numbers_title: "This week against the previous weeks",
+            numbers_head,
+            numbers,
+            warnings_title: format!("Warnings ({})", d.warnings.len()),
+            warnings: d.warnings.iter().map(Warning::from).collect(),
+            no_warnings: "Nothing to flag in this week or the four before it.",
+            earlier_warnings: (d.earlier_warnings > 0).then(|| {
+                format!(
+                    "{} warnings about earlier weeks are in the full report (strainscope report).",
+                    d.earlier_warnings
+                )
+            }),
+            associations_title: format!(
+                "Associations to date: pain onsets within {} h of a session",
+                a.thresholds.window_h
+            ),
+            associations: association_rows(charts),
+            no_associations: "Not enough sessions or pain onsets yet to test any exposure.",
+            associations_key: "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; q corrects the p-value for the number of exposures tested. Association, not proof.",
+            episodes_title: "Open pain episodes",
+            episodes: d.open_episodes.iter().map(episode_line).collect(),
+            no_episodes: "No pain episode was open at the end of the week.",
+            changes_title: "What to change",
+            changes: changes(a)
+                .unwrap_or_default()
+                .into_iter()
+                .take(CHANGES_SHOWN)
+                .collect(),
+            no_changes: super::words::NOTHING_TO_CHANGE,
+            more_warnings_title: "More warnings for this week",
+            notices: a.notices.clone(),
+        }
+    }
+
+    /// "N more warnings follow …": the pointer when page 1 cannot hold every warning.
+    pub fn more_warnings(&self, shown: usize) -> String {
+        format!(
+            "{} more warnings follow the associations, after page 2.",
+            self.warnings.len() - shown
+        )
+    }
+
+    /// The running footer of page `i` of `n`.
+    pub fn footer(&self, i: usize, n: usize) -> String {
+        format!(
+            "strainscope · {} · association, not proof · not medical advice · page {i} of {n}",
+            self.week
+        )
+    }
+}
+
+fn association_rows(charts: &ChartData) -> Table {
+    use Align::Left;
+    let rows = charts
+        .forest
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.region.as_str().to_string(),
+                r.label.clone(),
+                format!("{} of {}", r.a, r.a + r.b),
+                format!("{} of {}", r.c, r.c + r.d),
+                format!(
+                    "{:.1} ({:.1}–{:.1})",
+                    r.rr.unwrap_or(f64::NAN),
+                    r.rr_low.unwrap_or(f64::NAN),
+                    r.rr_high.unwrap_or(f64::NAN)
+                ),
+                fmt_p(r.q.unwrap_or(1.0)),
+            ]
+        })
+        .collect();
+    Table {
+        columns: vec![
+            ("Region", Left),
+            ("Exposure", Left),
+            ("With it", Left),
+            ("Without", Left),
+            ("RR (95 % CI)", Left),
+            ("q", Left),
+        ],
+        rows,
+    }
+}
+
+fn episode_line(e: &crate::analysis::episodes::Episode) -> String {
+    let classes: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+    let side = e
+        .side
+        .map_or(String::new(), |s| format!(" ({})", s.as_str()));
+    format!(
+        "{}{side}: since {}, {} days, peak {}/10, last {}/10 on {}{}",
+        e.region.as_str(),
+        day(e.onset.date()),
+        e.days,
+        e.peak,
+        e.last_intensity,
+        day(e.end),
+        if classes.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", classes.join(", "))
+        }
+    )
+}
