@@ -112,13 +112,13 @@ fn outputs(case: &Case) -> Outputs {
             map: None,
         },
     };
-    let config = strainscope::config::LoadedConfig::default();
+    let settings = strainscope::config::Settings::default().with_analysis_flags(&args);
     let progress = Progress::new(true, 1);
     let mut bytes = 0;
 
     // The HTML report: import, analysis, five SVG charts, the page.
     let t = Instant::now();
-    let loaded = read_inputs(&args, &config, &progress).expect("inputs");
+    let loaded = read_inputs(&settings, &progress).expect("inputs");
     let a = loaded.analyse(None, None).expect("analysis");
     let doc = Document::build(&a, &loaded.sources);
     let figs = figures(&doc.charts).expect("figures");

@@ -22,15 +22,27 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> Result<u8, AppError> {
     // Only the commands that read exports read the config: a broken strainscope.toml in the
-    // working directory must not stop `completions`, `man` or `pain add`.
+    // working directory must not stop `completions`, `man` or `pain add`. Those that do build
+    // their settings here, once: the file's values, then the flags over them.
     let config = || crate::config::load(cli.config.as_deref());
     match cli.command {
-        Command::Import(ref args) => commands::import::run(args, &config()?),
+        Command::Import(ref args) => {
+            commands::import::run(args, &config()?.with_read_flags(&args.read))
+        }
         Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
         Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
-        Command::Report(ref args) => commands::report::run(args, &config()?, cli.quiet),
-        Command::Charts(ref args) => commands::charts::run(args, &config()?, cli.quiet),
-        Command::Weekly(ref args) => commands::weekly::run(args, &config()?, cli.quiet),
+        Command::Report(ref args) => {
+            let settings = config()?.with_analysis_flags(&args.input);
+            commands::report::run(args, &settings, cli.quiet)
+        }
+        Command::Charts(ref args) => {
+            let settings = config()?.with_analysis_flags(&args.input);
+            commands::charts::run(args, &settings, cli.quiet)
+        }
+        Command::Weekly(ref args) => {
+            let settings = config()?.with_analysis_flags(&args.input);
+            commands::weekly::run(args, &settings, cli.quiet)
+        }
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),
     }

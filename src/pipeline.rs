@@ -1,9 +1,7 @@
-//! The one path from the command line to an analysis: which files to read, how to read them,
-//! importing them (overlapping exports counted once), the diary and the pain inferred from
-//! notes, and the analysis. Every command that analyses goes through here; the renderers only
+//! The one path from the [`Settings`] to an analysis: importing the files they name, read as
+//! they say (overlapping exports counted once), the diary and the pain inferred from notes,
+//! and the analysis. Every command that analyses goes through here; the renderers only
 //! see its results ([`Sources`], [`crate::analysis::Analysis`]).
-
-use std::path::PathBuf;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -11,36 +9,12 @@ use chrono::NaiveDate;
 use crate::analysis::settings::Thresholds;
 use crate::analysis::{Analysis, Input, analyse, notes::pain_from_notes};
 use crate::catalog::Catalog;
-use crate::cli::{AnalysisArgs, ReadArgs, UnitArg};
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::diary::read_diary;
 use crate::error::{AppError, FileError};
 use crate::import::{ImportOptions, ImportedFile, Overlap, import_file, merge_overlaps};
-use crate::model::{Condition, PainEntry, WeightUnit, WorkoutSet};
+use crate::model::{Condition, PainEntry, WorkoutSet};
 use crate::progress::Progress;
-
-/// Flags win over the config file; the config file wins over defaults.
-pub fn options(read: &ReadArgs, config: &LoadedConfig) -> Result<ImportOptions, AppError> {
-    let unit = match read.unit {
-        Some(UnitArg::Kg) => Some(WeightUnit::Kg),
-        Some(UnitArg::Lb) => Some(WeightUnit::Lb),
-        None => config.unit()?,
-    };
-    let map = match &read.map {
-        Some(m) => Some(m.clone()),
-        None => config.map()?,
-    };
-    Ok(ImportOptions {
-        unit,
-        tz: read.tz.or(config.tz()?).unwrap_or(chrono_tz::Tz::UTC),
-        map,
-        date_order: match read.date_order {
-            Some(o) => Some(o),
-            None => config.date_order()?,
-        },
-        keep_duplicates: read.keep_duplicates,
-    })
-}
 
 /// Imports every file; files that cannot be read at all are collected and returned together.
 /// Workouts that several files hold are counted once (unless `--keep-duplicates`).
@@ -77,31 +51,17 @@ pub struct Sources {
     pub rejected_rows: usize,
 }
 
-/// The files to read: the command line wins, then the config's `[inputs]`.
-fn inputs(args: &AnalysisArgs, config: &LoadedConfig) -> (Vec<PathBuf>, Option<PathBuf>, bool) {
-    let (workouts, pain) = if args.workouts.is_empty() {
-        (
-            config.workouts(),
-            args.pain.clone().or_else(|| config.pain()),
-        )
-    } else {
-        (args.workouts.clone(), args.pain.clone())
-    };
-    let from_notes = args.pain_from_notes || config.pain_from_notes() || pain.is_none();
-    (workouts, pain, from_notes)
-}
-
-/// The imported inputs, ready to analyse over any period.
-pub struct Loaded {
+/// The imported inputs, ready to analyse over any period, with the settings they were read with.
+pub struct Loaded<'s> {
     pub sets: Vec<WorkoutSet>,
     pub pain: Vec<PainEntry>,
-    pub catalog: Catalog,
-    pub thresholds: Thresholds,
-    pub conditions: Vec<Condition>,
+    pub catalog: &'s Catalog,
+    pub thresholds: &'s Thresholds,
+    pub conditions: &'s [Condition],
     pub sources: Sources,
 }
 
-impl Loaded {
+impl Loaded<'_> {
     pub fn analyse(
         &self,
         from: Option<NaiveDate>,
@@ -110,9 +70,9 @@ impl Loaded {
         Ok(analyse(&Input {
             sets: &self.sets,
             pain: &self.pain,
-            catalog: &self.catalog,
-            thresholds: &self.thresholds,
-            conditions: &self.conditions,
+            catalog: self.catalog,
+            thresholds: self.thresholds,
+            conditions: self.conditions,
             from,
             to,
         })
@@ -120,26 +80,24 @@ impl Loaded {
     }
 }
 
-/// Imports the workouts and the diary (command line first, then the config's `[inputs]`).
-pub fn read_inputs(
-    args: &AnalysisArgs,
-    config: &LoadedConfig,
+/// Imports the workouts and the diary the settings name.
+pub fn read_inputs<'s>(
+    settings: &'s Settings,
     progress: &Progress,
-) -> Result<Loaded, AppError> {
-    let (workout_paths, diary_path, inferred) = inputs(args, config);
-    if workout_paths.is_empty() {
+) -> Result<Loaded<'s>, AppError> {
+    let inputs = &settings.inputs;
+    let diary_path = &inputs.pain;
+    // Without a diary, the notes are the only source of pain.
+    let inferred = inputs.pain_from_notes || diary_path.is_none();
+    if inputs.workouts.is_empty() {
         return Err(AppError::Usage(
             "no workout files: pass --workouts FILE... (exports from Strong, Hevy, FitNotes, \
              Fitbod, StrongLifts, JEFIT, GymBook, Fit Notes for iOS), or name them under [inputs] in strainscope.toml"
                 .into(),
         ));
     }
-    let catalog = config.catalog()?;
-    let thresholds = config.thresholds()?;
-    let conditions = config.conditions()?;
-    let opts = options(&args.read, config)?;
     progress.step("reading the exports");
-    let (files, overlap) = import_all(&workout_paths, &opts, &catalog)?;
+    let (files, overlap) = import_all(&inputs.workouts, &settings.import, &settings.catalog)?;
     if overlap.workouts > 0 {
         progress.warn(&format!(
             "{} workouts ({} sets) were in more than one file; each is counted once, from the latest export",
@@ -161,7 +119,7 @@ pub fn read_inputs(
     let sets: Vec<WorkoutSet> = files.iter().flat_map(|f| f.sets.iter().cloned()).collect();
 
     let mut pain: Vec<PainEntry> = Vec::new();
-    if let Some(path) = &diary_path {
+    if let Some(path) = diary_path {
         progress.step("reading the pain diary");
         let diary = read_pain_diary(path)?;
         for e in &diary.rejected {
@@ -184,22 +142,23 @@ pub fn read_inputs(
     Ok(Loaded {
         sets,
         pain,
-        catalog,
-        thresholds,
-        conditions,
+        catalog: &settings.catalog,
+        thresholds: &settings.thresholds,
+        conditions: &settings.conditions,
         sources,
     })
 }
 
-/// Imports the inputs and analyses the period `--from`/`--to` asks for.
+/// Imports the inputs and analyses the period from `from` to `to` (`--from`, `--to`).
 pub fn load(
-    args: &AnalysisArgs,
-    config: &LoadedConfig,
+    settings: &Settings,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
     progress: &Progress,
 ) -> Result<(Analysis, Sources), AppError> {
-    let loaded = read_inputs(args, config, progress)?;
+    let loaded = read_inputs(settings, progress)?;
     progress.step("analysing");
-    let analysis = loaded.analyse(args.from, args.to)?;
+    let analysis = loaded.analyse(from, to)?;
     Ok((analysis, loaded.sources))
 }
 

@@ -4,19 +4,20 @@ use anyhow::Context;
 
 use crate::chart::{self, ChartKind};
 use crate::cli::ChartsArgs;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::error::AppError;
 use crate::error::exit;
 
 use super::{print, write_output};
 use crate::progress::Progress;
 
-pub fn run(args: &ChartsArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
+pub fn run(args: &ChartsArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
     let dir = &args.out_dir;
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the chart directory {}", dir.display()))?;
     let progress = Progress::new(quiet, 3 + ChartKind::ALL.len() as u64);
-    let (analysis, _sources) = crate::pipeline::load(&args.input, config, &progress)?;
+    let (analysis, _sources) =
+        crate::pipeline::load(settings, args.input.from, args.input.to, &progress)?;
     let data = crate::report::document::charts::ChartData::new(&analysis);
     chart::register_fonts()?;
     let mut written = Vec::new();

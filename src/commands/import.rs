@@ -8,13 +8,13 @@ use serde::Serialize;
 
 use crate::analysis::totals::{Totals, file_totals};
 use crate::cli::ImportArgs;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::error::AppError;
 use crate::error::{RowError, exit};
 use crate::import::{ImportedFile, Overlap, unknown_exercises, write_generic};
 
 use super::{print, write_output};
-use crate::pipeline::{import_all, options};
+use crate::pipeline::import_all;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -73,10 +73,8 @@ pub struct UnknownExercise {
     pub sets: usize,
 }
 
-pub fn run(args: &ImportArgs, config: &LoadedConfig) -> Result<u8, AppError> {
-    let catalog = config.catalog()?;
-    let opts = options(&args.read, config)?;
-    let (files, overlap) = import_all(&args.files, &opts, &catalog)?;
+pub fn run(args: &ImportArgs, settings: &Settings) -> Result<u8, AppError> {
+    let (files, overlap) = import_all(&args.files, &settings.import, &settings.catalog)?;
     let report = build_report(&files, overlap)?;
 
     if let Some(out) = &args.out {

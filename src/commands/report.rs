@@ -2,7 +2,7 @@
 
 use crate::chart::ChartKind;
 use crate::cli::{ColorWhen, ReportArgs, ReportFormat};
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::error::AppError;
 use crate::error::exit;
 use crate::report::document::Document;
@@ -13,9 +13,9 @@ use super::{print, write_output};
 use crate::pipeline::load;
 use crate::progress::Progress;
 
-pub fn run(args: &ReportArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
+pub fn run(args: &ReportArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
     let progress = Progress::new(quiet, 5);
-    let (analysis, sources) = load(&args.input, config, &progress)?;
+    let (analysis, sources) = load(settings, args.input.from, args.input.to, &progress)?;
     progress.step("rendering");
     // Colour only ever goes to a terminal: never into --out files or other formats.
     let color = args.format == ReportFormat::Text

@@ -10,7 +10,7 @@ use chrono::{Duration, NaiveDate};
 use crate::analysis::digest::{self, WeekDigest};
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
-use crate::config::LoadedConfig;
+use crate::config::Settings;
 use crate::error::AppError;
 use crate::error::exit;
 use crate::model::IsoWeek;
@@ -23,9 +23,9 @@ use super::{print, write_output};
 use crate::pipeline::{Loaded, read_inputs};
 use crate::progress::Progress;
 
-pub fn run(args: &WeeklyArgs, config: &LoadedConfig, quiet: bool) -> Result<u8, AppError> {
+pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
     let progress = Progress::new(quiet, 3);
-    let loaded = read_inputs(&args.input, config, &progress)?;
+    let loaded = read_inputs(settings, &progress)?;
     progress.step("analysing");
     let whole = loaded.analyse(args.input.from, args.input.to)?;
     let (Some(first_day), Some(last_day)) = (whole.period.from, whole.period.to) else {

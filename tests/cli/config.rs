@@ -138,12 +138,76 @@ fn a_broken_config_stops_only_the_commands_that_read_it() {
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
         assert!(!out.stdout.is_empty(), "{args:?}");
     }
-    assert!(dir.path().join("d.csv").exists());
-    let out = run(&["report", "--workouts", "x.csv"]);
+    let diary = std::fs::read_to_string(dir.path().join("d.csv")).unwrap();
+    assert!(diary.ends_with(",knee,,3,,,\n"), "{diary}");
+    let out = run(&["pain", "check", "d.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    // The commands that read exports stop at the config, before any input (x.csv is missing).
+    for args in [
+        &["report", "--workouts", "x.csv"][..],
+        &["import", "x.csv"],
+        &["charts", "--workouts", "x.csv", "--out-dir", "charts"],
+        &["weekly", "--workouts", "x.csv", "--out", "w.pdf"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with("error: strainscope.toml: line 2: "),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    assert!(!dir.path().join("charts").exists());
+}
+
+#[test]
+fn a_bad_value_stops_every_command_that_reads_the_config_naming_key_line_and_what_is_allowed() {
+    // Checked once at load, whatever the command uses: `import` needs no thresholds.
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    let csv = root().join("sample_logs/strong.csv");
+    let csv = csv.to_str().unwrap();
+    let config_arg = config.to_str().unwrap();
+    std::fs::write(&config, "# weekly\n[thresholds]\nwindow_h = 0\n").unwrap();
+    let out = strainscope(["--config", config_arg, "import", csv]);
     assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
-    assert!(err.contains("strainscope.toml"), "{err}");
-    assert!(err.contains("line 2"), "{err}");
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: {}: line 3: thresholds.window_h must be above 0 (got 0)\n",
+            config.display()
+        )
+    );
+
+    std::fs::write(&config, "[import]\nunit = \"kg\"\ntz = \"Berlin\"\n").unwrap();
+    let out = strainscope(["--config", config_arg, "report", "--workouts", csv]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: {}: line 3: import.tz = \"Berlin\" is not a time zone (expected an IANA name such as \"Europe/Berlin\" or \"UTC\")\n",
+            config.display()
+        )
+    );
+    // A flag does not excuse a bad value in the file: the file is wrong either way.
+    let out = strainscope([
+        "--config",
+        config_arg,
+        "report",
+        "--workouts",
+        csv,
+        "--tz",
+        "UTC",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("line 3: import.tz"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -1,0 +1,215 @@
+//! [`Settings`]: every value a run uses, validated once when the config file is loaded, then
+//! overridden by the command line in one place ([`Settings::with_read_flags`],
+//! [`Settings::with_analysis_flags`]). Nothing after that parses a setting again.
+
+use std::path::PathBuf;
+
+use crate::analysis::settings::Thresholds;
+use crate::catalog::Catalog;
+use crate::cli::{AnalysisArgs, ReadArgs, UnitArg};
+use crate::error::ConfigError;
+use crate::import::{ColumnMap, DateOrder, ImportOptions};
+use crate::model::{Condition, WeightUnit};
+
+use super::file::ConfigFile;
+
+/// The settings of one run: the built-in defaults, then the config file, then the flags.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The config file the values came from; `None` when there is none (defaults only).
+    pub source: Option<PathBuf>,
+    /// How the exports are read: unit, time zone, day/month order, column map, duplicates.
+    pub import: ImportOptions,
+    pub thresholds: Thresholds,
+    /// `[conditions] declared`, each once, in the order the file names them.
+    pub conditions: Vec<Condition>,
+    /// The embedded catalog with the `[exercises]` mappings applied; built once per run.
+    pub catalog: Catalog,
+    pub inputs: Inputs,
+}
+
+/// The files a run reads.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Inputs {
+    pub workouts: Vec<PathBuf>,
+    /// The pain diary.
+    pub pain: Option<PathBuf>,
+    /// Pain mentioned in workout notes is read too (always, when there is no diary).
+    pub pain_from_notes: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            source: None,
+            import: ImportOptions::default(),
+            thresholds: Thresholds::default(),
+            conditions: Vec::new(),
+            catalog: Catalog::embedded().clone(),
+            inputs: Inputs::default(),
+        }
+    }
+}
+
+impl Settings {
+    /// Checks every value of the file once, when it is loaded: a bad value stops the run before
+    /// any input is read, whatever the command uses. Each error names the key, its line and
+    /// what is allowed.
+    pub fn from_file(file: &ConfigFile) -> Result<Settings, ConfigError> {
+        let defaults = ImportOptions::default();
+        let import = ImportOptions {
+            unit: unit(file)?,
+            tz: tz(file)?.unwrap_or(defaults.tz),
+            date_order: date_order(file)?,
+            map: map(file)?,
+            keep_duplicates: defaults.keep_duplicates,
+        };
+        let thresholds = thresholds(file)?;
+        let conditions = conditions(file)?;
+        let catalog = catalog(file)?;
+        let inputs = &file.config.inputs;
+        Ok(Settings {
+            source: Some(file.path.clone()),
+            import,
+            thresholds,
+            conditions,
+            catalog,
+            inputs: Inputs {
+                workouts: inputs.workouts.iter().map(|p| file.resolve(p)).collect(),
+                pain: inputs.pain.as_deref().map(|p| file.resolve(p)),
+                pain_from_notes: inputs.pain_from_notes,
+            },
+        })
+    }
+
+    /// `--unit`, `--tz`, `--date-order`, `--map` and `--keep-duplicates`, which win over the file.
+    pub fn with_read_flags(mut self, read: &ReadArgs) -> Settings {
+        if let Some(unit) = read.unit {
+            self.import.unit = Some(match unit {
+                UnitArg::Kg => WeightUnit::Kg,
+                UnitArg::Lb => WeightUnit::Lb,
+            });
+        }
+        if let Some(tz) = read.tz {
+            self.import.tz = tz;
+        }
+        if let Some(order) = read.date_order {
+            self.import.date_order = Some(order);
+        }
+        if let Some(map) = &read.map {
+            self.import.map = Some(map.clone());
+        }
+        self.import.keep_duplicates = read.keep_duplicates;
+        self
+    }
+
+    /// The read flags, and `--workouts`, `--pain` and `--pain-from-notes` over `[inputs]`.
+    pub fn with_analysis_flags(self, args: &AnalysisArgs) -> Settings {
+        let mut s = self.with_read_flags(&args.read);
+        if !args.workouts.is_empty() {
+            // Workouts named on the command line are a different set of inputs: the file's
+            // diary belongs to the file's workouts, so only `--pain` names a diary for them.
+            s.inputs.workouts = args.workouts.clone();
+            s.inputs.pain = args.pain.clone();
+        } else if args.pain.is_some() {
+            s.inputs.pain = args.pain.clone();
+        }
+        s.inputs.pain_from_notes |= args.pain_from_notes;
+        s
+    }
+}
+
+fn unit(file: &ConfigFile) -> Result<Option<WeightUnit>, ConfigError> {
+    file.config
+        .import
+        .unit
+        .as_deref()
+        .map(|u| {
+            u.parse().map_err(|_| {
+                file.error_at(
+                    "import",
+                    "unit",
+                    format!("import.unit = {u:?} is not a unit (expected \"kg\" or \"lb\")"),
+                )
+            })
+        })
+        .transpose()
+}
+
+fn tz(file: &ConfigFile) -> Result<Option<chrono_tz::Tz>, ConfigError> {
+    file.config
+        .import
+        .tz
+        .as_deref()
+        .map(|z| {
+            z.parse().map_err(|_| {
+                file.error_at("import", "tz", format!(
+                    "import.tz = {z:?} is not a time zone (expected an IANA name such as \"Europe/Berlin\" or \"UTC\")"
+                ))
+            })
+        })
+        .transpose()
+}
+
+fn date_order(file: &ConfigFile) -> Result<Option<DateOrder>, ConfigError> {
+    file.config
+        .import
+        .date_order
+        .as_deref()
+        .map(|o| {
+            o.parse().map_err(|e: String| {
+                file.error_at("import", "date_order", format!("import.date_order: {e}"))
+            })
+        })
+        .transpose()
+}
+
+fn map(file: &ConfigFile) -> Result<Option<ColumnMap>, ConfigError> {
+    let Some(map) = &file.config.import.map else {
+        return Ok(None);
+    };
+    // The same parser as `--map`, so the file and the flag accept the same fields.
+    let pairs: Vec<String> = map.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs
+        .join(",")
+        .parse()
+        .map(Some)
+        .map_err(|e: String| file.error_at("import", "map", format!("import.map: {e}")))
+}
+
+fn thresholds(file: &ConfigFile) -> Result<Thresholds, ConfigError> {
+    let t = file.config.thresholds.clone();
+    t.validate().map_err(|e| {
+        // The message names the key: `thresholds.window_h must …`.
+        let key = e
+            .strip_prefix("thresholds.")
+            .and_then(|k| k.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
+            .unwrap_or("");
+        file.error_at("thresholds", key, e.clone())
+    })?;
+    Ok(t)
+}
+
+/// `[conditions] declared`, validated against the vocabulary.
+fn conditions(file: &ConfigFile) -> Result<Vec<Condition>, ConfigError> {
+    let mut out = Vec::new();
+    for name in &file.config.conditions.declared {
+        let c: Condition = name.parse().map_err(|_| {
+            file.error_at("conditions", "declared", format!(
+                "conditions.declared: {name:?} is not a condition strainscope knows (expected one of: {})",
+                Condition::expected()
+            ))
+        })?;
+        if !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+/// The embedded catalog with the user's `[exercises]` mappings applied.
+fn catalog(file: &ConfigFile) -> Result<Catalog, ConfigError> {
+    Catalog::embedded()
+        .with_mappings(&file.config.exercises)
+        .map_err(|e| file.error_at("exercises", "", format!("[exercises]: {e}")))
+}
