@@ -177,7 +177,7 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     });
     // Declared conditions flag exercises on their own rules (conditions.rs), beside the
     // findings from the log; one ranking orders both.
-    warnings.extend(conditions::findings(
+    warnings.extend(findings::condition_findings(
         &sets,
         input.conditions,
         input.catalog,

@@ -237,7 +237,7 @@ pub(crate) mod fixture {
 
     use crate::analysis::associations::{Association, ExposureKind};
     use crate::analysis::episodes::{Episode, EpisodeClass};
-    use crate::analysis::findings::{Finding, FindingKind, Severity};
+    use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
     use crate::analysis::habits::Habits;
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
@@ -336,6 +336,7 @@ pub(crate) mod fixture {
             region: Some(Region::LowerBack),
             exercises: Vec::new(),
             dates: Vec::new(),
+            facts: Facts::placeholder(),
         };
         Analysis {
             schema_version: 1,

@@ -1,7 +1,7 @@
 //! Findings from the associations: exercises and risk tags that come before pain (and thigh
 //! soreness after leg day, said as what it most likely is).
 
-use super::pain::capitalise;
+use super::facts::{PainAfterExposure, SorenessAfterLoad, SorenessExposure};
 use super::*;
 
 pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
@@ -33,105 +33,59 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
         } else {
             Severity::Caution
         };
-        let (what, implicated) = match a.exposure_kind {
-            ExposureKind::Exercise => (format!("{} sessions", a.label), vec![a.exposure.clone()]),
-            ExposureKind::Tag => (
-                format!("sessions with {}", a.label),
-                exercises_with_tag(x, &a.exposure),
-            ),
-            _ => (format!("sessions after {}", a.label), Vec::new()),
+        let implicated = match a.exposure_kind {
+            ExposureKind::Exercise => vec![a.exposure.clone()],
+            ExposureKind::Tag => exercises_with_tag(x, &a.exposure),
+            _ => Vec::new(),
         };
-        let mut advice = alternatives_advice(&implicated, x.catalog);
-        advice.push(format!(
-            "Progress load in small steps (about {:.0} % a week at most) and keep rest days.",
-            x.t.change_info_pct
-        ));
-        advice.push(
-            "If the pain keeps coming back, see a physiotherapist about technique and load.".into(),
-        );
-        out.push(Finding {
-            severity,
-            kind: FindingKind::Association,
-            message: format!(
-                "{} were followed by {} pain more often than other sessions",
-                capitalise(&what),
-                region_words(a.region)
-            ),
-            evidence: format!(
-                "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}). Onsets after these sessions: {}.",
-                a.a,
-                a.a + a.b,
-                what,
-                region_words(a.region),
-                a.window_h,
-                a.c,
-                a.c + a.d,
-                rr,
-                a.rr_low.unwrap_or(f64::NAN),
-                a.rr_high.unwrap_or(f64::NAN),
-                if a.haldane { ", 0.5 added to every cell because one count is 0" } else { "" },
-                fmt_stat("p", a.p.unwrap_or(1.0)),
-                fmt_stat("q", q),
-                dates_text(&a.onset_dates)
-            ),
-            explanation: "This is an association, not proof of cause: these sessions were followed by pain more often than the others. The q-value accounts for the many exposures tested.".into(),
-            advice,
-            region: Some(a.region),
-            exercises: implicated,
-            dates: a.onset_dates.clone(),
-        });
+        let facts = PainAfterExposure {
+            region: a.region,
+            exposure: a.exposure.clone(),
+            exposure_kind: a.exposure_kind,
+            label: a.label.clone(),
+            a: a.a,
+            b: a.b,
+            c: a.c,
+            d: a.d,
+            rr,
+            rr_low: a.rr_low,
+            rr_high: a.rr_high,
+            haldane: a.haldane,
+            p: a.p,
+            q,
+            onset_dates: a.onset_dates.clone(),
+            implicated,
+        };
+        out.push(x.finding(severity, Facts::Association(facts)));
     }
     for (region, rows) in soreness {
-        out.push(soreness_association(region, &rows, x.t));
-    }
-}
-
-pub(super) fn soreness_association(
-    region: Region,
-    rows: &[&Association],
-    t: &Thresholds,
-) -> Finding {
-    let names: Vec<String> = rows.iter().map(|a| a.label.clone()).collect();
-    let dates: BTreeSet<NaiveDate> = rows
-        .iter()
-        .flat_map(|a| a.onset_dates.iter().copied())
-        .collect();
-    let best = rows[0];
-    Finding {
-        severity: Severity::Info,
-        kind: FindingKind::SorenessAssociation,
-        message: format!(
-            "Mild {} soreness followed the sessions that load it ({})",
-            region_words(region),
-            names.join(", ")
-        ),
-        evidence: format!(
-            "Strongest: {} of {} sessions with {} were followed by {} soreness within {} h, vs {} of {} others ({}).",
-            best.a,
-            best.a + best.b,
-            best.label,
-            region_words(region),
-            best.window_h,
-            best.c,
-            best.c + best.d,
-            fmt_stat("q", best.q.unwrap_or(1.0))
-        ),
-        explanation: format!(
-            "Every episode in this area was soreness-like: mild, {:.0}–{:.0} h after training, gone within days. That is the expected response to training, not a warning.",
-            t.soreness_min_h, t.soreness_max_h
-        ),
-        advice: Vec::new(),
-        region: Some(region),
-        exercises: rows
+        let onset_dates: BTreeSet<NaiveDate> = rows
             .iter()
-            .filter(|a| a.exposure_kind == ExposureKind::Exercise)
-            .map(|a| a.exposure.clone())
-            .collect(),
-        dates: dates.into_iter().collect(),
+            .flat_map(|a| a.onset_dates.iter().copied())
+            .collect();
+        let facts = SorenessAfterLoad {
+            region,
+            exposures: rows
+                .iter()
+                .map(|a| SorenessExposure {
+                    exposure: a.exposure.clone(),
+                    exposure_kind: a.exposure_kind,
+                    label: a.label.clone(),
+                    a: a.a,
+                    b: a.b,
+                    c: a.c,
+                    d: a.d,
+                    q: a.q,
+                })
+                .collect(),
+            onset_dates: onset_dates.into_iter().collect(),
+        };
+        out.push(x.finding(Severity::Info, Facts::SorenessAssociation(facts)));
     }
 }
 
-pub(super) fn exercises_with_tag(x: &Inputs, tag: &str) -> Vec<String> {
+/// The logged exercises that carry the risk tag `tag`, sorted.
+fn exercises_with_tag(x: &Inputs, tag: &str) -> Vec<String> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for s in x.sessions {
         for id in &s.exercises {

@@ -2,11 +2,19 @@
 //! (dates, numbers, raw counts), a plain explanation, and advice from the seeds: the safer
 //! alternatives for the implicated exercises, rest, gradual progression, and when to see a
 //! professional. Red flags always come first.
+//!
+//! The family files (pain, load, habits, associations, conditions) detect and record typed
+//! [`Facts`]; [`words`] alone turns facts into sentences with the thresholds in use. The family
+//! files use this module, `facts` and `kind`, never each other.
 
 mod associations;
+mod conditions;
+pub mod facts;
 mod habits;
+mod kind;
 mod load;
 mod pain;
+pub mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -21,108 +29,17 @@ use super::calendar::{AcwrBand, Day, Layoff, Session};
 use super::episodes::{Episode, EpisodeClass, RedFlag};
 use super::habits::Habits;
 use super::settings::Thresholds;
-use super::weekly::{ExerciseWeek, Measure, Week};
+use super::weekly::{ExerciseWeek, Week};
+
+pub use conditions::condition_findings;
+pub use facts::Facts;
+pub use kind::{FindingKind, Severity};
+pub use words::{SEE_A_PROFESSIONAL, SEE_PROMPTLY, fmt_p, fmt_stat};
 
 use associations::association_findings;
 use habits::habit_findings;
 use load::{load_findings, rest_findings, spike_findings};
 use pain::{episode_findings, red_flag_findings};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Urgent,
-    Warning,
-    Caution,
-    Info,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Urgent => "urgent",
-            Severity::Warning => "warning",
-            Severity::Caution => "caution",
-            Severity::Info => "info",
-        }
-    }
-}
-
-/// What a finding is about. Serialized as the JSON `kind` strings (docs/json.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum FindingKind {
-    RedFlag,
-    PersistentPain,
-    WorseningPain,
-    TrainingThroughPain,
-    NotImproving,
-    AcuteOnset,
-    Soreness,
-    Association,
-    SorenessAssociation,
-    SpikeThenPain,
-    ExerciseJump,
-    WeeklyLoadJump,
-    WeeklyLoadRise,
-    AcwrDanger,
-    Monotony,
-    ReturnAfterLayoff,
-    TrainingStreak,
-    ShortRecovery,
-    CoreWork,
-    PushPullBalance,
-    KneeHipBalance,
-    WarmUp,
-    RepetitiveStrain,
-    DeclaredCondition,
-}
-
-impl FindingKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            FindingKind::RedFlag => "red-flag",
-            FindingKind::PersistentPain => "persistent-pain",
-            FindingKind::WorseningPain => "worsening-pain",
-            FindingKind::TrainingThroughPain => "training-through-pain",
-            FindingKind::NotImproving => "not-improving",
-            FindingKind::AcuteOnset => "acute-onset",
-            FindingKind::Soreness => "soreness",
-            FindingKind::Association => "association",
-            FindingKind::SorenessAssociation => "soreness-association",
-            FindingKind::SpikeThenPain => "spike-then-pain",
-            FindingKind::ExerciseJump => "exercise-jump",
-            FindingKind::WeeklyLoadJump => "weekly-load-jump",
-            FindingKind::WeeklyLoadRise => "weekly-load-rise",
-            FindingKind::AcwrDanger => "acwr-danger",
-            FindingKind::Monotony => "monotony",
-            FindingKind::ReturnAfterLayoff => "return-after-layoff",
-            FindingKind::TrainingStreak => "training-streak",
-            FindingKind::ShortRecovery => "short-recovery",
-            FindingKind::CoreWork => "core-work",
-            FindingKind::PushPullBalance => "push-pull-balance",
-            FindingKind::KneeHipBalance => "knee-hip-balance",
-            FindingKind::WarmUp => "warm-up",
-            FindingKind::RepetitiveStrain => "repetitive-strain",
-            FindingKind::DeclaredCondition => "declared-condition",
-        }
-    }
-
-    /// Within a severity, the order a reader needs them in.
-    fn rank(self) -> u8 {
-        match self {
-            FindingKind::RedFlag => 0,
-            FindingKind::PersistentPain => 1,
-            FindingKind::WorseningPain => 2,
-            FindingKind::TrainingThroughPain => 3,
-            FindingKind::Association => 4,
-            FindingKind::SpikeThenPain => 5,
-            FindingKind::NotImproving => 6,
-            FindingKind::AcuteOnset => 7,
-            _ => 10,
-        }
-    }
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Finding {
@@ -137,11 +54,30 @@ pub struct Finding {
     /// Catalog ids of the exercises the finding implicates.
     pub exercises: Vec<String>,
     pub dates: Vec<NaiveDate>,
+    /// What was found, typed; the fields above are said from it. Not in the JSON, whose
+    /// shape stays as documented in docs/json.md.
+    #[serde(skip)]
+    pub facts: Facts,
 }
 
-pub const SEE_A_PROFESSIONAL: &str =
-    "See a doctor or physiotherapist about this; strainscope cannot examine you.";
-pub const SEE_PROMPTLY: &str = "See a doctor promptly, and get urgent care at once if you lose bladder or bowel control, feel numb around the groin or buttocks, or both legs get weak.";
+impl Finding {
+    /// A finding of `facts`, worded with the thresholds `t` it was found with.
+    pub fn new(severity: Severity, facts: Facts, t: &Thresholds, catalog: &Catalog) -> Finding {
+        let said = words::say(&facts, t, catalog);
+        Finding {
+            severity,
+            kind: facts.kind(),
+            message: said.message,
+            evidence: said.evidence,
+            explanation: said.explanation,
+            advice: said.advice,
+            region: facts.region(),
+            exercises: facts.exercises(),
+            dates: facts.dates(),
+            facts,
+        }
+    }
+}
 
 /// Everything the findings are made from.
 pub struct Inputs<'a> {
@@ -156,6 +92,12 @@ pub struct Inputs<'a> {
     pub habits: Option<&'a (Habits, Habits)>,
     pub catalog: &'a Catalog,
     pub t: &'a Thresholds,
+}
+
+impl Inputs<'_> {
+    fn finding(&self, severity: Severity, facts: Facts) -> Finding {
+        Finding::new(severity, facts, self.t, self.catalog)
+    }
 }
 
 pub fn findings(x: &Inputs) -> Vec<Finding> {
@@ -182,57 +124,5 @@ pub fn rank(findings: &mut [Finding]) {
     });
 }
 
-pub(super) fn dates_text(dates: &[NaiveDate]) -> String {
-    let shown: Vec<String> = dates.iter().take(8).map(|d| d.to_string()).collect();
-    let more = dates.len().saturating_sub(8);
-    if more > 0 {
-        format!("{} and {more} more", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
-}
-
-pub(super) fn region_words(r: Region) -> String {
-    r.as_str().replace('-', " ")
-}
-
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Seed-based advice for exercises: each one's safer alternatives from the catalog.
-pub(super) fn alternatives_advice(ids: &[String], catalog: &Catalog) -> Vec<String> {
-    let mut advice = Vec::new();
-    for id in ids {
-        let Some(e) = catalog.get(id) else { continue };
-        let alts: Vec<String> = e
-            .alternatives
-            .iter()
-            .filter_map(|a| catalog.get(a).map(|x| x.name.clone()))
-            .collect();
-        if !alts.is_empty() {
-            advice.push(format!("Instead of {}, try: {}.", e.name, alts.join(", ")));
-        }
-        if let Some(note) = &e.risk_note {
-            advice.push(format!("{}: {}", e.name, note));
-        }
-    }
-    advice
-}
-
-/// `p = 0.020` or `p < 0.001`: the comparison is part of the number.
-pub fn fmt_stat(name: &str, p: f64) -> String {
-    if p < 0.001 {
-        format!("{name} < 0.001")
-    } else {
-        format!("{name} = {p:.3}")
-    }
-}
-
-pub fn fmt_p(p: f64) -> String {
-    if p < 0.001 {
-        "< 0.001".into()
-    } else {
-        format!("{p:.3}")
-    }
-}
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,401 @@
+//! What each finding found, as typed values: dates, counts, measured numbers, exercises and
+//! regions, never sentences. The family files fill these in; `words` says them with the
+//! thresholds in use, so the same facts read differently when a threshold changes.
+
+use chrono::NaiveDate;
+
+use crate::analysis::associations::ExposureKind;
+use crate::analysis::weekly::Measure;
+use crate::model::{Condition, IsoWeek, Region};
+
+use super::kind::FindingKind;
+
+/// One variant per [`FindingKind`]; kinds that read alike share a payload type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Facts {
+    RedFlag(RedFlagSigns),
+    PersistentPain(PersistentEpisode),
+    WorseningPain(EpisodeGroup),
+    TrainingThroughPain(EpisodeGroup),
+    NotImproving(EpisodeGroup),
+    AcuteOnset(EpisodeGroup),
+    Soreness(EpisodeGroup),
+    Association(PainAfterExposure),
+    SorenessAssociation(SorenessAfterLoad),
+    SpikeThenPain(ExerciseJumps),
+    ExerciseJump(ExerciseJumps),
+    WeeklyLoadJump(Vec<WeekChange>),
+    WeeklyLoadRise(RecentRises),
+    AcwrDanger(AcwrDays),
+    Monotony(Vec<MonotonousWeek>),
+    ReturnAfterLayoff(Comeback),
+    TrainingStreak(Streak),
+    ShortRecovery(ShortGaps),
+    CoreWork(CoreDays),
+    PushPullBalance(PushPull),
+    KneeHipBalance(KneeHip),
+    WarmUp(WarmUps),
+    RepetitiveStrain(Repeats),
+    DeclaredCondition(ConditionExercises),
+}
+
+/// Red-flag signs recorded for one region on one day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RedFlagSigns {
+    pub date: NaiveDate,
+    pub region: Region,
+    /// Distinct signs, sorted.
+    pub signs: Vec<String>,
+    /// Found in a workout note rather than the pain diary.
+    pub inferred: bool,
+    pub file: String,
+    pub line: u64,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersistentEpisode {
+    pub region: Region,
+    pub onset: NaiveDate,
+    pub end: NaiveDate,
+    pub days: u32,
+    pub peak: u8,
+    pub entries: usize,
+    pub onset_intensity: u8,
+    pub last_intensity: u8,
+    pub resolved_on: Option<NaiveDate>,
+    /// Still going at the end of the period.
+    pub ongoing: bool,
+    /// Longer than `persistent_long_days`.
+    pub long: bool,
+}
+
+/// The episodes of one region that share a class.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpisodeGroup {
+    pub region: Region,
+    pub episodes: Vec<EpisodeSpan>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EpisodeSpan {
+    pub onset: NaiveDate,
+    pub end: NaiveDate,
+    pub peak: u8,
+}
+
+/// An exposure followed by pain more often than other sessions, at the primary window.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainAfterExposure {
+    pub region: Region,
+    /// Catalog id, risk tag or flag name.
+    pub exposure: String,
+    pub exposure_kind: ExposureKind,
+    pub label: String,
+    /// Exposed sessions followed by pain (a) or not (b); other sessions followed (c) or not (d).
+    pub a: u64,
+    pub b: u64,
+    pub c: u64,
+    pub d: u64,
+    pub rr: f64,
+    pub rr_low: Option<f64>,
+    pub rr_high: Option<f64>,
+    pub haldane: bool,
+    pub p: Option<f64>,
+    pub q: f64,
+    pub onset_dates: Vec<NaiveDate>,
+    /// Catalog ids the exposure stands for (the exercise, or those with the tag).
+    pub implicated: Vec<String>,
+}
+
+/// Soreness-only associations of one region, strongest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SorenessAfterLoad {
+    pub region: Region,
+    pub exposures: Vec<SorenessExposure>,
+    /// Every onset after any of them, sorted and distinct.
+    pub onset_dates: Vec<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SorenessExposure {
+    pub exposure: String,
+    pub exposure_kind: ExposureKind,
+    pub label: String,
+    pub a: u64,
+    pub b: u64,
+    pub c: u64,
+    pub d: u64,
+    pub q: Option<f64>,
+}
+
+/// One exercise's week-over-week jumps, and the pain that followed some of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseJumps {
+    /// Catalog id.
+    pub exercise: String,
+    pub measure: Measure,
+    pub jumps: Vec<JumpWeek>,
+    pub followed: Vec<PainAfterJump>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JumpWeek {
+    pub week: IsoWeek,
+    /// In the measure's unit (kg, m, s or sets).
+    pub value: f64,
+    /// None after a week without the exercise.
+    pub change_pct: Option<f64>,
+}
+
+/// A pain onset in a region the exercise loads, after a session of it in a jump week.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PainAfterJump {
+    pub week: IsoWeek,
+    pub onset: NaiveDate,
+    pub region: Region,
+    pub hours: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WeekChange {
+    pub week: IsoWeek,
+    pub first_day: NaiveDate,
+    pub load_kg: f64,
+    pub change_pct: f64,
+}
+
+/// Moderate rises among the last few weeks, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecentRises {
+    pub weeks: Vec<WeekChange>,
+    /// How many recent weeks were looked at.
+    pub of_last_weeks: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AcwrDays {
+    pub days: Vec<NaiveDate>,
+    /// The highest ratio of the whole period and its day.
+    pub highest: Option<(f64, NaiveDate)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonotonousWeek {
+    pub week: IsoWeek,
+    pub first_day: NaiveDate,
+    pub monotony: f64,
+    pub strain: Option<f64>,
+}
+
+/// The first week back after a layoff, against the weeks before it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comeback {
+    pub layoff_first: NaiveDate,
+    pub layoff_last: NaiveDate,
+    pub layoff_days: u32,
+    pub return_day: NaiveDate,
+    pub load_back_kg: f64,
+    pub weekly_load_before_kg: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Streak {
+    pub days: u32,
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+}
+
+/// Sessions loading the same main region too soon after the one before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShortGaps {
+    pub region: Region,
+    /// Oldest first.
+    pub gaps: Vec<RecoveryGap>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RecoveryGap {
+    pub day: NaiveDate,
+    pub hours: f64,
+}
+
+/// The days the habit figures cover.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HabitPeriod {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CoreDays {
+    pub period: HabitPeriod,
+    pub core_days: u32,
+    pub days_per_week: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PushPull {
+    pub period: HabitPeriod,
+    pub ratio: f64,
+    pub push_sets: u32,
+    pub pull_sets: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KneeHip {
+    pub period: HabitPeriod,
+    pub ratio: f64,
+    pub knee_dominant_sets: u32,
+    pub hip_dominant_sets: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WarmUps {
+    pub period: HabitPeriod,
+    /// Of `heavy_sessions`, the share warmed up for (0–1).
+    pub share: f64,
+    pub warmed_up_sessions: u32,
+    pub heavy_sessions: u32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeats {
+    pub period: HabitPeriod,
+    pub repeats: Vec<Repeat>,
+}
+
+/// An exercise or region trained on many days of one week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repeat {
+    pub week: IsoWeek,
+    /// The exercise's or region's display name.
+    pub name: String,
+    pub days: u32,
+}
+
+/// The working sets a declared condition's rule matched.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConditionExercises {
+    pub condition: Condition,
+    pub heavy_only: bool,
+    /// The rule's reason, from `data/conditions.toml`.
+    pub why: String,
+    pub sets: u32,
+    /// Sorted.
+    pub days: Vec<NaiveDate>,
+    /// Catalog ids, sorted.
+    pub exercises: Vec<String>,
+    pub region: Region,
+}
+
+impl Facts {
+    pub fn kind(&self) -> FindingKind {
+        match self {
+            Facts::RedFlag(_) => FindingKind::RedFlag,
+            Facts::PersistentPain(_) => FindingKind::PersistentPain,
+            Facts::WorseningPain(_) => FindingKind::WorseningPain,
+            Facts::TrainingThroughPain(_) => FindingKind::TrainingThroughPain,
+            Facts::NotImproving(_) => FindingKind::NotImproving,
+            Facts::AcuteOnset(_) => FindingKind::AcuteOnset,
+            Facts::Soreness(_) => FindingKind::Soreness,
+            Facts::Association(_) => FindingKind::Association,
+            Facts::SorenessAssociation(_) => FindingKind::SorenessAssociation,
+            Facts::SpikeThenPain(_) => FindingKind::SpikeThenPain,
+            Facts::ExerciseJump(_) => FindingKind::ExerciseJump,
+            Facts::WeeklyLoadJump(_) => FindingKind::WeeklyLoadJump,
+            Facts::WeeklyLoadRise(_) => FindingKind::WeeklyLoadRise,
+            Facts::AcwrDanger(_) => FindingKind::AcwrDanger,
+            Facts::Monotony(_) => FindingKind::Monotony,
+            Facts::ReturnAfterLayoff(_) => FindingKind::ReturnAfterLayoff,
+            Facts::TrainingStreak(_) => FindingKind::TrainingStreak,
+            Facts::ShortRecovery(_) => FindingKind::ShortRecovery,
+            Facts::CoreWork(_) => FindingKind::CoreWork,
+            Facts::PushPullBalance(_) => FindingKind::PushPullBalance,
+            Facts::KneeHipBalance(_) => FindingKind::KneeHipBalance,
+            Facts::WarmUp(_) => FindingKind::WarmUp,
+            Facts::RepetitiveStrain(_) => FindingKind::RepetitiveStrain,
+            Facts::DeclaredCondition(_) => FindingKind::DeclaredCondition,
+        }
+    }
+
+    /// The body region the finding is about, if one.
+    pub fn region(&self) -> Option<Region> {
+        match self {
+            Facts::RedFlag(f) => Some(f.region),
+            Facts::PersistentPain(e) => Some(e.region),
+            Facts::WorseningPain(g)
+            | Facts::TrainingThroughPain(g)
+            | Facts::NotImproving(g)
+            | Facts::AcuteOnset(g)
+            | Facts::Soreness(g) => Some(g.region),
+            Facts::Association(a) => Some(a.region),
+            Facts::SorenessAssociation(s) => Some(s.region),
+            // Of several regions, the first in the vocabulary's order.
+            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.region).min(),
+            Facts::ShortRecovery(s) => Some(s.region),
+            Facts::DeclaredCondition(c) => Some(c.region),
+            _ => None,
+        }
+    }
+
+    /// Catalog ids of the exercises the finding implicates.
+    pub fn exercises(&self) -> Vec<String> {
+        match self {
+            Facts::SpikeThenPain(j) | Facts::ExerciseJump(j) => vec![j.exercise.clone()],
+            Facts::Association(a) => a.implicated.clone(),
+            Facts::SorenessAssociation(s) => s
+                .exposures
+                .iter()
+                .filter(|e| e.exposure_kind == ExposureKind::Exercise)
+                .map(|e| e.exposure.clone())
+                .collect(),
+            Facts::DeclaredCondition(c) => c.exercises.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The dates the finding points at; the ranking puts the latest last date first.
+    pub fn dates(&self) -> Vec<NaiveDate> {
+        match self {
+            Facts::RedFlag(f) => vec![f.date],
+            Facts::PersistentPain(e) => vec![e.onset, e.end],
+            Facts::WorseningPain(g)
+            | Facts::TrainingThroughPain(g)
+            | Facts::NotImproving(g)
+            | Facts::AcuteOnset(g)
+            | Facts::Soreness(g) => g.episodes.iter().map(|e| e.onset).collect(),
+            Facts::Association(a) => a.onset_dates.clone(),
+            Facts::SorenessAssociation(s) => s.onset_dates.clone(),
+            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.onset).collect(),
+            Facts::ExerciseJump(j) => j.jumps.iter().map(|w| w.week.monday()).collect(),
+            Facts::WeeklyLoadJump(weeks) => weeks.iter().map(|w| w.first_day).collect(),
+            // Newest first, as the JSON has always listed them.
+            Facts::WeeklyLoadRise(r) => r.weeks.iter().rev().map(|w| w.first_day).collect(),
+            Facts::AcwrDanger(a) => a.days.clone(),
+            Facts::Monotony(weeks) => weeks.iter().map(|w| w.first_day).collect(),
+            Facts::ReturnAfterLayoff(c) => vec![c.return_day],
+            Facts::TrainingStreak(s) => vec![s.first, s.last],
+            Facts::ShortRecovery(s) => s.gaps.iter().map(|g| g.day).collect(),
+            Facts::CoreWork(c) => vec![c.period.last_day],
+            Facts::PushPullBalance(b) => vec![b.period.last_day],
+            Facts::KneeHipBalance(b) => vec![b.period.last_day],
+            Facts::WarmUp(w) => vec![w.period.last_day],
+            Facts::RepetitiveStrain(r) => vec![r.period.last_day],
+            Facts::DeclaredCondition(c) => c.days.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl Facts {
+    /// For renderer fixtures whose findings are written by hand: the renderers read only the
+    /// words, so any facts do. These are a streak of no days.
+    pub fn placeholder() -> Facts {
+        Facts::TrainingStreak(Streak {
+            days: 0,
+            first: NaiveDate::MIN,
+            last: NaiveDate::MIN,
+        })
+    }
+}

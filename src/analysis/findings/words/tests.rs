@@ -1,0 +1,426 @@
+//! The words follow the thresholds: the same facts said with other thresholds name the new
+//! numbers, and at the defaults they read exactly as the reports have always shown them.
+
+use super::*;
+use crate::analysis::associations::ExposureKind;
+use crate::analysis::findings::facts::*;
+use crate::analysis::weekly::Measure;
+use crate::model::IsoWeek;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+fn say_with(facts: &Facts, t: &Thresholds) -> Words {
+    say(facts, t, Catalog::embedded())
+}
+
+fn say_default(facts: &Facts) -> Words {
+    say_with(facts, &Thresholds::default())
+}
+
+/// Every sentence of the words, to look for a phrase wherever it is said.
+fn all_text(w: &Words) -> String {
+    let mut parts = vec![w.message.clone(), w.evidence.clone(), w.explanation.clone()];
+    parts.extend(w.advice.iter().cloned());
+    parts.join("\n")
+}
+
+fn deadlift_jump(followed: bool) -> ExerciseJumps {
+    let week: IsoWeek = "2026-W12".parse().expect("week");
+    ExerciseJumps {
+        exercise: "deadlift".into(),
+        measure: Measure::LoadKg,
+        jumps: vec![JumpWeek {
+            week,
+            value: 1400.0,
+            change_pct: Some(40.0),
+        }],
+        followed: if followed {
+            vec![PainAfterJump {
+                week,
+                onset: d("2026-03-18"),
+                region: Region::LowerBack,
+                hours: 14,
+            }]
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+fn group(region: Region) -> EpisodeGroup {
+    EpisodeGroup {
+        region,
+        episodes: vec![EpisodeSpan {
+            onset: d("2026-03-18"),
+            end: d("2026-03-21"),
+            peak: 7,
+        }],
+    }
+}
+
+fn association() -> PainAfterExposure {
+    PainAfterExposure {
+        region: Region::LowerBack,
+        exposure: "deadlift".into(),
+        exposure_kind: ExposureKind::Exercise,
+        label: "Deadlift".into(),
+        a: 4,
+        b: 6,
+        c: 1,
+        d: 19,
+        rr: 8.0,
+        rr_low: Some(1.0),
+        rr_high: Some(64.1),
+        haldane: false,
+        p: Some(0.0123),
+        q: 0.0456,
+        onset_dates: vec![d("2026-03-18"), d("2026-04-02")],
+        implicated: vec!["deadlift".into()],
+    }
+}
+
+fn persistent(long: bool) -> PersistentEpisode {
+    PersistentEpisode {
+        region: Region::Knee,
+        onset: d("2026-03-01"),
+        end: d("2026-03-16"),
+        days: 16,
+        peak: 6,
+        entries: 9,
+        onset_intensity: 4,
+        last_intensity: 3,
+        resolved_on: Some(d("2026-03-18")),
+        ongoing: false,
+        long,
+    }
+}
+
+fn short_gaps() -> ShortGaps {
+    ShortGaps {
+        region: Region::Thigh,
+        gaps: ["2026-03-03", "2026-03-05", "2026-03-07"]
+            .iter()
+            .map(|s| RecoveryGap {
+                day: d(s),
+                hours: 24.0,
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn at_the_defaults_the_words_read_as_the_reports_always_have() {
+    let jump = say_default(&Facts::ExerciseJump(deadlift_jump(false)));
+    assert_eq!(
+        jump.message,
+        "Deadlift tonnage jumped more than 30 % week over week 1 time"
+    );
+    assert_eq!(jump.evidence, "2026-W12 1400 kg (+40 %)");
+    assert_eq!(
+        jump.advice,
+        vec!["Increase load, reps, sets or distance in small steps, about 10 % a week at most."]
+    );
+    let spike = say_default(&Facts::SpikeThenPain(deadlift_jump(true)));
+    assert_eq!(
+        spike.message,
+        "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them"
+    );
+    assert_eq!(
+        spike.evidence,
+        "Jumps: 2026-W12 1400 kg (+40 %). 2026-W12: lower back pain began 2026-03-18, 14 h after the session."
+    );
+    // The catalog's alternatives and risk note follow the progression advice.
+    assert_eq!(spike.advice.len(), 3, "{:?}", spike.advice);
+    assert_eq!(
+        spike.advice[1],
+        "Instead of Deadlift, try: Romanian deadlift, Hip hinge drill."
+    );
+    let association = say_default(&Facts::Association(association()));
+    assert_eq!(
+        association.evidence,
+        "4 of 10 Deadlift sessions were followed by lower back pain within 48 h, vs 1 of 20 other sessions (relative risk 8.0, 95 % CI 1.0–64.1; p = 0.012, q = 0.046). Onsets after these sessions: 2026-03-18, 2026-04-02."
+    );
+    let long = say_default(&Facts::PersistentPain(persistent(true)));
+    assert_eq!(
+        long.message,
+        "Knee pain lasted 16 days (2026-03-01 to 2026-03-16), peak 6/10"
+    );
+    assert_eq!(
+        long.explanation,
+        "Most muscle strains feel better within two weeks; pain that lasts longer than that needs to be looked at."
+    );
+    let short = say_default(&Facts::PersistentPain(persistent(false)));
+    assert_eq!(
+        short.explanation,
+        "Ordinary post-workout soreness fades within about 3 days. Pain lasting more than a week is a reason to see someone."
+    );
+    let acwr = say_default(&Facts::AcwrDanger(AcwrDays {
+        days: vec![d("2026-03-16"), d("2026-03-17"), d("2026-03-20")],
+        highest: Some((1.734, d("2026-03-17"))),
+    }));
+    assert_eq!(
+        acwr.message,
+        "Acute:chronic workload ratio at or above 1.5 on 3 days (heuristic)"
+    );
+    assert_eq!(
+        acwr.evidence,
+        "2026-03-16 to 2026-03-17, 2026-03-20; highest 1.73 on 2026-03-17"
+    );
+    assert!(
+        acwr.explanation
+            .starts_with("The last week's load was much higher than the last four weeks'."),
+        "{}",
+        acwr.explanation
+    );
+    let gaps = say_default(&Facts::ShortRecovery(short_gaps()));
+    assert_eq!(
+        gaps.advice,
+        vec!["Space sessions that load the same area at least two days apart, or alternate areas."]
+    );
+}
+
+#[test]
+fn a_changed_load_threshold_changes_the_load_words() {
+    let t = Thresholds {
+        change_warning_pct: 40.0,
+        change_info_pct: 15.0,
+        ..Thresholds::default()
+    };
+    let jump = say_with(&Facts::ExerciseJump(deadlift_jump(false)), &t);
+    assert!(jump.message.contains("more than 40 %"), "{}", jump.message);
+    assert_eq!(
+        jump.advice,
+        vec!["Increase load, reps, sets or distance in small steps, about 15 % a week at most."]
+    );
+    let spike = all_text(&say_with(&Facts::SpikeThenPain(deadlift_jump(true)), &t));
+    assert!(spike.contains("jumped more than 40 % in 1 week"), "{spike}");
+    assert!(
+        spike.contains("about 15 % a week at most); a jump of 40 % or more"),
+        "{spike}"
+    );
+    assert!(!spike.contains("30 %"), "{spike}");
+    let week = WeekChange {
+        week: "2026-W12".parse().expect("week"),
+        first_day: d("2026-03-16"),
+        load_kg: 1400.0,
+        change_pct: 45.0,
+    };
+    let weekly = say_with(&Facts::WeeklyLoadJump(vec![week]), &t);
+    assert_eq!(
+        weekly.message,
+        "Total weekly load rose more than 40 % over the week before in 1 week"
+    );
+    assert!(weekly.explanation.contains("above 40 %"));
+    assert_eq!(weekly.advice, vec!["Keep weekly increases to about 15 %."]);
+    let rise = RecentRises {
+        weeks: vec![week],
+        of_last_weeks: 4,
+    };
+    let rise = say_with(&Facts::WeeklyLoadRise(rise), &t);
+    assert_eq!(
+        rise.message,
+        "Total weekly load rose 15–40 % in 1 week of the last 4 weeks"
+    );
+}
+
+#[test]
+fn a_changed_window_changes_the_association_words() {
+    let t = Thresholds {
+        window_h: 72,
+        ..Thresholds::default()
+    };
+    let text = say_with(&Facts::Association(association()), &t).evidence;
+    assert!(text.contains("lower back pain within 72 h"), "{text}");
+    let soreness = SorenessAfterLoad {
+        region: Region::Thigh,
+        exposures: vec![SorenessExposure {
+            exposure: "back-squat".into(),
+            exposure_kind: ExposureKind::Exercise,
+            label: "Back squat".into(),
+            a: 5,
+            b: 3,
+            c: 1,
+            d: 20,
+            q: Some(0.02),
+        }],
+        onset_dates: vec![d("2026-03-03")],
+    };
+    let t = Thresholds {
+        window_h: 72,
+        soreness_min_h: 6.0,
+        soreness_max_h: 96.0,
+        ..Thresholds::default()
+    };
+    let words = say_with(&Facts::SorenessAssociation(soreness), &t);
+    assert_eq!(
+        words.evidence,
+        "Strongest: 5 of 8 sessions with Back squat were followed by thigh soreness within 72 h, vs 1 of 21 others (q = 0.020)."
+    );
+    assert!(words.explanation.contains("mild, 6–96 h after training"));
+}
+
+#[test]
+fn a_changed_pain_cut_off_changes_the_pain_words() {
+    let t = Thresholds {
+        training_through_pain_above: 6,
+        ..Thresholds::default()
+    };
+    let words = say_with(&Facts::TrainingThroughPain(group(Region::Knee)), &t);
+    assert_eq!(
+        words.message,
+        "Knee pain was trained through at more than 6/10 (1 episode)"
+    );
+    assert!(
+        words.explanation.contains("above 6/10"),
+        "{}",
+        words.explanation
+    );
+    assert!(
+        words.advice[0].contains("at 6/10 or below"),
+        "{:?}",
+        words.advice
+    );
+    assert!(!all_text(&words).contains("5/10"));
+
+    let t = Thresholds {
+        acute_intensity: 7,
+        acute_window_h: 48.0,
+        ..Thresholds::default()
+    };
+    let acute = say_with(&Facts::AcuteOnset(group(Region::LowerBack)), &t);
+    assert_eq!(
+        acute.message,
+        "Lower back pain started abruptly (sharp or 7+/10) within 2 days of a session (1 episode)"
+    );
+    let t = Thresholds {
+        not_improving_from_h: 48.0,
+        not_improving_to_h: 120.0,
+        ..Thresholds::default()
+    };
+    let slow = say_with(&Facts::NotImproving(group(Region::Knee)), &t);
+    assert_eq!(
+        slow.message,
+        "Knee pain had not improved 2–5 days after it began (1 episode)"
+    );
+    assert!(slow.explanation.contains("within 48 hours"));
+    assert!(slow.explanation.contains("by 48–120 hours"));
+    let t = Thresholds {
+        soreness_min_h: 6.0,
+        soreness_max_h: 96.0,
+        ..Thresholds::default()
+    };
+    let sore = say_with(&Facts::Soreness(group(Region::Thigh)), &t);
+    assert!(sore.message.contains("mild, 6–96 h after a session"));
+}
+
+#[test]
+fn changed_day_counts_change_the_persistent_pain_words() {
+    let t = Thresholds {
+        persistent_days: 10,
+        persistent_long_days: 21,
+        not_improving_from_h: 96.0,
+        ..Thresholds::default()
+    };
+    let short = say_with(&Facts::PersistentPain(persistent(false)), &t);
+    assert_eq!(
+        short.explanation,
+        "Ordinary post-workout soreness fades within about 4 days. Pain lasting more than ten days is a reason to see someone."
+    );
+    let long = say_with(&Facts::PersistentPain(persistent(true)), &t);
+    assert!(
+        long.explanation
+            .starts_with("Most muscle strains feel better within three weeks;"),
+        "{}",
+        long.explanation
+    );
+}
+
+#[test]
+fn changed_rest_and_ratio_thresholds_change_their_words() {
+    let t = Thresholds {
+        same_region_gap_h: 72.0,
+        ..Thresholds::default()
+    };
+    let gaps = say_with(&Facts::ShortRecovery(short_gaps()), &t);
+    assert_eq!(
+        gaps.message,
+        "The thigh was the main target of sessions less than 72 h apart 3 times"
+    );
+    assert_eq!(
+        gaps.explanation,
+        "Hard work on the same area needs about 72 hours to recover."
+    );
+    assert_eq!(
+        gaps.advice,
+        vec![
+            "Space sessions that load the same area at least three days apart, or alternate areas."
+        ]
+    );
+    let t = Thresholds {
+        same_region_gap_h: 36.0,
+        ..Thresholds::default()
+    };
+    let gaps = say_with(&Facts::ShortRecovery(short_gaps()), &t);
+    assert!(gaps.advice[0].contains("at least 36 hours apart"));
+
+    let t = Thresholds {
+        acwr_danger: 1.8,
+        acwr_acute_days: 10,
+        acwr_chronic_days: 42,
+        ..Thresholds::default()
+    };
+    let acwr = say_with(
+        &Facts::AcwrDanger(AcwrDays {
+            days: vec![d("2026-03-16")],
+            highest: None,
+        }),
+        &t,
+    );
+    assert_eq!(
+        acwr.message,
+        "Acute:chronic workload ratio at or above 1.8 on 1 day (heuristic)"
+    );
+    assert!(
+        acwr.explanation
+            .starts_with("The last 10 days' load was much higher than the last six weeks'."),
+        "{}",
+        acwr.explanation
+    );
+    let t = Thresholds {
+        monotony_caution: 1.8,
+        monotony_warning: 2.5,
+        ..Thresholds::default()
+    };
+    let week = MonotonousWeek {
+        week: "2026-W12".parse().expect("week"),
+        first_day: d("2026-03-16"),
+        monotony: 2.1,
+        strain: Some(6300.0),
+    };
+    let monotony = say_with(&Facts::Monotony(vec![week]), &t);
+    assert_eq!(monotony.evidence, "2026-W12 monotony 2.10, strain 6300");
+    assert!(
+        monotony
+            .explanation
+            .contains("standard deviation above 1.8–2.5)"),
+        "{}",
+        monotony.explanation
+    );
+}
+
+#[test]
+fn numbers_read_as_words_where_a_sentence_needs_them() {
+    assert_eq!(days_in_words(7), "a week");
+    assert_eq!(days_in_words(14), "two weeks");
+    assert_eq!(days_in_words(3), "three days");
+    assert_eq!(days_in_words(12), "12 days");
+    assert_eq!(days_in_words(77), "11 weeks");
+    assert_eq!(span_possessive(7), "week's");
+    assert_eq!(span_possessive(28), "four weeks'");
+    assert_eq!(span_possessive(10), "10 days'");
+    assert_eq!(hours_in_words(24.0), "a day");
+    assert_eq!(hours_in_words(72.0), "3 days");
+    assert_eq!(hours_in_words(36.0), "36 h");
+}
