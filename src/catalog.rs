@@ -772,39 +772,37 @@ mod tests {
         }
     }
 
+    /// The embedded catalog with a user's mappings (exported name → catalog id).
+    fn with_mappings(pairs: &[(&str, &str)]) -> Result<Catalog, CatalogError> {
+        let mappings: BTreeMap<String, String> = pairs
+            .iter()
+            .map(|(name, id)| (name.to_string(), id.to_string()))
+            .collect();
+        catalog().with_mappings(&mappings)
+    }
+
     #[test]
     fn user_mappings_add_and_override_names() {
-        let mut mappings = BTreeMap::new();
-        mappings.insert(
-            "Frontier Forearms (Kittie)".to_string(),
-            "wrist-curl".to_string(),
-        );
-        mappings.insert("Squat".to_string(), "goblet-squat".to_string());
-        mappings.insert("My Back Day Thing".to_string(), " superman ".to_string());
-        let mapped = catalog().with_mappings(&mappings).unwrap();
-        assert_eq!(
-            mapped
-                .resolve("frontier forearms (kittie)")
-                .map(|e| e.id.as_str()),
-            Some("wrist-curl")
-        );
-        assert_eq!(
-            mapped.resolve("SQUATS").map(|e| e.id.as_str()),
-            Some("goblet-squat")
-        );
-        // Mappings also apply after qualifiers are removed.
-        assert_eq!(
-            mapped.resolve("Squat (Each Side)").map(|e| e.id.as_str()),
-            Some("goblet-squat")
-        );
-        assert_eq!(
-            mapped.resolve("my back day thing").map(|e| e.id.as_str()),
-            Some("superman")
-        );
-        assert_eq!(
-            mapped.resolve("Squat (Barbell)").map(|e| e.id.as_str()),
-            Some("back-squat")
-        );
+        let mapped = with_mappings(&[
+            ("Frontier Forearms (Kittie)", "wrist-curl"),
+            ("Squat", "goblet-squat"),
+            ("My Back Day Thing", " superman "),
+        ])
+        .unwrap();
+        for (name, id) in [
+            ("frontier forearms (kittie)", "wrist-curl"),
+            ("SQUATS", "goblet-squat"),
+            // Mappings also apply after qualifiers are removed.
+            ("Squat (Each Side)", "goblet-squat"),
+            ("my back day thing", "superman"),
+            ("Squat (Barbell)", "back-squat"),
+        ] {
+            assert_eq!(
+                mapped.resolve(name).map(|e| e.id.as_str()),
+                Some(id),
+                "{name:?}"
+            );
+        }
         assert!(format!("{mapped:?}").contains("mappings: 3"));
         // The embedded catalog is untouched.
         assert_eq!(id_of("Squat"), Some("back-squat"));
@@ -813,9 +811,7 @@ mod tests {
 
     #[test]
     fn user_mappings_reject_unknown_ids() {
-        let mut mappings = BTreeMap::new();
-        mappings.insert("Kittie Curl".to_string(), "kittie-curl".to_string());
-        let err = catalog().with_mappings(&mappings).unwrap_err();
+        let err = with_mappings(&[("Kittie Curl", "kittie-curl")]).unwrap_err();
         assert!(
             matches!(err, CatalogError::UnknownMappingId { .. }),
             "{err:?}"
@@ -825,10 +821,7 @@ mod tests {
             msg.contains("\"kittie-curl\"") && msg.contains("Kittie Curl"),
             "{msg}"
         );
-
-        let mut mappings = BTreeMap::new();
-        mappings.insert(" ... ".to_string(), "deadlift".to_string());
-        let err = catalog().with_mappings(&mappings).unwrap_err();
+        let err = with_mappings(&[(" ... ", "deadlift")]).unwrap_err();
         assert!(
             matches!(err, CatalogError::EmptyMappingName { .. }),
             "{err:?}"

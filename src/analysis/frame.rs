@@ -10,52 +10,30 @@ use crate::model::{SetKind, WorkoutSet};
 pub fn sets_frame<'a>(
     sets: impl ExactSizeIterator<Item = &'a WorkoutSet> + Clone,
 ) -> PolarsResult<DataFrame> {
-    let n = sets.len();
-    let session = session_ids(sets.clone());
-    let mut file = Vec::with_capacity(n);
-    let mut workout = Vec::with_capacity(n);
-    let mut day = Vec::with_capacity(n);
-    let mut exercise = Vec::with_capacity(n);
-    let mut canonical = Vec::with_capacity(n);
-    let mut kind = Vec::with_capacity(n);
-    let mut warmup = Vec::with_capacity(n);
-    let mut weight = Vec::with_capacity(n);
-    let mut reps = Vec::with_capacity(n);
-    let mut volume = Vec::with_capacity(n);
-    let mut rpe = Vec::with_capacity(n);
-    let mut distance = Vec::with_capacity(n);
-    let mut duration = Vec::with_capacity(n);
-    for s in sets {
-        file.push(&*s.source.file);
-        workout.push(s.workout_id.as_str());
-        day.push(s.day());
-        exercise.push(s.exercise.as_str());
-        canonical.push(s.canonical.as_deref());
-        kind.push(s.kind.as_str());
-        warmup.push(s.kind == SetKind::Warmup);
-        weight.push(s.weight_kg);
-        reps.push(s.reps);
-        volume.push(s.volume_kg());
-        rpe.push(s.rpe);
-        distance.push(s.distance_m);
-        duration.push(s.duration_s);
-    }
+    // One line a column: its name and what it holds of a set.
     df!(
-        "file" => file,
-        "workout_id" => workout,
-        "session" => session,
-        "day" => day,
-        "exercise" => exercise,
-        "canonical" => canonical,
-        "kind" => kind,
-        "warmup" => warmup,
-        "weight_kg" => weight,
-        "reps" => reps,
-        "volume_kg" => volume,
-        "rpe" => rpe,
-        "distance_m" => distance,
-        "duration_s" => duration,
+        "file" => values(sets.clone(), |s| &*s.source.file),
+        "workout_id" => values(sets.clone(), |s| s.workout_id.as_str()),
+        "session" => session_ids(sets.clone()),
+        "day" => values(sets.clone(), |s| s.day()),
+        "exercise" => values(sets.clone(), |s| s.exercise.as_str()),
+        "canonical" => values(sets.clone(), |s| s.canonical.as_deref()),
+        "kind" => values(sets.clone(), |s| s.kind.as_str()),
+        "warmup" => values(sets.clone(), |s| s.kind == SetKind::Warmup),
+        "weight_kg" => values(sets.clone(), |s| s.weight_kg),
+        "reps" => values(sets.clone(), |s| s.reps),
+        "volume_kg" => values(sets.clone(), |s| s.volume_kg()),
+        "rpe" => values(sets.clone(), |s| s.rpe),
+        "distance_m" => values(sets.clone(), |s| s.distance_m),
+        "duration_s" => values(sets.clone(), |s| s.duration_s),
     )
+}
+
+fn values<'a, T>(
+    sets: impl Iterator<Item = &'a WorkoutSet>,
+    value: impl FnMut(&'a WorkoutSet) -> T,
+) -> Vec<T> {
+    sets.map(value).collect()
 }
 
 /// Numbers each set's session (one workout of one file) 0, 1, 2, … in order of first

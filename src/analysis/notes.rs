@@ -175,30 +175,28 @@ mod tests {
 
     #[test]
     fn notes_from_real_exports_read_as_pain() {
-        assert_eq!(
-            read_note("right shoulder tweaked"),
-            Some((Region::Shoulder, Some(Side::Right), 3))
-        );
-        assert_eq!(
-            read_note("Lower back felt weird at the bottom"),
-            Some((Region::LowerBack, None, 3))
-        );
-        assert_eq!(
-            read_note("Felt pain on left tricep on second set"),
-            Some((Region::UpperArm, Some(Side::Left), 3))
-        );
-        assert_eq!(
-            read_note("Pain in lower right oblique, correcting on the way up"),
-            Some((Region::Abdomen, Some(Side::Right), 3))
-        );
-        assert_eq!(
-            read_note("Shoulder a lil tweaky"),
-            Some((Region::Shoulder, None, 3))
-        );
-        assert_eq!(
-            read_note("knee pain 6/10 on the last set"),
-            Some((Region::Knee, None, 6))
-        );
+        for (note, read) in [
+            (
+                "right shoulder tweaked",
+                (Region::Shoulder, Some(Side::Right), 3),
+            ),
+            (
+                "Lower back felt weird at the bottom",
+                (Region::LowerBack, None, 3),
+            ),
+            (
+                "Felt pain on left tricep on second set",
+                (Region::UpperArm, Some(Side::Left), 3),
+            ),
+            (
+                "Pain in lower right oblique, correcting on the way up",
+                (Region::Abdomen, Some(Side::Right), 3),
+            ),
+            ("Shoulder a lil tweaky", (Region::Shoulder, None, 3)),
+            ("knee pain 6/10 on the last set", (Region::Knee, None, 6)),
+        ] {
+            assert_eq!(read_note(note), Some(read), "{note:?}");
+        }
     }
 
     #[test]

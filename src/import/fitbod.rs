@@ -8,7 +8,7 @@ use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::parse_offset_datetime;
-use super::fields::Row;
+use super::fields::{MeasureColumns, Row};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -17,10 +17,8 @@ pub(crate) const FORMAT: Format = Format::table("Fitbod", detect);
 struct Fitbod {
     date: usize,
     exercise: usize,
-    reps: Option<usize>,
     weight: Option<usize>,
-    duration: Option<usize>,
-    distance: Option<usize>,
+    measures: MeasureColumns,
     warmup: Option<usize>,
     note: Option<usize>,
     /// The last timestamp read, its local time and its workout id: every set of a workout
@@ -29,20 +27,21 @@ struct Fitbod {
 }
 
 fn detect(header: &Header, _ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
-    let (Some(date), Some(exercise), Some(warmup)) = (
-        header.find(&["Date"]),
-        header.find(&["Exercise"]),
-        header.find(&["isWarmup"]),
-    ) else {
+    let Some([date, exercise, warmup]) = header.find_all(["Date", "Exercise", "isWarmup"]) else {
         return Ok(None);
     };
     Ok(Some(Box::new(Fitbod {
         date,
         exercise,
-        reps: header.find(&["Reps"]),
         weight: header.find(&["Weight(kg)", "Weight (kg)"]),
-        duration: header.find(&["Duration(s)", "Duration (s)"]),
-        distance: header.find(&["Distance(m)", "Distance (m)"]),
+        measures: MeasureColumns {
+            reps: header.find(&["Reps"]),
+            rpe: None,
+            distance: header
+                .find(&["Distance(m)", "Distance (m)"])
+                .map(|c| (c, DistanceUnit::M)),
+            duration: header.find(&["Duration(s)", "Duration (s)"]),
+        },
         warmup: Some(warmup),
         note: header.find(&["Note"]),
         last: None,
@@ -84,24 +83,13 @@ impl Dialect for Fitbod {
             Some((c, v)) => return Err(row.error(c, &v, "true or false")),
             None => SetKind::Working,
         };
-        Ok(RowOutcome::Set(WorkoutSet {
-            workout_id,
-            start,
-            workout_name: String::new(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
-            set_index: None,
+        let mut set = WorkoutSet {
             kind,
             weight_kg: row.weight_kg(self.weight, WeightUnit::Kg)?,
-            reps: row.reps(self.reps)?,
-            rpe: None,
-            distance_m: row.distance_m(self.distance, DistanceUnit::M)?,
-            duration_s: row.seconds(self.duration)?,
             notes: row.opt_text(self.note).to_string(),
-            workout_notes: String::new(),
-            workout_duration_s: None,
-            source: ctx.source(row.line()),
-        }))
+            ..ctx.new_set(row, workout_id, start, exercise)
+        };
+        row.read_measures(&self.measures, &mut set)?;
+        Ok(RowOutcome::Set(set))
     }
 }

@@ -6,7 +6,7 @@
 use chrono::NaiveTime;
 
 use crate::error::{FileError, RowError};
-use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
+use crate::model::{DistanceUnit, WeightUnit, WorkoutSet};
 
 use super::dates::{parse_clock, parse_datetime};
 use super::fields::Row;
@@ -43,11 +43,7 @@ struct FitNotes {
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
-    let (Some(date), Some(exercise), Some(category)) = (
-        header.find(&["Date"]),
-        header.find(&["Exercise"]),
-        header.find(&["Category"]),
-    ) else {
+    let Some([date, exercise, category]) = header.find_all(["Date", "Exercise", "Category"]) else {
         return Ok(None);
     };
     let kg = header.find(&["Weight (kgs)", "Weight (kg)"]);
@@ -171,25 +167,16 @@ impl Dialect for FitNotes {
             ),
             _ => None,
         };
+        // FitNotes has no time of day; the workout is placed at the start of its day.
+        let start = day.and_time(NaiveTime::MIN);
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id: day.format("%Y-%m-%d").to_string(),
-            // FitNotes has no time of day; the workout is placed at the start of its day.
-            start: day.and_time(NaiveTime::MIN),
             workout_name: row.text(self.category).to_string(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
-            set_index: None,
-            kind: SetKind::Working,
             weight_kg,
             reps: row.reps(self.reps)?,
-            rpe: None,
             distance_m,
             duration_s,
             notes: row.opt_text(self.comment).to_string(),
-            workout_notes: String::new(),
-            workout_duration_s: None,
-            source: ctx.source(row.line()),
+            ..ctx.new_set(row, day.format("%Y-%m-%d").to_string(), start, exercise)
         }))
     }
 }

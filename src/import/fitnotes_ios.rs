@@ -39,11 +39,8 @@ const EXPECTED_STAMP: &str = "a UTC time such as 2025-05-06T09:40:00Z";
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
     // `StartTime` and `Status` tell it from FitNotes for Android (`Date`, `Category`).
-    let (Some(start), Some(exercise), Some(status)) = (
-        header.find(&["StartTime"]),
-        header.find(&["Exercise"]),
-        header.find(&["Status"]),
-    ) else {
+    let Some([start, exercise, status]) = header.find_all(["StartTime", "Exercise", "Status"])
+    else {
         return Ok(None);
     };
     let weight = header.find(&["Weight"]);
@@ -144,13 +141,7 @@ impl Dialect for FitNotesIos {
             WeightUnit::Lb => DistanceUnit::Mi,
         };
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id: self.ids.id(start),
-            start,
             workout_name: row.opt_text(self.name).to_string(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
-            set_index: None,
             kind,
             weight_kg: numbers.weight_kg(self.weight, self.unit)?,
             reps,
@@ -158,9 +149,8 @@ impl Dialect for FitNotesIos {
             distance_m: numbers.distance_m(self.distance, distance_unit)?,
             duration_s,
             notes: row.opt_text(self.note).to_string(),
-            workout_notes: String::new(),
             workout_duration_s,
-            source: ctx.source(row.line()),
+            ..ctx.new_set(row, self.ids.id(start), start, exercise)
         }))
     }
 }

@@ -13,7 +13,7 @@ use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::parse_offset_datetime;
-use super::fields::Row;
+use super::fields::{MeasureColumns, Row};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -147,10 +147,7 @@ struct Columns {
     set_kind: Option<usize>,
     weight: Option<(usize, Option<WeightUnit>)>,
     weight_unit: Option<usize>,
-    reps: Option<usize>,
-    rpe: Option<usize>,
-    distance: Option<(usize, DistanceUnit)>,
-    duration: Option<usize>,
+    measures: MeasureColumns,
     notes: Option<usize>,
     workout_notes: Option<usize>,
     workout_duration: Option<usize>,
@@ -222,10 +219,12 @@ fn resolve(
         set_kind: find("set_kind")?,
         weight: None,
         weight_unit: find("weight_unit")?,
-        reps: find("reps")?,
-        rpe: find("rpe")?,
-        distance: None,
-        duration: find("duration_s")?,
+        measures: MeasureColumns {
+            reps: find("reps")?,
+            rpe: find("rpe")?,
+            distance: None,
+            duration: find("duration_s")?,
+        },
         notes: find("notes")?,
         workout_notes: find("workout_notes")?,
         workout_duration: find("workout_duration_s")?,
@@ -246,7 +245,7 @@ fn resolve(
     } else {
         None
     };
-    cols.distance = if let Some(c) = find("distance_m")? {
+    cols.measures.distance = if let Some(c) = find("distance_m")? {
         Some((c, DistanceUnit::M))
     } else if let Some(c) = find("distance_km")? {
         Some((c, DistanceUnit::Km))
@@ -320,31 +319,21 @@ impl Dialect for Generic {
                 row.weight_kg(Some(col), unit)?
             }
         };
-        let (distance_col, distance_unit) = c
-            .distance
-            .map_or((None, DistanceUnit::M), |(d, u)| (Some(d), u));
         let workout_id = match c.workout_id.map(|w| row.text(w)) {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),
         };
-        Ok(RowOutcome::Set(WorkoutSet {
+        let mut set = WorkoutSet {
             workout_name: row.opt_text(c.workout_name).to_string(),
             kind,
             weight_kg,
-            reps: row.reps(c.reps)?,
-            rpe: row.rpe(c.rpe)?,
-            distance_m: row.distance_m(distance_col, distance_unit)?,
-            duration_s: row.seconds(c.duration)?,
             notes: row.opt_text(c.notes).to_string(),
             workout_notes: row.opt_text(c.workout_notes).to_string(),
-            workout_duration_s: row.seconds(c.workout_duration)?,
-            ..WorkoutSet::new(
-                workout_id,
-                start,
-                exercise.to_string(),
-                ctx.source(row.line()),
-            )
-        }))
+            ..ctx.new_set(row, workout_id, start, exercise)
+        };
+        row.read_measures(&c.measures, &mut set)?;
+        set.workout_duration_s = row.seconds(c.workout_duration)?;
+        Ok(RowOutcome::Set(set))
     }
 }
 

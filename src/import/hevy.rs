@@ -8,7 +8,7 @@
 use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
-use super::fields::{Row, WorkoutIds};
+use super::fields::{MeasureColumns, Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -25,20 +25,14 @@ struct Hevy {
     set_index: Option<usize>,
     set_type: Option<usize>,
     weight: Option<(usize, WeightUnit)>,
-    reps: Option<usize>,
-    distance: Option<(usize, DistanceUnit)>,
-    duration: Option<usize>,
-    rpe: Option<usize>,
+    measures: MeasureColumns,
     /// The day/month order of numeric dates (a spreadsheet re-save turns Hevy's
     /// `1 Dec 2025, 10:53` into `01/12/2025 10:53`).
     order: Option<super::dates::DateOrder>,
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
-    let (Some(start), Some(exercise)) = (
-        header.find(&["start_time"]),
-        header.find(&["exercise_title"]),
-    ) else {
+    let Some([start, exercise]) = header.find_all(["start_time", "exercise_title"]) else {
         return Ok(None);
     };
     let weight = if let Some(c) = header.find(&["weight_kg"]) {
@@ -70,10 +64,12 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         set_index: header.find(&["set_index"]),
         set_type: header.find(&["set_type"]),
         weight,
-        reps: header.find(&["reps"]),
-        distance,
-        duration: header.find(&["duration_seconds"]),
-        rpe: header.find(&["rpe"]),
+        measures: MeasureColumns {
+            reps: header.find(&["reps"]),
+            rpe: header.find(&["rpe"]),
+            distance,
+            duration: header.find(&["duration_seconds"]),
+        },
         order: None,
     })))
 }
@@ -132,10 +128,7 @@ impl Dialect for Hevy {
         let (weight_col, weight_unit) = self
             .weight
             .map_or((None, WeightUnit::Kg), |(c, u)| (Some(c), u));
-        let (distance_col, distance_unit) = self
-            .distance
-            .map_or((None, DistanceUnit::Km), |(c, u)| (Some(c), u));
-        Ok(RowOutcome::Set(WorkoutSet {
+        let mut set = WorkoutSet {
             workout_name: row.opt_text(self.title).to_string(),
             set_index: row
                 .number(self.set_index, "a set number such as 0")?
@@ -143,19 +136,12 @@ impl Dialect for Hevy {
                 .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(weight_col, weight_unit)?,
-            reps: row.reps(self.reps)?,
-            rpe: row.rpe(self.rpe)?,
-            distance_m: row.distance_m(distance_col, distance_unit)?,
-            duration_s: row.seconds(self.duration)?,
             notes: row.opt_text(self.exercise_notes).to_string(),
             workout_notes: row.opt_text(self.description).to_string(),
             workout_duration_s,
-            ..WorkoutSet::new(
-                self.ids.id(start),
-                start,
-                exercise.to_string(),
-                ctx.source(row.line()),
-            )
-        }))
+            ..ctx.new_set(row, self.ids.id(start), start, exercise)
+        };
+        row.read_measures(&self.measures, &mut set)?;
+        Ok(RowOutcome::Set(set))
     }
 }

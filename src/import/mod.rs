@@ -154,6 +154,23 @@ impl RowContext<'_> {
             line,
         }
     }
+
+    /// A set of `exercise` read from `row`, with nothing else known yet ([`WorkoutSet::new`]):
+    /// the dialect fills in what its format has.
+    pub fn new_set(
+        &self,
+        row: &fields::Row,
+        workout_id: String,
+        start: chrono::NaiveDateTime,
+        exercise: &str,
+    ) -> WorkoutSet {
+        WorkoutSet::new(
+            workout_id,
+            start,
+            exercise.to_string(),
+            self.source(row.line()),
+        )
+    }
 }
 
 /// Settings that change how files are read.

@@ -59,11 +59,8 @@ struct Strong {
 }
 
 fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect>>, FileError> {
-    let (Some(date), Some(exercise), Some(set_order)) = (
-        header.find(&["Date"]),
-        header.find(&["Exercise Name"]),
-        header.find(&["Set Order"]),
-    ) else {
+    let Some([date, exercise, set_order]) = header.find_all(["Date", "Exercise Name", "Set Order"])
+    else {
         return Ok(None);
     };
     let name = if header.has("Workout #") {
@@ -249,12 +246,7 @@ impl Dialect for Strong {
         }
 
         Ok(RowOutcome::Set(WorkoutSet {
-            workout_id: self.ids.id(start),
-            start,
             workout_name: row.opt_text(self.workout_name).to_string(),
-            exercise: exercise.to_string(),
-            canonical: None,
-            set_number: 0,
             set_index: order
                 .parse::<f64>()
                 .ok()
@@ -269,7 +261,7 @@ impl Dialect for Strong {
             notes,
             workout_notes: row.opt_text(self.workout_notes).to_string(),
             workout_duration_s,
-            source: ctx.source(row.line()),
+            ..ctx.new_set(row, self.ids.id(start), start, exercise)
         }))
     }
 }

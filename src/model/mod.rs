@@ -70,7 +70,7 @@ impl WorkoutSet {
             canonical: None,
             set_number: 0,
             set_index: None,
-            kind: SetKind::Working,
+            kind: SetKind::default(),
             weight_kg: None,
             reps: None,
             rpe: None,
@@ -219,6 +219,13 @@ vocabulary! {
         Working => "working" | "normal" | "n",
         Drop => "drop" | "dropset" | "d",
         Failure => "failure" | "f",
+    }
+}
+
+/// A set is a working set unless the export marks it otherwise.
+impl Default for SetKind {
+    fn default() -> Self {
+        SetKind::Working
     }
 }
 

@@ -7,8 +7,8 @@ use std::fmt;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use super::lifter::names;
-use super::{SynthPain, SynthWorkout, SyntheticLog};
-use crate::model::{Region, Symptom};
+use super::{SynthWorkout, SyntheticLog};
+use crate::model::{PainEntry, Region, Symptom};
 
 /// A per-ISO-week total.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,27 +92,28 @@ pub struct Episode {
 }
 
 /// Per region, maximal runs of entries ≥ 1 at most 3 days apart; a 0 entry ends a run.
-pub fn episodes(pain: &[SynthPain]) -> Vec<Episode> {
-    let mut by_region: BTreeMap<Region, Vec<&SynthPain>> = BTreeMap::new();
+pub fn episodes(pain: &[PainEntry]) -> Vec<Episode> {
+    let mut by_region: BTreeMap<Region, Vec<&PainEntry>> = BTreeMap::new();
     for p in pain {
         by_region.entry(p.region).or_default().push(p);
     }
     let mut out = Vec::new();
     for (region, mut entries) in by_region {
-        entries.sort_by_key(|p| p.at());
+        entries.sort_by_key(|p| p.at);
         let mut open: Option<Episode> = None;
         for p in entries {
+            let date = p.at.date();
             if p.intensity == 0 {
                 if let Some(mut e) = open.take() {
-                    e.resolved_on = Some(p.date);
+                    e.resolved_on = Some(date);
                     out.push(e);
                 }
                 continue;
             }
             if let Some(e) = open.as_mut()
-                && (p.date - e.end).num_days() <= 3
+                && (date - e.end).num_days() <= 3
             {
-                e.end = p.date;
+                e.end = date;
                 e.days = (e.end - e.onset.date()).num_days() + 1;
                 e.peak = e.peak.max(p.intensity);
                 e.entries += 1;
@@ -122,9 +123,9 @@ pub fn episodes(pain: &[SynthPain]) -> Vec<Episode> {
             out.extend(open.take());
             open = Some(Episode {
                 region,
-                onset: p.at(),
+                onset: p.at,
                 first_intensity: p.intensity,
-                end: p.date,
+                end: date,
                 days: 1,
                 resolved_on: None,
                 peak: p.intensity,
@@ -257,7 +258,7 @@ pub fn story_facts(log: &SyntheticLog) -> StoryFacts {
             .pain
             .iter()
             .filter(|p| p.symptoms.contains(&Symptom::Numbness))
-            .map(|p| p.date)
+            .map(|p| p.at.date())
             .collect(),
         streaks,
         running_km: weekly_running_km(&log.workouts),

@@ -23,9 +23,11 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use std::sync::Arc;
 
-use crate::model::{Quality, Region, SetKind, Side, Symptom};
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+use crate::model::{PainEntry, SetKind, SourceRef};
 
 pub use facts::{
     Episode, LoadJump, Onset, StoryFacts, WeekTonnage, deadlift_weekly_tonnage, episodes,
@@ -35,10 +37,13 @@ pub use lifter::names;
 pub use write::{STRONG_V6_HEADER, hevy_exercise_name, write_diary, write_hevy, write_strong_v6};
 
 /// One simulated log: every workout (oldest first) and every pain diary entry (oldest first).
+///
+/// The entries are the model's own [`PainEntry`]: what reading the written diary gives back,
+/// except that they come from no file yet (see [`unwritten`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SyntheticLog {
     pub workouts: Vec<SynthWorkout>,
-    pub pain: Vec<SynthPain>,
+    pub pain: Vec<PainEntry>,
 }
 
 impl SyntheticLog {
@@ -99,8 +104,8 @@ pub struct SynthExercise {
     pub sets: Vec<SynthSet>,
 }
 
-/// One logged set.
-#[derive(Debug, Clone, PartialEq)]
+/// One logged set; the default is an empty working set.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct SynthSet {
     pub kind: SetKind,
     pub weight_kg: Option<f64>,
@@ -108,20 +113,6 @@ pub struct SynthSet {
     pub rpe: Option<f64>,
     pub distance_m: Option<f64>,
     pub duration_s: Option<u32>,
-}
-
-impl Default for SynthSet {
-    /// An empty working set.
-    fn default() -> Self {
-        SynthSet {
-            kind: SetKind::Working,
-            weight_kg: None,
-            reps: None,
-            rpe: None,
-            distance_m: None,
-            duration_s: None,
-        }
-    }
 }
 
 impl SynthSet {
@@ -140,30 +131,6 @@ impl SynthSet {
             return 0.0;
         }
         f64::from(self.reps.unwrap_or(0)) * self.weight_kg.unwrap_or(0.0)
-    }
-}
-
-/// One pain diary entry.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SynthPain {
-    pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
-    pub region: Region,
-    pub side: Option<Side>,
-    /// Numeric rating scale, 0–10.
-    pub intensity: u8,
-    pub quality: Option<Quality>,
-    pub symptoms: Vec<Symptom>,
-    pub notes: String,
-}
-
-impl SynthPain {
-    /// The entry's timestamp; 12:00 when the diary gave only a date (science.md §3).
-    pub fn at(&self) -> NaiveDateTime {
-        self.date.and_time(
-            self.time
-                .unwrap_or(NaiveTime::from_hms_opt(12, 0, 0).expect("valid")),
-        )
     }
 }
 
@@ -225,7 +192,7 @@ pub fn simulate(opts: &SimOptions) -> SyntheticLog {
             let end = monday + Duration::days(7 * i64::from(opts.weeks)) - Duration::days(1);
             let mut noise_rng = rng(opts.seed, 3);
             pain::add_background(&mut noise_rng, &mut log.pain, monday, end, 11);
-            log.pain.sort_by_key(SynthPain::at);
+            log.pain.sort_by_key(|e| e.at);
             log
         }
         PainModel::Independent { entries_per_year } => {
@@ -236,6 +203,15 @@ pub fn simulate(opts: &SimOptions) -> SyntheticLog {
             log.pain = pain::independent(&mut pain_rng, monday, end, entries_per_year);
             log
         }
+    }
+}
+
+/// Where a generated entry comes from before [`write_diary`] puts it in a file: no file, line 0
+/// (as for an entry `pain add` is about to write).
+pub fn unwritten() -> SourceRef {
+    SourceRef {
+        file: Arc::from("(synthetic)"),
+        line: 0,
     }
 }
 

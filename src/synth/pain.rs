@@ -4,10 +4,10 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
-use super::SynthPain;
 use super::lifter::WeekSessions;
 use super::plan::{BackPain, Knee, WeekPlan};
-use crate::model::{Quality, Region, Side, Symptom};
+use crate::diary::DEFAULT_TIME;
+use crate::model::{PainEntry, Quality, Region, Side, Symptom};
 
 /// Rounds up to the next 5 minutes, as people write times in a diary.
 fn ceil_5min(t: NaiveDateTime) -> NaiveDateTime {
@@ -47,16 +47,19 @@ impl Entry {
         intensity: u8,
         quality: Option<Quality>,
         notes: &str,
-    ) -> SynthPain {
-        SynthPain {
-            date,
-            time,
+    ) -> PainEntry {
+        // As the diary reads an entry without a time: at noon (science.md §3).
+        PainEntry {
+            at: date.and_time(time.unwrap_or(DEFAULT_TIME)),
+            time_given: time.is_some(),
             region: self.region,
             side: self.side,
             intensity,
             quality,
             symptoms: Vec::new(),
             notes: notes.to_string(),
+            inferred: false,
+            source: super::unwritten(),
         }
     }
 }
@@ -67,7 +70,7 @@ pub(super) fn planted(
     plan: &WeekPlan,
     monday: NaiveDate,
     sessions: &WeekSessions,
-    out: &mut Vec<SynthPain>,
+    out: &mut Vec<PainEntry>,
 ) {
     let back = Entry {
         region: Region::LowerBack,
@@ -272,27 +275,30 @@ const RANDOM_REGIONS: [(Region, u32); 12] = [
     (Region::Foot, 1),
 ];
 
-/// Regions the planted mechanics never touch (background noise in `Planted`).
-const BACKGROUND_REGIONS: [(Region, u32); 7] = [
-    (Region::Shoulder, 3),
-    (Region::Neck, 2),
-    (Region::UpperBack, 1),
-    (Region::Elbow, 1),
-    (Region::Wrist, 1),
-    (Region::Ankle, 1),
-    (Region::Foot, 1),
+/// Regions the planted mechanics load (lower back, knee, thigh) or sit next to (hip, calf):
+/// `Planted` keeps its background noise out of them.
+const PLANTED_REGIONS: [Region; 5] = [
+    Region::LowerBack,
+    Region::Knee,
+    Region::Thigh,
+    Region::Hip,
+    Region::Calf,
 ];
 
-fn weighted(rng: &mut ChaCha8Rng, table: &[(Region, u32)]) -> Region {
-    let total: u32 = table.iter().map(|(_, w)| w).sum();
+/// A region drawn by weight from [`RANDOM_REGIONS`], leaving out `skip`.
+fn weighted(rng: &mut ChaCha8Rng, skip: &[Region]) -> Region {
+    let table = || RANDOM_REGIONS.iter().filter(|(r, _)| !skip.contains(r));
+    let total: u32 = table().map(|(_, w)| w).sum();
     let mut x = rng.random_range(0..total);
-    for &(r, w) in table {
+    let mut last = RANDOM_REGIONS[0].0;
+    for &(r, w) in table() {
         if x < w {
             return r;
         }
         x -= w;
+        last = r;
     }
-    table[table.len() - 1].0
+    last
 }
 
 fn has_side(region: Region) -> bool {
@@ -303,7 +309,7 @@ fn has_side(region: Region) -> bool {
 }
 
 /// One episode with no cause: 1–4 pain entries 1–2 days apart, then a 0 entry.
-fn random_episode(rng: &mut ChaCha8Rng, region: Region, onset: NaiveDate) -> Vec<SynthPain> {
+fn random_episode(rng: &mut ChaCha8Rng, region: Region, onset: NaiveDate) -> Vec<PainEntry> {
     let side = if has_side(region) {
         Some(pick(rng, &[Side::Left, Side::Right]))
     } else {
@@ -344,12 +350,12 @@ fn random_episode(rng: &mut ChaCha8Rng, region: Region, onset: NaiveDate) -> Vec
     out
 }
 
-/// Adds random episodes from `table` until `keep_going` says stop, never overlapping an
-/// episode of the same region (a 4-day margin keeps them separate episodes).
+/// Adds random episodes in regions other than `skip` until `keep_going` says stop, never
+/// overlapping an episode of the same region (a 4-day margin keeps them separate episodes).
 fn add_random(
     rng: &mut ChaCha8Rng,
-    out: &mut Vec<SynthPain>,
-    table: &[(Region, u32)],
+    out: &mut Vec<PainEntry>,
+    skip: &[Region],
     start: NaiveDate,
     end: NaiveDate,
     mut keep_going: impl FnMut(usize, usize) -> bool,
@@ -360,16 +366,16 @@ fn add_random(
     let mut tries = 0;
     while keep_going(out.len(), episodes) && tries < 100_000 {
         tries += 1;
-        let region = weighted(rng, table);
+        let region = weighted(rng, skip);
         let onset = start + Duration::days(rng.random_range(0..span));
         let ep = random_episode(rng, region, onset);
-        let last = ep.last().map_or(onset, |e| e.date);
+        let last = ep.last().map_or(onset, |e| e.at.date());
         let clash = |r: &Region, a: &NaiveDate, b: &NaiveDate| {
             *r == region && onset <= *b + Duration::days(4) && *a <= last + Duration::days(4)
         };
         let planted_clash = out
             .iter()
-            .any(|e| e.region == region && (e.date - onset).num_days().abs() <= 14);
+            .any(|e| e.region == region && (e.at.date() - onset).num_days().abs() <= 14);
         if taken.iter().any(|(r, a, b)| clash(r, a, b)) || planted_clash || last > end {
             continue;
         }
@@ -385,14 +391,12 @@ pub(super) fn independent(
     start: NaiveDate,
     end: NaiveDate,
     entries_per_year: u32,
-) -> Vec<SynthPain> {
+) -> Vec<PainEntry> {
     let days = (end - start).num_days() + 1;
     let target = (f64::from(entries_per_year) * days as f64 / 365.25).round() as usize;
     let mut out = Vec::new();
-    add_random(rng, &mut out, &RANDOM_REGIONS, start, end, |n, _| {
-        n < target
-    });
-    out.sort_by_key(SynthPain::at);
+    add_random(rng, &mut out, &[], start, end, |n, _| n < target);
+    out.sort_by_key(|e| e.at);
     out
 }
 
@@ -400,14 +404,14 @@ pub(super) fn independent(
 /// regions the planted mechanics never touch.
 pub(super) fn add_background(
     rng: &mut ChaCha8Rng,
-    out: &mut Vec<SynthPain>,
+    out: &mut Vec<PainEntry>,
     start: NaiveDate,
     end: NaiveDate,
     per_year: u32,
 ) {
     let years = ((end - start).num_days() + 1) as f64 / 365.25;
     let target = (f64::from(per_year) * years).round() as usize;
-    add_random(rng, out, &BACKGROUND_REGIONS, start, end, |_, episodes| {
+    add_random(rng, out, &PLANTED_REGIONS, start, end, |_, episodes| {
         episodes < target
     });
 }

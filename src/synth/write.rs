@@ -4,8 +4,8 @@
 use std::io::Write;
 
 use super::lifter::names;
-use super::{SynthPain, SynthSet, SynthWorkout};
-use crate::model::SetKind;
+use super::{SynthSet, SynthWorkout};
+use crate::model::{PainEntry, SetKind};
 
 /// The header of Strong's v6 export (semicolon-separated, every field quoted).
 pub const STRONG_V6_HEADER: [&str; 13] = [
@@ -217,16 +217,18 @@ pub fn write_hevy(workouts: &[SynthWorkout], mut w: impl Write) -> csv::Result<(
 
 /// Writes the pain diary in the project's own format, oldest entry first:
 /// `date,time,region,side,intensity,quality,symptoms,notes`.
-pub fn write_diary(pain: &[SynthPain], w: impl Write) -> csv::Result<()> {
+pub fn write_diary(pain: &[PainEntry], w: impl Write) -> csv::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(crate::diary::COLUMNS)?;
-    let mut ordered: Vec<&SynthPain> = pain.iter().collect();
-    ordered.sort_by_key(|p| p.at());
+    let mut ordered: Vec<&PainEntry> = pain.iter().collect();
+    ordered.sort_by_key(|p| p.at);
     for p in ordered {
         let symptoms: Vec<&str> = p.symptoms.iter().map(|s| s.as_str()).collect();
         out.write_record([
-            p.date.format("%Y-%m-%d").to_string(),
-            opt(p.time, |t| t.format("%H:%M").to_string()),
+            p.at.format("%Y-%m-%d").to_string(),
+            opt(p.time_given.then_some(p.at), |t| {
+                t.format("%H:%M").to_string()
+            }),
             p.region.as_str().to_string(),
             opt(p.side, |s| s.as_str().to_string()),
             p.intensity.to_string(),

@@ -382,12 +382,7 @@ impl Dialect for GymBook {
             distance_m,
             duration_s,
             notes: row.opt_text(cols.notes).to_string(),
-            ..WorkoutSet::new(
-                workout_id,
-                start,
-                exercise.to_string(),
-                ctx.source(row.line()),
-            )
+            ..ctx.new_set(row, workout_id, start, exercise)
         }))
     }
 }

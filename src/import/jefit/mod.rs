@@ -174,6 +174,19 @@ impl<'a> Backup<'a> {
         Ok(backup)
     }
 
+    /// The row of `record`, or `None` once it is rejected: with more fields than its header
+    /// (an unquoted comma), which value is which is unknown.
+    fn accept(&mut self, t: &'a Table, record: &'a Record) -> Option<Row<'a>> {
+        let row = t.row(self.file, record);
+        match t.overlong(&row) {
+            Some(e) => {
+                self.rows.push(Err(e));
+                None
+            }
+            None => Some(row),
+        }
+    }
+
     fn read_sessions(&mut self, sections: &'a [Section]) {
         let Some(t) = table(sections, "WORKOUT SESSIONS", &["_id", "starttime"]) else {
             return;
@@ -182,11 +195,9 @@ impl<'a> Backup<'a> {
         let (total, end) = (t.col("total_time"), t.col("endtime"));
         let tz = self.ctx.opts.tz;
         for r in &t.records {
-            let row = t.row(self.file, r);
-            if let Some(e) = t.overlong(&row) {
-                self.rows.push(Err(e));
+            let Some(row) = self.accept(t, r) else {
                 continue;
-            }
+            };
             let raw = row.text(start);
             // 0 or nothing: the session has no time, and its logs fall back to their date.
             if raw.is_empty() || raw == "0" {
@@ -283,11 +294,9 @@ impl<'a> Backup<'a> {
         let mut dated_only = 0;
         let mut unknown_types: BTreeMap<String, usize> = BTreeMap::new();
         for r in &logs.records {
-            let row = logs.row(self.file, r);
-            if let Some(e) = logs.overlong(&row) {
-                self.rows.push(Err(e));
+            let Some(row) = self.accept(logs, r) else {
                 continue;
-            }
+            };
             let key = exercise_key(&row, c.belong_sys, c.eid);
             let mut name = row.text(c.name).to_string();
             if name.is_empty() && !key.1.is_empty() {

@@ -46,11 +46,9 @@ impl Backup<'_> {
         }
         let mut unplaced: Vec<u64> = Vec::new();
         for r in &t.records {
-            let row = t.row(self.file, r);
-            if let Some(e) = t.overlong(&row) {
-                self.rows.push(Err(e));
+            let Some(row) = self.accept(t, r) else {
                 continue;
-            }
+            };
             let text = row.text(note);
             if text.is_empty() {
                 continue;

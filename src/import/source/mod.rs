@@ -40,6 +40,16 @@ impl Header {
         })
     }
 
+    /// The columns named `names`, in that order, when the header has every one of them: the
+    /// columns that tell a format's header from another's.
+    pub fn find_all<const N: usize>(&self, names: [&str; N]) -> Option<[usize; N]> {
+        let mut found = [0; N];
+        for (slot, name) in found.iter_mut().zip(names) {
+            *slot = self.find(&[name])?;
+        }
+        Some(found)
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.find(&[name]).is_some()
     }

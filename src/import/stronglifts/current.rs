@@ -3,7 +3,7 @@
 use chrono::NaiveTime;
 
 use crate::error::RowError;
-use crate::model::{SetKind, WeightUnit, WorkoutSet};
+use crate::model::{WeightUnit, WorkoutSet};
 
 use super::super::dates::{self};
 use super::super::fields::{Row, parse_number};
@@ -158,23 +158,14 @@ impl Dialect for Current {
                 set_from_cell(row.reps(Some(pair.reps))?.unwrap_or(0.0), false)
             };
             sets.push(WorkoutSet {
-                workout_id: workout_id.clone(),
-                start,
                 workout_name: row.opt_text(self.workout_name).to_string(),
-                exercise: exercise.to_string(),
-                canonical: None,
-                set_number: 0,
                 set_index: Some(pair.number),
-                kind: SetKind::Working,
                 weight_kg: row.weight_kg(pair.weight, self.unit)?,
                 reps,
-                rpe: None,
-                distance_m: None,
                 duration_s,
                 notes: row.opt_text(self.notes).to_string(),
-                workout_notes: String::new(),
                 workout_duration_s,
-                source: ctx.source(row.line()),
+                ..ctx.new_set(row, workout_id.clone(), start, exercise)
             });
         }
         if sets.is_empty() {

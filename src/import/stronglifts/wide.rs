@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::error::{FileError, RowError};
-use crate::model::{SetKind, WeightUnit, WorkoutSet};
+use crate::model::{WeightUnit, WorkoutSet};
 
 use super::super::dates::{self, DateOrder};
 use super::super::fields::{Row, parse_number};
@@ -270,23 +270,13 @@ impl Dialect for Wide {
                 };
                 let (reps, duration_s) = set_from_cell(value.unwrap_or(0.0), timed);
                 sets.push(WorkoutSet {
-                    workout_id: workout_id.clone(),
-                    start,
                     workout_name: workout_name.to_string(),
-                    exercise: exercise.to_string(),
-                    canonical: None,
-                    set_number: 0,
                     set_index: Some(n),
-                    kind: SetKind::Working,
                     weight_kg,
                     reps,
-                    rpe: None,
-                    distance_m: None,
                     duration_s,
-                    notes: String::new(),
                     workout_notes: workout_notes.to_string(),
-                    workout_duration_s: None,
-                    source: ctx.source(row.line()),
+                    ..ctx.new_set(row, workout_id.clone(), start, exercise)
                 });
             }
         }

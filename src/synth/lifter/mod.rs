@@ -5,7 +5,7 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::plan::{Deadlift, Runs, WeekPlan};
-use super::{SynthExercise, SynthPain, SynthSet, SynthWorkout, SyntheticLog, pain};
+use super::{SynthExercise, SynthSet, SynthWorkout, SyntheticLog, pain};
 use crate::model::SetKind;
 
 /// Exercise names as Strong exports them (see [`super::hevy_exercise_name`] for Hevy's).
@@ -81,7 +81,7 @@ pub(super) fn render(
         workouts.extend(week);
     }
     workouts.sort_by_key(|w| w.start);
-    entries.sort_by_key(SynthPain::at);
+    entries.sort_by_key(|e| e.at);
     SyntheticLog {
         workouts,
         pain: entries,
