@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{ChartKind, Window, span};
+use super::{Backend, ChartKind, Span};
 
 /// The most weeks drawn.
 pub const MAX_WEEKS: i64 = 52;
@@ -27,22 +27,12 @@ fn pain_level(peak: u8) -> usize {
     }
 }
 
-pub fn draw<DB: DrawingBackend>(
+pub fn draw<DB: Backend>(
     root: &Area<DB>,
     a: &ChartData,
-    window: Window,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
+    (first, last): Span,
+) -> anyhow::Result<()> {
     let title = ChartKind::Calendar.title();
-    let Some((first, last)) = span(a, window) else {
-        return message(
-            root,
-            &Header::titled(title),
-            "Nothing was analysed: no days to show.",
-        );
-    };
     let earliest = monday(last) - Duration::weeks(MAX_WEEKS - 1);
     let cut = first < earliest;
     let shown_first = first.max(earliest);

@@ -8,7 +8,7 @@ use crate::analysis::associations::Association;
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{ChartKind, Window, span};
+use super::{Backend, ChartKind};
 
 const ABOVE: RGBColor = RGBColor(0xb2, 0x18, 0x2b);
 const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
@@ -20,17 +20,11 @@ pub fn counts(r: &Association) -> String {
     format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d)
 }
 
-pub fn draw<DB: DrawingBackend>(
-    root: &Area<DB>,
-    a: &ChartData,
-    _window: Window,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
     let title = ChartKind::Associations.title();
     // The associations cover the whole analysed period whatever the window: say that period.
-    let period = span(a, None)
+    let period = a
+        .period
         .map(|(f, t)| date_span(f, t))
         .unwrap_or_else(|| "no period".to_string());
     let (rows, total) = (&a.forest.rows, a.forest.total);

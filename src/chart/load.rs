@@ -8,27 +8,17 @@ use crate::model::Region;
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{ChartKind, Window, span};
+use super::{Backend, ChartKind, Span};
 
 /// Pain is overlaid for at most this many regions.
 pub const MAX_REGIONS: usize = 4;
 
-pub fn draw<DB: DrawingBackend>(
+pub fn draw<DB: Backend>(
     root: &Area<DB>,
     a: &ChartData,
-    window: Window,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
+    (first, last): Span,
+) -> anyhow::Result<()> {
     let title = ChartKind::Load.title();
-    let Some((first, last)) = span(a, window) else {
-        return message(
-            root,
-            &Header::titled(title),
-            "Nothing was analysed: no training days to show.",
-        );
-    };
     let end = last + Duration::days(1);
     let inside = |d: NaiveDate| d >= first && d <= last;
     let days: Vec<_> = a.daily.iter().filter(|d| inside(d.date)).collect();

@@ -15,10 +15,10 @@ mod tests;
 
 use anyhow::Context;
 use chrono::NaiveDate;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::report::document::charts::ChartData;
+use style::Area;
 
 pub use fonts::register_fonts;
 
@@ -59,6 +59,18 @@ impl ChartKind {
             ChartKind::Associations => "What came before pain: relative risk by exposure",
             ChartKind::Calendar => "Training and pain calendar",
             ChartKind::Progress => "Strength and tonnage of the exercises in question",
+        }
+    }
+
+    /// What a chart over no days says.
+    fn nothing(self) -> &'static str {
+        match self {
+            ChartKind::Load => "Nothing was analysed: no training days to show.",
+            ChartKind::Acwr => "Nothing was analysed: no ratio to show.",
+            ChartKind::Calendar => "Nothing was analysed: no days to show.",
+            ChartKind::Progress => "Nothing was analysed: no weeks to show.",
+            // The forest plot says why it has no rows itself.
+            ChartKind::Associations => "Nothing was analysed.",
         }
     }
 
@@ -132,27 +144,42 @@ fn check_size((w, h): (u32, u32)) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn draw<DB: DrawingBackend>(
+/// A plotters backend whose errors can travel in an [`anyhow::Error`]: every chart draws on
+/// one, so no chart repeats the bound.
+pub trait Backend: DrawingBackend<ErrorType = Self::Error> {
+    type Error: std::error::Error + Send + Sync + 'static;
+}
+
+impl<T: DrawingBackend> Backend for T
+where
+    T::ErrorType: 'static,
+{
+    type Error = T::ErrorType;
+}
+
+/// The first and last day a chart shows.
+pub type Span = (NaiveDate, NaiveDate);
+
+fn draw<DB: Backend>(
     kind: ChartKind,
-    root: &DrawingArea<DB, Shift>,
+    root: &Area<DB>,
     a: &ChartData,
     window: Window,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
-    match kind {
-        ChartKind::Load => load::draw(root, a, window),
-        ChartKind::Acwr => acwr::draw(root, a, window),
-        ChartKind::Associations => forest::draw(root, a, window),
-        ChartKind::Calendar => calendar::draw(root, a, window),
-        ChartKind::Progress => progress::draw(root, a, window),
+) -> anyhow::Result<()> {
+    // The forest plot covers the associations, which span the whole analysed period.
+    match (kind, span(a, window)) {
+        (ChartKind::Associations, _) => forest::draw(root, a),
+        (_, None) => style::message(root, &style::Header::titled(kind.title()), kind.nothing()),
+        (ChartKind::Load, Some(span)) => load::draw(root, a, span),
+        (ChartKind::Acwr, Some(span)) => acwr::draw(root, a, span),
+        (ChartKind::Calendar, Some(span)) => calendar::draw(root, a, span),
+        (ChartKind::Progress, Some(span)) => progress::draw(root, a, span),
     }
 }
 
 /// The dates a chart covers: the window, else the analysed period; None when there is no
 /// period at all (nothing was analysed).
-fn span(a: &ChartData, window: Window) -> Option<(NaiveDate, NaiveDate)> {
+fn span(a: &ChartData, window: Window) -> Option<Span> {
     match window {
         Some((from, to)) if from <= to => Some((from, to)),
         Some(_) => None,

@@ -7,24 +7,14 @@ use plotters::prelude::*;
 use crate::report::document::charts::{ChartData, Progress};
 
 use super::style::*;
-use super::{ChartKind, Window, span};
+use super::{Backend, ChartKind, Span};
 
-pub fn draw<DB: DrawingBackend>(
+pub fn draw<DB: Backend>(
     root: &Area<DB>,
     a: &ChartData,
-    window: Window,
-) -> anyhow::Result<()>
-where
-    DB::ErrorType: 'static,
-{
+    (first, last): Span,
+) -> anyhow::Result<()> {
     let title = ChartKind::Progress.title();
-    let Some((first, last)) = span(a, window) else {
-        return message(
-            root,
-            &Header::titled(title),
-            "Nothing was analysed: no weeks to show.",
-        );
-    };
     let Progress {
         lines,
         fallback,
