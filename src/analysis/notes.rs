@@ -8,8 +8,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{PainEntry, Region, Side, SourceRef, WorkoutSet};
 
-/// Intensity of an inferred entry whose note gives no number.
-pub const INFERRED_INTENSITY: u8 = 3;
+pub use crate::model::INFERRED_INTENSITY;
 
 /// The vocabulary, as data: `data/pain_words.toml`, embedded at build time.
 const PAIN_WORDS_TOML: &str = include_str!("../../data/pain_words.toml");

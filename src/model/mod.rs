@@ -96,6 +96,10 @@ impl WorkoutSet {
     }
 }
 
+/// Intensity of a pain entry inferred from a note that gives no number (workout notes,
+/// JEFIT injury notes).
+pub const INFERRED_INTENSITY: u8 = 3;
+
 /// One pain diary entry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PainEntry {

@@ -74,7 +74,7 @@ impl Backup<'_> {
                     intensity: if healed {
                         0
                     } else {
-                        crate::analysis::notes::INFERRED_INTENSITY
+                        crate::model::INFERRED_INTENSITY
                     },
                     quality: None,
                     symptoms: Vec::new(),
