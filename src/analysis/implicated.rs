@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::model::{PainEntry, Region};
 
-use super::findings::{Finding, Severity};
+use super::findings::{Finding, FindingKind, Severity};
 
 /// One region's pain on one day.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,7 +50,7 @@ pub struct Implicated {
     pub exercise: String,
     pub name: String,
     /// The kinds of the warnings that name it (e.g. "association", "exercise-jump").
-    pub because: Vec<&'static str>,
+    pub because: Vec<FindingKind>,
     /// Regions of those warnings.
     pub regions: Vec<Region>,
     pub risk_note: Option<String>,
@@ -95,8 +95,8 @@ pub fn implicated(warnings: &[Finding], catalog: &Catalog) -> Vec<Implicated> {
                 }
             };
             let entry = &mut out[i];
-            if !entry.because.contains(&f.kind.as_str()) {
-                entry.because.push(f.kind.as_str());
+            if !entry.because.contains(&f.kind) {
+                entry.because.push(f.kind);
             }
             if let Some(r) = f.region
                 && !entry.regions.contains(&r)

@@ -4,7 +4,7 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::associations::Association;
-use crate::analysis::findings::fmt_p;
+use crate::analysis::findings::{FindingKind, fmt_p};
 use crate::analysis::habits::Habits;
 use crate::analysis::implicated::Implicated;
 use crate::model::Region;
@@ -188,14 +188,16 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
 pub const NOTHING_TO_CHANGE: &str = "No exercise is named by the warnings.";
 
 /// Why the warnings name an exercise, in words (the warning kinds that name exercises).
-fn reason(kind: &str) -> String {
+fn reason(kind: FindingKind) -> String {
     match kind {
-        "association" => "sessions with it were followed by pain more often than others".into(),
-        "spike-then-pain" => "a jump in its load came shortly before pain".into(),
-        "exercise-jump" => "its load jumped sharply from one week to the next".into(),
-        "soreness-association" => "mild soreness followed it".into(),
-        "declared-condition" => "it loads a condition declared in your config".into(),
-        other => other.replace('-', " "),
+        FindingKind::Association => {
+            "sessions with it were followed by pain more often than others".into()
+        }
+        FindingKind::SpikeThenPain => "a jump in its load came shortly before pain".into(),
+        FindingKind::ExerciseJump => "its load jumped sharply from one week to the next".into(),
+        FindingKind::SorenessAssociation => "mild soreness followed it".into(),
+        FindingKind::DeclaredCondition => "it loads a condition declared in your config".into(),
+        other => other.as_str().replace('-', " "),
     }
 }
 
@@ -214,7 +216,7 @@ pub fn implicated_name(i: &Implicated) -> String {
 
 /// "Named because sessions with it were followed by pain …; a jump in its load …."
 pub fn implicated_because(i: &Implicated) -> String {
-    let reasons: Vec<String> = i.because.iter().map(|k| reason(k)).collect();
+    let reasons: Vec<String> = i.because.iter().map(|k| reason(*k)).collect();
     format!("Named because {}.", reasons.join("; "))
 }
 
@@ -403,7 +405,7 @@ pub(crate) mod fixture {
             implicated: vec![Implicated {
                 exercise: "deadlift".into(),
                 name: "Deadlift <b>|</b>".into(),
-                because: vec!["association", "spike-then-pain"],
+                because: vec![FindingKind::Association, FindingKind::SpikeThenPain],
                 regions: vec![Region::LowerBack],
                 risk_note: Some("Compresses the spine.".into()),
                 alternatives: vec![Alternative {
