@@ -29,7 +29,13 @@ pub fn mantel_haenszel(strata: &[Table]) -> Option<RelativeRisk> {
         return None;
     }
     let total = |f: fn(&Table) -> u64| cells.iter().map(f).sum::<u64>();
-    let haldane = [total(|t| t.a), total(|t| t.b), total(|t| t.c), total(|t| t.d)].contains(&0);
+    let haldane = [
+        total(|t| t.a),
+        total(|t| t.b),
+        total(|t| t.c),
+        total(|t| t.d),
+    ]
+    .contains(&0);
     let add = if haldane { 0.5 } else { 0.0 };
     // R = Σ a·n0/N, S = Σ c·n1/N, P = Σ (n1·n0·m1 − a·c·N)/N².
     let (mut r, mut s, mut p) = (0.0, 0.0, 0.0);
@@ -131,20 +137,55 @@ mod tests {
     fn oracle_two_strata_with_an_empty_and_a_one_sided_stratum() {
         // statsmodels riskratio_pooled 19.44670543; (0,0,0,0) and (2,3,0,0) carry nothing.
         let two = [t(7, 18, 0, 61), t(0, 4, 3, 40)];
-        check(&two, 19.44670543, 2.040995622, 185.2891539, 0.0008830907456, false);
+        check(
+            &two,
+            19.44670543,
+            2.040995622,
+            185.2891539,
+            0.0008830907456,
+            false,
+        );
         let padded = [two[0], two[1], t(0, 0, 0, 0), t(2, 3, 0, 0)];
-        check(&padded, 19.44670543, 2.040995622, 185.2891539, 0.0008830907456, false);
+        check(
+            &padded,
+            19.44670543,
+            2.040995622,
+            185.2891539,
+            0.0008830907456,
+            false,
+        );
         // science.md §4b's third row: one informative stratum left = its crude statistics.
         let zero = [t(5, 10, 2, 30), t(0, 0, 0, 0), t(3, 4, 0, 0)];
-        check(&zero, 5.333333333, 1.165513091, 24.40508362, 0.02633238238, false);
+        check(
+            &zero,
+            5.333333333,
+            1.165513091,
+            24.40508362,
+            0.02633238238,
+            false,
+        );
     }
 
     #[test]
     fn oracle_large_and_three_strata() {
         let large = [t(40, 25, 10, 5), t(6, 80, 20, 390)];
-        check(&large, 1.074782609, 0.71840942, 1.607937791, 0.4322866337, false);
+        check(
+            &large,
+            1.074782609,
+            0.71840942,
+            1.607937791,
+            0.4322866337,
+            false,
+        );
         let three = [t(3, 9, 1, 40), t(2, 6, 2, 30), t(1, 3, 0, 12)];
-        check(&three, 7.456325301, 1.948691811, 28.53031284, 0.003403876835, false);
+        check(
+            &three,
+            7.456325301,
+            1.948691811,
+            28.53031284,
+            0.003403876835,
+            false,
+        );
     }
 
     #[test]
@@ -162,7 +203,14 @@ mod tests {
     fn oracle_haldane_single_stratum_equals_the_crude_katz_row() {
         // The sample's deadlift row (methods.md §7.1): c = 0, so 0.5 in every cell.
         let one = [t(7, 18, 0, 86)];
-        check(&one, 50.19230769, 2.964971532, 849.6768768, 1.415336801e-05, true);
+        check(
+            &one,
+            50.19230769,
+            2.964971532,
+            849.6768768,
+            1.415336801e-05,
+            true,
+        );
         let crude = relative_risk(one[0]).unwrap();
         let mh = mantel_haenszel(&one).unwrap();
         assert!(rel(mh.rr, crude.rr) && rel(mh.low, crude.low) && rel(mh.high, crude.high));
@@ -174,7 +222,14 @@ mod tests {
         // No unexposed onset in any stratum: Σc = 0, so 0.5 goes into every cell of the two
         // informative strata; (0,5,0,7) has no onsets but is informative, so it is corrected too.
         let strata = [t(4, 10, 0, 30), t(2, 8, 0, 25), t(0, 5, 0, 7)];
-        check(&strata, 9.648847044, 1.870959494, 49.76069742, 0.0005576819497, true);
+        check(
+            &strata,
+            9.648847044,
+            1.870959494,
+            49.76069742,
+            0.0005576819497,
+            true,
+        );
     }
 
     #[test]
