@@ -1,6 +1,6 @@
-//! Adjusted estimates (science.md §4b, methods.md §5.4): per region, forward selection of the
-//! exposures that carry the signal, and every exposure re-tested stratified by the selected
-//! ones. Exercises done together in one session share the crude signal of the one that causes
+//! Adjusted estimates (science.md §4b, methods.md §5.5–5.6): per region, forward selection of
+//! the exposures that carry the signal, and every exposure re-tested stratified by the
+//! selected ones. Exercises done together in one session share the crude signal of the one that causes
 //! the pain; within the strata of the cause, the passengers have little left.
 
 use std::collections::HashMap;
