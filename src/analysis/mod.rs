@@ -18,6 +18,7 @@ pub mod implicated;
 pub mod notes;
 pub mod settings;
 pub mod stats;
+pub mod stratified;
 pub mod totals;
 pub mod weekly;
 

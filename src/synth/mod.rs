@@ -18,6 +18,7 @@ mod facts;
 mod lifter;
 mod pain;
 mod plan;
+mod pull_days;
 mod write;
 
 #[cfg(test)]
@@ -34,6 +35,7 @@ pub use facts::{
     sessions_before, story_facts, weekly_running_km, weekly_tonnage,
 };
 pub use lifter::names;
+pub use pull_days::{DEADLIFT_ON_LEG_DAY, DEADLIFT_ON_PULL_DAY};
 pub use write::{STRONG_V6_HEADER, hevy_exercise_name, write_diary, write_hevy, write_strong_v6};
 
 /// One simulated log: every workout (oldest first) and every pain diary entry (oldest first).
@@ -146,6 +148,14 @@ pub enum PainModel {
     /// pain, leg-day soreness, the odd 7-day streak and back pain after gardening, plus a
     /// little unrelated background pain.
     Planted,
+    /// Issue 11's design (`pull_days.rs`): pull-ups, rows and curls only on pull days, the
+    /// deadlift on 60 % of pull days and 25 % of leg days, and a lower-back onset 6–44 h after a
+    /// deadlift session with probability `deadlift_risk_pct` %; plus
+    /// [`PainModel::Independent`]'s unrelated pain at `entries_per_year`.
+    PullDays {
+        deadlift_risk_pct: u32,
+        entries_per_year: u32,
+    },
 }
 
 /// Options of [`simulate`].
@@ -201,6 +211,25 @@ pub fn simulate(opts: &SimOptions) -> SyntheticLog {
             let end = monday + Duration::days(7 * i64::from(opts.weeks)) - Duration::days(1);
             let mut pain_rng = rng(opts.seed, 2);
             log.pain = pain::independent(&mut pain_rng, monday, end, entries_per_year);
+            log
+        }
+        PainModel::PullDays {
+            deadlift_risk_pct,
+            entries_per_year,
+        } => {
+            let plans = plan::plain_plans(&mut plan_rng, opts.weeks);
+            let mut log = lifter::render(opts.seed, monday, &plans, lifter::Volume::Dense);
+            pull_days::rearrange(&mut rng(opts.seed, 5), &mut log.workouts);
+            let end = monday + Duration::days(7 * i64::from(opts.weeks)) - Duration::days(1);
+            log.pain = pull_days::plant(&mut rng(opts.seed, 6), &log.workouts, deadlift_risk_pct);
+            pain::add_independent(
+                &mut rng(opts.seed, 2),
+                &mut log.pain,
+                monday,
+                end,
+                entries_per_year,
+            );
+            log.pain.sort_by_key(|e| e.at);
             log
         }
     }

@@ -392,12 +392,25 @@ pub(super) fn independent(
     end: NaiveDate,
     entries_per_year: u32,
 ) -> Vec<PainEntry> {
-    let days = (end - start).num_days() + 1;
-    let target = (f64::from(entries_per_year) * days as f64 / 365.25).round() as usize;
     let mut out = Vec::new();
-    add_random(rng, &mut out, &[], start, end, |n, _| n < target);
+    add_independent(rng, &mut out, start, end, entries_per_year);
     out.sort_by_key(|e| e.at);
     out
+}
+
+/// [`independent`]'s entries added to `out`, never within 14 days of an entry of the same
+/// region already there (`PainModel::PullDays`).
+pub(super) fn add_independent(
+    rng: &mut ChaCha8Rng,
+    out: &mut Vec<PainEntry>,
+    start: NaiveDate,
+    end: NaiveDate,
+    entries_per_year: u32,
+) {
+    let days = (end - start).num_days() + 1;
+    let target = (f64::from(entries_per_year) * days as f64 / 365.25).round() as usize;
+    let before = out.len();
+    add_random(rng, out, &[], start, end, |n, _| n - before < target);
 }
 
 /// Unrelated background pain for `PainModel::Planted`: about `per_year` episodes a year in

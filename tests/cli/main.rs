@@ -3,6 +3,7 @@
 
 mod support;
 
+mod attribution;
 mod bad_input;
 mod charts;
 mod config;

@@ -374,32 +374,6 @@ fn from_and_to_narrow_the_calendar() {
     assert_eq!(v["period"]["to"], "2026-09-30");
 }
 
-/// Analyses a synthetic log the way a user would: written in Strong's format, imported, analysed.
-fn analyse_synthetic(log: &strainscope::synth::SyntheticLog) -> strainscope::analysis::Analysis {
-    use strainscope::analysis::{Input, analyse, settings::Thresholds};
-    use strainscope::catalog::Catalog;
-    use strainscope::import::{ImportOptions, import_file};
-    let dir = tempfile::tempdir().unwrap();
-    let (w, p) = (dir.path().join("strong.csv"), dir.path().join("diary.csv"));
-    strainscope::synth::write_strong_v6(&log.workouts, std::fs::File::create(&w).unwrap()).unwrap();
-    strainscope::synth::write_diary(&log.pain, std::fs::File::create(&p).unwrap()).unwrap();
-    let catalog = Catalog::embedded();
-    let sets = import_file(&w, &ImportOptions::default(), catalog)
-        .unwrap()
-        .sets;
-    let pain = strainscope::diary::read_diary(&p).unwrap().entries;
-    analyse(&Input {
-        sets: &sets,
-        pain: &pain,
-        catalog,
-        thresholds: &Thresholds::default(),
-        conditions: &[],
-        from: None,
-        to: None,
-    })
-    .unwrap()
-}
-
 #[test]
 fn null_simulations_show_no_association() {
     use strainscope::synth::{PainModel, SimOptions, simulate};

@@ -89,3 +89,31 @@ pub fn exported_sets(
         })
         .collect()
 }
+
+/// Analyses a synthetic log the way a user would: written in Strong's format, imported, analysed.
+pub fn analyse_synthetic(
+    log: &strainscope::synth::SyntheticLog,
+) -> strainscope::analysis::Analysis {
+    use strainscope::analysis::{Input, analyse, settings::Thresholds};
+    use strainscope::catalog::Catalog;
+    use strainscope::import::{ImportOptions, import_file};
+    let dir = tempfile::tempdir().unwrap();
+    let (w, p) = (dir.path().join("strong.csv"), dir.path().join("diary.csv"));
+    strainscope::synth::write_strong_v6(&log.workouts, std::fs::File::create(&w).unwrap()).unwrap();
+    strainscope::synth::write_diary(&log.pain, std::fs::File::create(&p).unwrap()).unwrap();
+    let catalog = Catalog::embedded();
+    let sets = import_file(&w, &ImportOptions::default(), catalog)
+        .unwrap()
+        .sets;
+    let pain = strainscope::diary::read_diary(&p).unwrap().entries;
+    analyse(&Input {
+        sets: &sets,
+        pain: &pain,
+        catalog,
+        thresholds: &Thresholds::default(),
+        conditions: &[],
+        from: None,
+        to: None,
+    })
+    .unwrap()
+}
