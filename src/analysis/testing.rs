@@ -85,3 +85,50 @@ pub fn day(date: NaiveDate, load_kg: f64) -> Day {
         sets_by_tag: Default::default(),
     }
 }
+
+/// A tested primary-window row of `label` for lower-back pain with these counts and crude
+/// estimates; the adjusted values equal the crude ones (nothing to adjust for).
+pub fn association(
+    label: &str,
+    a: u64,
+    b: u64,
+    c: u64,
+    d: u64,
+) -> super::associations::Association {
+    super::associations::Association {
+        exposure: label.to_lowercase(),
+        exposure_kind: super::associations::ExposureKind::Exercise,
+        label: label.into(),
+        region: Region::LowerBack,
+        window_h: 48,
+        a,
+        b,
+        c,
+        d,
+        risk_exposed: None,
+        risk_exposed_low: None,
+        risk_exposed_high: None,
+        risk_unexposed: None,
+        risk_unexposed_low: None,
+        risk_unexposed_high: None,
+        rr: Some(8.6),
+        rr_low: Some(1.2),
+        rr_high: Some(61.5),
+        haldane: false,
+        p: Some(0.0123),
+        q: Some(0.0456),
+        adjusted_for: Vec::new(),
+        rr_adjusted: Some(8.6),
+        rr_adjusted_low: Some(1.2),
+        rr_adjusted_high: Some(61.5),
+        haldane_adjusted: false,
+        p_adjusted: Some(0.0123),
+        q_adjusted: Some(0.0456),
+        explained_by: None,
+        inseparable_from: Vec::new(),
+        enough_data: true,
+        onsets: 4,
+        lag_profile: None,
+        onset_dates: Vec::new(),
+    }
+}

@@ -4,8 +4,7 @@
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::analysis::associations::Association;
-use crate::report::document::charts::ChartData;
+use crate::report::document::charts::{ChartData, Estimate, ForestRow};
 
 use super::style::*;
 use super::{Backend, ChartKind};
@@ -13,12 +12,7 @@ use super::{Backend, ChartKind};
 const ABOVE: RGBColor = RGBColor(0xb2, 0x18, 0x2b);
 const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
 const BELOW: RGBColor = RGBColor(0x2c, 0x6f, 0xa8);
-
-/// "7/25 vs 0/86": exposed sessions followed by an onset / exposed sessions, against the same
-/// for unexposed sessions.
-pub fn counts(r: &Association) -> String {
-    format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d)
-}
+const CRUDE: RGBColor = RGBColor(0xa9, 0xae, 0xb4);
 
 pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
     let title = ChartKind::Associations.title();
@@ -48,19 +42,20 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
         );
     }
     let shown = if total > rows.len() {
-        format!(
-            "the {} with the highest RR of {total} with enough data",
-            rows.len()
-        )
+        format!("the first {} of {total} with enough data", rows.len())
     } else {
         format!("all {total} with enough data")
     };
     let subtitle = format!(
         "Analysed period {period}. Share of sessions followed by a new pain onset in the region \
-         within {wh} h, exposed vs not exposed; {shown}. Association, not proof."
+         within {wh} h, exposed vs not exposed; {shown}, those above 1 first. Adjusted: compared \
+         within sessions with and without the exercises that explain the region's pain. \
+         Association, not proof."
     );
-    let class = |r: &Association| {
-        let (lo, hi) = (r.rr_low.unwrap_or(0.0), r.rr_high.unwrap_or(0.0));
+    let class = |r: &ForestRow| {
+        let Estimate {
+            low: lo, high: hi, ..
+        } = r.estimate();
         if lo > 1.0 {
             ABOVE
         } else if hi < 1.0 {
@@ -79,6 +74,12 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
             legend.push((Mark::Whisker(c), name.to_string()));
         }
     }
+    if rows.iter().any(|r| r.adjusted.is_some()) {
+        legend.push((
+            Mark::Whisker(CRUDE),
+            "crude RR (open dot) → adjusted RR (solid)".to_string(),
+        ));
+    }
     legend.push((Mark::Dashed(INK), "RR = 1: no difference".to_string()));
     let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
@@ -90,7 +91,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
         .map(|r| {
             fit(
                 &area,
-                &format!("{}: {}", words(&r.region.to_string()), r.label),
+                &format!("{}: {}", words(r.region.as_str()), r.label),
                 &text,
                 label_max,
             )
@@ -99,13 +100,18 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
     let right: Vec<String> = rows
         .iter()
         .map(|r| {
-            format!(
-                "{}   RR {} ({}–{})",
-                counts(r),
-                ratio(r.rr.unwrap_or(0.0)),
-                ratio(r.rr_low.unwrap_or(0.0)),
-                ratio(r.rr_high.unwrap_or(0.0))
-            )
+            let c = r.crude;
+            match r.adjusted {
+                None => format!(
+                    "{}   RR {} ({}–{})",
+                    r.counts,
+                    ratio(c.rr),
+                    ratio(c.low),
+                    ratio(c.high)
+                ),
+                // The adjusted interval is the whisker; the text gives both estimates.
+                Some(e) => format!("{}   RR {} → {}", r.counts, ratio(c.rr), ratio(e.rr)),
+            }
         })
         .collect();
     let width = |s: &String| {
@@ -124,13 +130,15 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
 
     let lo = rows
         .iter()
-        .filter_map(|r| r.rr_low)
+        .flat_map(|r| [Some(r.crude.low), r.adjusted.map(|e| e.low)])
+        .flatten()
         .fold(0.5f64, f64::min)
         .max(1e-4)
         / 1.6;
     let hi = rows
         .iter()
-        .filter_map(|r| r.rr_high)
+        .flat_map(|r| [Some(r.crude.high), r.adjusted.map(|e| e.high)])
+        .flatten()
         .fold(2.0f64, f64::max)
         .min(1e5)
         * 1.6;
@@ -176,25 +184,30 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
     ))?;
     for (i, r) in rows.iter().enumerate() {
         let (y, c) = (y_of(i), class(r));
-        let (l, h) = (
-            r.rr_low.unwrap_or(lo).max(lo),
-            r.rr_high.unwrap_or(hi).min(hi),
-        );
-        chart.draw_series(std::iter::once(PathElement::new(
-            vec![(l, y), (h, y)],
-            c.stroke_width(2),
-        )))?;
-        for end in [l, h] {
+        // With an adjusted estimate, the crude one sits just above it, light and open.
+        let marks = match r.adjusted {
+            None => vec![(r.crude, y, c, true)],
+            Some(e) => vec![(r.crude, y + 0.2, CRUDE, false), (e, y - 0.08, c, true)],
+        };
+        for (e, y, colour, filled) in marks {
+            let (l, h) = (e.low.max(lo), e.high.min(hi));
             chart.draw_series(std::iter::once(PathElement::new(
-                vec![(end, y - 0.15), (end, y + 0.15)],
-                c.stroke_width(2),
+                vec![(l, y), (h, y)],
+                colour.stroke_width(2),
             )))?;
+            for end in [l, h] {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(end, y - 0.12), (end, y + 0.12)],
+                    colour.stroke_width(2),
+                )))?;
+            }
+            let style = if filled {
+                colour.filled()
+            } else {
+                colour.stroke_width(2)
+            };
+            chart.draw_series(std::iter::once(Circle::new((e.rr, y), 5, style)))?;
         }
-        chart.draw_series(std::iter::once(Circle::new(
-            (r.rr.unwrap_or(1.0), y),
-            5,
-            c.filled(),
-        )))?;
     }
 
     // Row labels left of the plot, counts right of it, in pixels of the root.

@@ -3,7 +3,7 @@
 //! for its own format. Keeping the words in one place keeps the formats saying the same thing.
 
 use crate::analysis::Analysis;
-use crate::analysis::associations::Association;
+use crate::analysis::associations::{Association, group_label, inseparable_groups};
 use crate::analysis::findings::{FindingKind, fmt_p};
 use crate::analysis::habits::Habits;
 use crate::analysis::implicated::Implicated;
@@ -79,9 +79,10 @@ pub fn rejected(sources: &Sources) -> Option<String> {
 pub struct RegionAssociations<'a> {
     pub region: Region,
     pub onsets: u64,
-    /// Tested rows, at most [`ASSOCIATIONS_SHOWN`], in the analysis's order.
-    pub shown: Vec<&'a Association>,
-    /// Tested rows beyond those shown.
+    /// Tested rows, grouped where the log cannot tell exposures apart, at most
+    /// [`ASSOCIATIONS_SHOWN`] groups, in the analysis's order (adjusted q first).
+    pub shown: Vec<Vec<&'a Association>>,
+    /// Tested groups beyond those shown.
     pub more: usize,
     /// Rows without enough data to test.
     pub untested: usize,
@@ -103,24 +104,28 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
                 .collect();
             let tested: Vec<&Association> =
                 rows.iter().copied().filter(|r| r.enough_data).collect();
+            let groups = inseparable_groups(&tested);
             RegionAssociations {
                 region,
                 onsets: rows.first().map_or(0, |r| r.onsets),
-                more: tested.len().saturating_sub(ASSOCIATIONS_SHOWN),
+                more: groups.len().saturating_sub(ASSOCIATIONS_SHOWN),
                 untested: rows.len() - tested.len(),
-                shown: tested.into_iter().take(ASSOCIATIONS_SHOWN).collect(),
+                shown: groups.into_iter().take(ASSOCIATIONS_SHOWN).collect(),
             }
         })
         .collect()
 }
 
-/// "3 of 7 sessions with X were followed by pain, vs 1 of 40 others: RR …".
-pub fn association_sentence(r: &Association) -> String {
-    format!(
+/// "3 of 7 sessions with X were followed by pain, vs 1 of 40 others: RR …", then the
+/// adjusted estimate when there was something to adjust for, and why a crude signal does not
+/// count ("explained by Deadlift") or that the log cannot tell a group apart.
+pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> String) -> String {
+    let r = group[0];
+    let mut s = format!(
         "{} of {} sessions with {} were followed by pain, vs {} of {} others: RR {:.1} ({:.1}–{:.1}), p {}, q {}",
         r.a,
         r.a + r.b,
-        r.label,
+        group_label(group),
         r.c,
         r.c + r.d,
         r.rr.unwrap_or(f64::NAN),
@@ -128,7 +133,28 @@ pub fn association_sentence(r: &Association) -> String {
         r.rr_high.unwrap_or(f64::NAN),
         fmt_p(r.p.unwrap_or(1.0)),
         fmt_p(r.q.unwrap_or(1.0)),
-    )
+    );
+    if !r.adjusted_for.is_empty() {
+        let names: Vec<String> = r.adjusted_for.iter().map(|id| label_of(id)).collect();
+        s.push_str(&format!(
+            "; adjusted for {}: RR {:.1} ({:.1}–{:.1}), q {}",
+            names.join(" and "),
+            r.rr_adjusted.unwrap_or(f64::NAN),
+            r.rr_adjusted_low.unwrap_or(f64::NAN),
+            r.rr_adjusted_high.unwrap_or(f64::NAN),
+            fmt_p(r.q_adjusted.unwrap_or(1.0)),
+        ));
+    }
+    if let Some(by) = &r.explained_by {
+        s.push_str(&format!(
+            ". Explained by {} (done in the same sessions)",
+            label_of(by)
+        ));
+    }
+    if group.len() > 1 {
+        s.push_str(". Always done together in this log: it cannot tell them apart");
+    }
+    s
 }
 
 pub fn more_associations(more: usize) -> String {
@@ -237,7 +263,6 @@ pub(crate) mod fixture {
 
     use chrono::NaiveDate;
 
-    use crate::analysis::associations::{Association, ExposureKind};
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
     use crate::analysis::habits::Habits;
@@ -261,44 +286,7 @@ pub(crate) mod fixture {
         }
     }
 
-    fn association(label: &str, a: u64, b: u64, c: u64, d: u64) -> Association {
-        Association {
-            exposure: label.to_lowercase(),
-            exposure_kind: ExposureKind::Exercise,
-            label: label.into(),
-            region: Region::LowerBack,
-            window_h: 48,
-            a,
-            b,
-            c,
-            d,
-            risk_exposed: None,
-            risk_exposed_low: None,
-            risk_exposed_high: None,
-            risk_unexposed: None,
-            risk_unexposed_low: None,
-            risk_unexposed_high: None,
-            rr: Some(8.6),
-            rr_low: Some(1.2),
-            rr_high: Some(61.5),
-            haldane: false,
-            p: Some(0.0123),
-            q: Some(0.0456),
-            adjusted_for: Vec::new(),
-            rr_adjusted: Some(8.6),
-            rr_adjusted_low: Some(1.2),
-            rr_adjusted_high: Some(61.5),
-            haldane_adjusted: false,
-            p_adjusted: Some(0.0123),
-            q_adjusted: Some(0.0456),
-            explained_by: None,
-            inseparable_from: Vec::new(),
-            enough_data: true,
-            onsets: 4,
-            lag_profile: None,
-            onset_dates: Vec::new(),
-        }
-    }
+    use crate::analysis::testing::association;
 
     fn habits() -> Habits {
         Habits {

@@ -185,3 +185,50 @@ fn the_sample_blames_the_deadlift_and_explains_pull_ups_and_rows() {
         serde_json::json!(["pull-up"])
     );
 }
+
+/// The findings follow the adjusted estimates: the sample warns about the deadlift for
+/// lower-back pain, and about no exercise that only rode along with it. Its warning says what
+/// it accounts for, and the exercises named for change are named on their own evidence.
+#[test]
+fn the_sample_warns_about_the_deadlift_only() {
+    let out = strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings = v["warnings"].as_array().unwrap();
+    let associations: Vec<&Value> = warnings
+        .iter()
+        .filter(|w| w["kind"] == "association")
+        .collect();
+    assert_eq!(associations.len(), 1, "{associations:?}");
+    let deadlift = associations[0];
+    assert_eq!(deadlift["region"], "lower-back");
+    assert_eq!(deadlift["exercises"], serde_json::json!(["deadlift"]));
+    let evidence = deadlift["evidence"].as_str().unwrap();
+    assert!(
+        evidence.contains("It also accounts for"),
+        "names what it explains: {evidence}"
+    );
+    for passenger in ["Pull-up", "Seated cable or band row", "axial loading"] {
+        assert!(evidence.contains(passenger), "{passenger}: {evidence}");
+    }
+    // What to change: nothing pulled in through a tag whose signal is the deadlift's.
+    let named: Vec<&str> = v["implicated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["exercise"].as_str().unwrap())
+        .collect();
+    for passenger in ["pull-up", "seated-row", "leg-press"] {
+        assert!(!named.contains(&passenger), "{passenger} in {named:?}");
+    }
+    assert!(named.contains(&"deadlift"), "{named:?}");
+}

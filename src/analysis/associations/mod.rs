@@ -17,6 +17,7 @@ use super::stats::{Table, benjamini_hochberg, fisher_greater, relative_risk, wil
 
 mod adjusted;
 mod exposures;
+mod groups;
 #[cfg(test)]
 mod tests;
 
@@ -24,9 +25,10 @@ pub use exposures::{
     Exposure, ExposureKind, all_exposures, load_jump, return_after_layoff, session_exposures,
     short_rest,
 };
+pub use groups::{group_label, inseparable_groups};
 
 /// One (exposure, region, window) table with its statistics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Association {
     pub exposure: String,
     pub exposure_kind: ExposureKind,

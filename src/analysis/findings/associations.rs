@@ -1,59 +1,91 @@
 //! Findings from the associations: exercises and risk tags that come before pain (and thigh
 //! soreness after leg day, said as what it most likely is).
 
-use super::facts::{PainAfterExposure, SorenessAfterLoad, SorenessExposure};
+use super::facts::{PainAfterExposure, SorenessAfterLoad};
 use super::*;
+use crate::analysis::associations::inseparable_groups;
+
+/// An exposure whose adjusted estimate says it came before pain: adjusted RR above 1 and
+/// adjusted q below the caution threshold. Crude significance alone names nothing: an
+/// exercise done in the same sessions as the real cause is "explained by" it instead.
+fn flagged(a: &Association, t: &Thresholds) -> bool {
+    a.rr_adjusted.is_some_and(|rr| rr > 1.0) && a.q_adjusted.is_some_and(|q| q < t.q_caution)
+}
 
 pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let t = x.t;
-    let mut soreness: BTreeMap<Region, Vec<&Association>> = BTreeMap::new();
-    for a in x
+    let primary: Vec<&Association> = x
         .associations
         .iter()
         .filter(|a| a.window_h == t.window_h && a.enough_data)
-    {
-        let (Some(q), Some(rr)) = (a.q, a.rr) else {
-            continue;
-        };
-        if rr <= 1.0 || q >= t.q_caution {
+        .collect();
+    let label_of = |region: Region, id: &str| {
+        primary
+            .iter()
+            .find(|r| r.region == region && r.exposure == id)
+            .map_or_else(|| id.replace('-', " "), |r| r.label.clone())
+    };
+    let mut soreness: BTreeMap<Region, Vec<&Association>> = BTreeMap::new();
+    for group in inseparable_groups(&primary) {
+        let best = group[0];
+        if !flagged(best, t) {
             continue;
         }
         let soreness_only = x
             .episodes
             .iter()
-            .filter(|e| e.region == a.region)
+            .filter(|e| e.region == best.region)
             .all(|e| e.has(EpisodeClass::SorenessLike));
         if soreness_only {
             // Soreness after the work that loads an area is expected: one note per region.
-            soreness.entry(a.region).or_default().push(a);
+            soreness.entry(best.region).or_default().extend(group);
             continue;
         }
+        let q = best.q_adjusted.unwrap_or(1.0);
         let severity = if q < t.q_warning {
             Severity::Warning
         } else {
             Severity::Caution
         };
-        let implicated = match a.exposure_kind {
-            ExposureKind::Exercise => vec![a.exposure.clone()],
-            ExposureKind::Tag => exercises_with_tag(x, &a.exposure),
-            _ => Vec::new(),
+        let members: Vec<&str> = group.iter().map(|r| r.exposure.as_str()).collect();
+        let explains: Vec<String> = primary
+            .iter()
+            .filter(|r| r.region == best.region)
+            .filter(|r| {
+                r.explained_by
+                    .as_deref()
+                    .is_some_and(|e| members.contains(&e))
+            })
+            .map(|r| r.label.clone())
+            .collect();
+        let (implicated, tag_members) = match best.exposure_kind {
+            ExposureKind::Exercise => (
+                group
+                    .iter()
+                    .filter(|r| r.exposure_kind == ExposureKind::Exercise)
+                    .map(|r| r.exposure.clone())
+                    .collect(),
+                Vec::new(),
+            ),
+            ExposureKind::Tag => (Vec::new(), exercises_with_tag(x, &best.exposure)),
+            _ => (Vec::new(), Vec::new()),
         };
         let facts = PainAfterExposure {
-            region: a.region,
-            exposure: a.exposure.clone(),
-            exposure_kind: a.exposure_kind,
-            label: a.label.clone(),
-            a: a.a,
-            b: a.b,
-            c: a.c,
-            d: a.d,
-            rr,
-            rr_low: a.rr_low,
-            rr_high: a.rr_high,
-            haldane: a.haldane,
-            p: a.p,
-            q,
-            onset_dates: a.onset_dates.clone(),
+            rows: group.iter().map(|r| (*r).clone()).collect(),
+            adjusted_for: best
+                .adjusted_for
+                .iter()
+                .map(|id| label_of(best.region, id))
+                .collect(),
+            explains,
+            tag_members: tag_members
+                .iter()
+                .map(|id| {
+                    x.catalog
+                        .get(id)
+                        .map_or_else(|| id.clone(), |e| e.name.clone())
+                })
+                .collect(),
             implicated,
         };
         out.push(x.finding(severity, Facts::Association(facts)));
@@ -65,19 +97,7 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
             .collect();
         let facts = SorenessAfterLoad {
             region,
-            exposures: rows
-                .iter()
-                .map(|a| SorenessExposure {
-                    exposure: a.exposure.clone(),
-                    exposure_kind: a.exposure_kind,
-                    label: a.label.clone(),
-                    a: a.a,
-                    b: a.b,
-                    c: a.c,
-                    d: a.d,
-                    q: a.q,
-                })
-                .collect(),
+            exposures: rows.into_iter().cloned().collect(),
             onset_dates: onset_dates.into_iter().collect(),
         };
         out.push(x.finding(Severity::Info, Facts::SorenessAssociation(facts)));

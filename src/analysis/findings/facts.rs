@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::analysis::associations::ExposureKind;
+use crate::analysis::associations::{Association, ExposureKind};
 use crate::analysis::weekly::Measure;
 use crate::model::{Condition, IsoWeek, Region};
 
@@ -85,48 +85,41 @@ pub struct EpisodeSpan {
 }
 
 /// An exposure followed by pain more often than other sessions, at the primary window.
+/// An exposure (or a group the log cannot tell apart) followed by pain more often than other
+/// sessions, on the adjusted estimate.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PainAfterExposure {
-    pub region: Region,
-    /// Catalog id, risk tag or flag name.
-    pub exposure: String,
-    pub exposure_kind: ExposureKind,
-    pub label: String,
-    /// Exposed sessions followed by pain (a) or not (b); other sessions followed (c) or not (d).
-    pub a: u64,
-    pub b: u64,
-    pub c: u64,
-    pub d: u64,
-    pub rr: f64,
-    pub rr_low: Option<f64>,
-    pub rr_high: Option<f64>,
-    pub haldane: bool,
-    pub p: Option<f64>,
-    pub q: f64,
-    pub onset_dates: Vec<NaiveDate>,
-    /// Catalog ids the exposure stands for (the exercise, or those with the tag).
+    /// The group's rows at the primary window, its best first; one row unless the log cannot
+    /// tell these exposures apart.
+    pub rows: Vec<Association>,
+    /// Labels of the selected exposures the estimate is adjusted for.
+    pub adjusted_for: Vec<String>,
+    /// Labels of the exposures this one accounts for: followed by pain too (crude), but not
+    /// once this one is taken into account.
+    pub explains: Vec<String>,
+    /// For a risk tag: the names of the logged exercises that carry it (context only; they
+    /// are not named as exercises to change on the tag's evidence).
+    pub tag_members: Vec<String>,
+    /// Catalog ids of the exercises named on this evidence (the exercise, or every exercise
+    /// of an inseparable group; none for a tag).
     pub implicated: Vec<String>,
+}
+
+impl PainAfterExposure {
+    /// The group's best row, which carries the numbers the finding quotes.
+    pub fn best(&self) -> &Association {
+        &self.rows[0]
+    }
 }
 
 /// Soreness-only associations of one region, strongest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SorenessAfterLoad {
     pub region: Region,
-    pub exposures: Vec<SorenessExposure>,
+    /// The association rows, strongest first.
+    pub exposures: Vec<Association>,
     /// Every onset after any of them, sorted and distinct.
     pub onset_dates: Vec<NaiveDate>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct SorenessExposure {
-    pub exposure: String,
-    pub exposure_kind: ExposureKind,
-    pub label: String,
-    pub a: u64,
-    pub b: u64,
-    pub c: u64,
-    pub d: u64,
-    pub q: Option<f64>,
 }
 
 /// One exercise's week-over-week jumps, and the pain that followed some of them.
@@ -329,7 +322,7 @@ impl Facts {
             | Facts::NotImproving(g)
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => Some(g.region),
-            Facts::Association(a) => Some(a.region),
+            Facts::Association(a) => Some(a.best().region),
             Facts::SorenessAssociation(s) => Some(s.region),
             // Of several regions, the first in the vocabulary's order.
             Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.region).min(),
@@ -365,7 +358,14 @@ impl Facts {
             | Facts::NotImproving(g)
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => g.episodes.iter().map(|e| e.onset).collect(),
-            Facts::Association(a) => a.onset_dates.clone(),
+            Facts::Association(a) => {
+                let dates: std::collections::BTreeSet<NaiveDate> = a
+                    .rows
+                    .iter()
+                    .flat_map(|r| r.onset_dates.iter().copied())
+                    .collect();
+                dates.into_iter().collect()
+            }
             Facts::SorenessAssociation(s) => s.onset_dates.clone(),
             Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.onset).collect(),
             Facts::ExerciseJump(j) => j.jumps.iter().map(|w| w.week.monday()).collect(),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::Analysis;
-use crate::analysis::associations::Association;
+use crate::analysis::associations::{Association, group_label, inseparable_groups};
 use crate::analysis::calendar::Day;
 use crate::analysis::episodes::Episode;
 use crate::analysis::implicated::{Implicated, PainDay};
@@ -31,17 +31,54 @@ pub struct ChartData<'a> {
     pub pain_days: &'a [PainDay],
     pub weekly: &'a [Week],
     pub episodes: &'a [Episode],
-    pub forest: Forest<'a>,
+    pub forest: Forest,
     weekly_exercises: &'a [ExerciseWeek],
     implicated: &'a [Implicated],
 }
 
-/// The forest plot's rows: primary window, enough data, with an RR and its interval; the
-/// highest RR first, at most [`FOREST_ROWS`].
-pub struct Forest<'a> {
-    pub rows: Vec<&'a Association>,
+/// The forest plot's rows: primary window, enough data, with an RR and its interval; one row
+/// per exposure or group the log cannot tell apart; those whose interval lies above 1 first,
+/// then by adjusted q and RR; at most [`FOREST_ROWS`].
+pub struct Forest {
+    pub rows: Vec<ForestRow>,
     /// How many rows qualified before the cut.
     pub total: usize,
+}
+
+/// An estimate with its 95 % interval.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    pub rr: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// One row of the forest plot (and of the weekly PDF's association table).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ForestRow {
+    pub region: Region,
+    /// The exposure, or the group's labels joined with " + ".
+    pub label: String,
+    /// Exposed sessions followed by an onset / exposed sessions, against the same for the
+    /// others: "7/25 vs 0/86".
+    pub counts: String,
+    pub with: (u64, u64),
+    pub without: (u64, u64),
+    pub crude: Estimate,
+    pub q: Option<f64>,
+    /// The estimate stratified by the exposures that explain the region's pain; None when
+    /// there was nothing to adjust for (it equals the crude one).
+    pub adjusted: Option<Estimate>,
+    pub q_adjusted: Option<f64>,
+    /// The label of the selected exposure that explains this row's crude signal.
+    pub explained_by: Option<String>,
+}
+
+impl ForestRow {
+    /// The estimate the row is read by: adjusted when there was something to adjust for.
+    pub fn estimate(&self) -> Estimate {
+        self.adjusted.unwrap_or(self.crude)
+    }
 }
 
 /// One exercise's weekly points: (week start, e1RM if any, tonnage).
@@ -141,15 +178,60 @@ impl<'a> ChartData<'a> {
     }
 }
 
-fn forest(a: &Analysis) -> Forest<'_> {
-    let mut rows: Vec<&Association> = a
+fn forest(a: &Analysis) -> Forest {
+    let tested: Vec<&Association> = a
         .associations
         .iter()
         .filter(|r| r.window_h == a.thresholds.window_h && r.enough_data)
         .filter(|r| r.rr.is_some() && r.rr_low.is_some() && r.rr_high.is_some())
         .collect();
+    let label_of = |r: &Association, id: &str| {
+        tested
+            .iter()
+            .find(|x| x.region == r.region && x.exposure == id)
+            .map_or_else(|| id.replace('-', " "), |x| x.label.clone())
+    };
+    let estimate = |rr: Option<f64>, low: Option<f64>, high: Option<f64>| {
+        Some(Estimate {
+            rr: rr?,
+            low: low?,
+            high: high?,
+        })
+    };
+    let mut rows: Vec<ForestRow> = inseparable_groups(&tested)
+        .into_iter()
+        .filter_map(|group| {
+            let r = group[0];
+            Some(ForestRow {
+                region: r.region,
+                label: group_label(&group),
+                counts: format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d),
+                with: (r.a, r.a + r.b),
+                without: (r.c, r.c + r.d),
+                crude: estimate(r.rr, r.rr_low, r.rr_high)?,
+                q: r.q,
+                adjusted: if r.adjusted_for.is_empty() {
+                    None
+                } else {
+                    estimate(r.rr_adjusted, r.rr_adjusted_low, r.rr_adjusted_high)
+                },
+                q_adjusted: r.q_adjusted,
+                explained_by: r.explained_by.as_deref().map(|id| label_of(r, id)),
+            })
+        })
+        .collect();
     let total = rows.len();
-    rows.sort_by(|x, y| y.rr.partial_cmp(&x.rr).unwrap_or(std::cmp::Ordering::Equal));
+    // What the report acts on first: intervals above 1, then the adjusted q, then the RR.
+    rows.sort_by(|x, y| {
+        (y.estimate().low > 1.0)
+            .cmp(&(x.estimate().low > 1.0))
+            .then(
+                x.q_adjusted
+                    .unwrap_or(1.0)
+                    .total_cmp(&y.q_adjusted.unwrap_or(1.0)),
+            )
+            .then(y.estimate().rr.total_cmp(&x.estimate().rr))
+    });
     rows.truncate(FOREST_ROWS);
     Forest { rows, total }
 }

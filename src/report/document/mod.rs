@@ -219,12 +219,19 @@ fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
                 if g.untested > 0 {
                     notes.push(words::untested_associations(a, g.untested));
                 }
+                // Adjusted-for and explained-by name exposures by id: say their labels.
+                let label_of = |id: &str| {
+                    a.associations
+                        .iter()
+                        .find(|r| r.region == g.region && r.exposure == id)
+                        .map_or_else(|| id.replace('-', " "), |r| r.label.clone())
+                };
                 RegionAssociations {
                     heading: format!("{} ({} onsets)", g.region.as_str(), g.onsets),
                     sentences: g
                         .shown
                         .iter()
-                        .map(|r| words::association_sentence(r))
+                        .map(|group| words::association_sentence(group, label_of))
                         .collect(),
                     notes,
                 }

@@ -120,7 +120,7 @@ impl WeeklyDocument {
             ),
             associations: association_rows(charts),
             no_associations: "Not enough sessions or pain onsets yet to test any exposure.",
-            associations_key: "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; q corrects the p-value for the number of exposures tested. Association, not proof.",
+            associations_key: "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.",
             episodes_title: "Open pain episodes",
             episodes: d.open_episodes.iter().map(episode_line).collect(),
             no_episodes: "No pain episode was open at the end of the week.",
@@ -160,18 +160,19 @@ fn association_rows(charts: &ChartData) -> Table {
         .rows
         .iter()
         .map(|r| {
+            let adjusted = match (&r.explained_by, r.adjusted) {
+                (Some(by), _) => format!("explained by {by}"),
+                (None, Some(e)) => format!("{:.1}", e.rr),
+                (None, None) => "same".to_string(),
+            };
             vec![
                 r.region.as_str().to_string(),
                 r.label.clone(),
-                format!("{} of {}", r.a, r.a + r.b),
-                format!("{} of {}", r.c, r.c + r.d),
-                format!(
-                    "{:.1} ({:.1}–{:.1})",
-                    r.rr.unwrap_or(f64::NAN),
-                    r.rr_low.unwrap_or(f64::NAN),
-                    r.rr_high.unwrap_or(f64::NAN)
-                ),
-                fmt_p(r.q.unwrap_or(1.0)),
+                format!("{} of {}", r.with.0, r.with.1),
+                format!("{} of {}", r.without.0, r.without.1),
+                format!("{:.1} ({:.1}–{:.1})", r.crude.rr, r.crude.low, r.crude.high),
+                adjusted,
+                fmt_p(r.q_adjusted.unwrap_or(1.0)),
             ]
         })
         .collect();
@@ -182,7 +183,8 @@ fn association_rows(charts: &ChartData) -> Table {
             ("With it", Left),
             ("Without", Left),
             ("RR (95 % CI)", Left),
-            ("q", Left),
+            ("Adjusted RR", Left),
+            ("q adj.", Left),
         ],
         rows,
     }

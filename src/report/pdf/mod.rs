@@ -235,11 +235,28 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         return Ok(());
     }
     let size = 8.0;
-    let xs: [f32; 6] = [0.0, 60.0, 248.0, 312.0, 376.0, 466.0];
+    let xs: [f32; 7] = [0.0, 54.0, 176.0, 220.0, 264.0, 350.0, 460.0];
+    // Each cell fits its column on one line: a longer one ends in an ellipsis.
+    let width = |i: usize| xs.get(i + 1).map_or(CONTENT_W, |x| *x) - xs[i] - 6.0;
+    let fit = |text: &str, i: usize, weight: Weight| {
+        let lines = layout::wrap(text, size, weight, width(i));
+        let mut shown = lines.first().cloned().unwrap_or_default();
+        if lines.len() > 1 {
+            shown.push('…');
+        }
+        shown
+    };
     p.ensure(size * 1.6 * 2.0, BOTTOM);
     let y = p.y;
-    for ((name, _), x) in table.columns.iter().zip(xs) {
-        p.text_at(MARGIN + x, y, size, Weight::Bold, MUTED, name);
+    for (i, ((name, _), x)) in table.columns.iter().zip(xs).enumerate() {
+        p.text_at(
+            MARGIN + x,
+            y,
+            size,
+            Weight::Bold,
+            MUTED,
+            &fit(name, i, Weight::Bold),
+        );
     }
     p.y += size * 1.5;
     p.push(Item::Line {
@@ -253,18 +270,14 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         p.ensure(size * 1.5, BOTTOM);
         let y = p.y;
         for (i, (cell, x)) in row.iter().zip(xs).enumerate() {
-            // One line per row: an exposure too long for its column ends in an ellipsis.
-            let shown = if i == 1 {
-                let lines = layout::wrap(cell, size, Weight::Regular, 176.0);
-                let mut label = lines.first().cloned().unwrap_or_default();
-                if lines.len() > 1 {
-                    label.push('…');
-                }
-                label
-            } else {
-                cell.clone()
-            };
-            p.text_at(MARGIN + x, y, size, Weight::Regular, INK, &shown);
+            p.text_at(
+                MARGIN + x,
+                y,
+                size,
+                Weight::Regular,
+                INK,
+                &fit(cell, i, Weight::Regular),
+            );
         }
         p.y += size * 1.5;
     }

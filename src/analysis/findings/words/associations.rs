@@ -2,16 +2,75 @@
 //! sessions, and the soreness that follows the work that loads an area.
 
 use super::*;
-use crate::analysis::associations::ExposureKind;
+use crate::analysis::associations::{ExposureKind, group_label};
 use crate::analysis::findings::facts::{PainAfterExposure, SorenessAfterLoad};
 
-pub(super) fn pain_after(a: &PainAfterExposure, t: &Thresholds, catalog: &Catalog) -> Words {
+pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalog) -> Words {
+    let a = f.best();
+    let label = group_label(&f.rows.iter().collect::<Vec<_>>());
     let what = match a.exposure_kind {
-        ExposureKind::Exercise => format!("{} sessions", a.label),
-        ExposureKind::Tag => format!("sessions with {}", a.label),
-        _ => format!("sessions after {}", a.label),
+        ExposureKind::Exercise => format!("{label} sessions"),
+        ExposureKind::Tag => format!("sessions with {label}"),
+        _ => format!("sessions after {label}"),
     };
-    let mut advice = alternatives_advice(&a.implicated, catalog);
+    let region = region_words(a.region);
+    let mut evidence = format!(
+        "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}).",
+        a.a,
+        a.a + a.b,
+        what,
+        region,
+        t.window_h,
+        a.c,
+        a.c + a.d,
+        a.rr.unwrap_or(f64::NAN),
+        a.rr_low.unwrap_or(f64::NAN),
+        a.rr_high.unwrap_or(f64::NAN),
+        if a.haldane {
+            ", 0.5 added to every cell because one count is 0"
+        } else {
+            ""
+        },
+        fmt_stat("p", a.p.unwrap_or(1.0)),
+        fmt_stat("q", a.q.unwrap_or(1.0)),
+    );
+    if !f.adjusted_for.is_empty() {
+        evidence.push_str(&format!(
+            " Compared within sessions with and without {}: relative risk {:.1}, 95 % CI {:.1}–{:.1} ({}, {}).",
+            f.adjusted_for.join(" or "),
+            a.rr_adjusted.unwrap_or(f64::NAN),
+            a.rr_adjusted_low.unwrap_or(f64::NAN),
+            a.rr_adjusted_high.unwrap_or(f64::NAN),
+            fmt_stat("p", a.p_adjusted.unwrap_or(1.0)),
+            fmt_stat("q", a.q_adjusted.unwrap_or(1.0)),
+        ));
+    }
+    evidence.push_str(&format!(
+        " Onsets after these sessions: {}.",
+        dates_text(&a.onset_dates)
+    ));
+    if !f.explains.is_empty() {
+        evidence.push_str(&format!(
+            " It also accounts for {}: done in the same sessions, they were followed by pain only as often as sessions with {} were.",
+            f.explains.join(", "),
+            a.label
+        ));
+    }
+    if !f.tag_members.is_empty() {
+        evidence.push_str(&format!(
+            " The tag covers the logged exercises {}.",
+            f.tag_members.join(", ")
+        ));
+    }
+    let mut advice = alternatives_advice(&f.implicated, catalog);
+    if f.rows.len() > 1 {
+        advice.insert(
+            0,
+            format!(
+                "The log cannot tell {label} apart: they were done in the same sessions almost every time. To find out which one comes before the pain, train them on different days for a few weeks."
+            ),
+        );
+    }
     advice.push(format!(
         "Progress load in small steps (about {:.0} % a week at most) and keep rest days.",
         t.change_info_pct
@@ -23,29 +82,9 @@ pub(super) fn pain_after(a: &PainAfterExposure, t: &Thresholds, catalog: &Catalo
         format!(
             "{} were followed by {} pain more often than other sessions",
             capitalise(&what),
-            region_words(a.region)
+            region
         ),
-        format!(
-            "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}). Onsets after these sessions: {}.",
-            a.a,
-            a.a + a.b,
-            what,
-            region_words(a.region),
-            t.window_h,
-            a.c,
-            a.c + a.d,
-            a.rr,
-            a.rr_low.unwrap_or(f64::NAN),
-            a.rr_high.unwrap_or(f64::NAN),
-            if a.haldane {
-                ", 0.5 added to every cell because one count is 0"
-            } else {
-                ""
-            },
-            fmt_stat("p", a.p.unwrap_or(1.0)),
-            fmt_stat("q", a.q),
-            dates_text(&a.onset_dates)
-        ),
+        evidence,
         "This is an association, not proof of cause: these sessions were followed by pain more often than the others. The q-value accounts for the many exposures tested.",
         advice,
     )
@@ -69,7 +108,7 @@ pub(super) fn soreness_after(s: &SorenessAfterLoad, t: &Thresholds) -> Words {
                 t.window_h,
                 best.c,
                 best.c + best.d,
-                fmt_stat("q", best.q.unwrap_or(1.0))
+                fmt_stat("q", best.q_adjusted.unwrap_or(1.0))
             ),
         ),
         None => (

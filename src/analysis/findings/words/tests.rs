@@ -2,7 +2,6 @@
 //! numbers, and at the defaults they read exactly as the reports have always shown them.
 
 use super::*;
-use crate::analysis::associations::ExposureKind;
 use crate::analysis::findings::facts::*;
 use crate::analysis::weekly::Measure;
 use crate::model::IsoWeek;
@@ -61,22 +60,16 @@ fn group(region: Region) -> EpisodeGroup {
 }
 
 fn association() -> PainAfterExposure {
+    let mut row = crate::analysis::testing::association("Deadlift", 4, 6, 1, 19);
+    row.exposure = "deadlift".into();
+    (row.rr, row.rr_low, row.rr_high) = (Some(8.0), Some(1.0), Some(64.1));
+    (row.q, row.q_adjusted) = (Some(0.0456), Some(0.0456));
+    row.onset_dates = vec![d("2026-03-18"), d("2026-04-02")];
     PainAfterExposure {
-        region: Region::LowerBack,
-        exposure: "deadlift".into(),
-        exposure_kind: ExposureKind::Exercise,
-        label: "Deadlift".into(),
-        a: 4,
-        b: 6,
-        c: 1,
-        d: 19,
-        rr: 8.0,
-        rr_low: Some(1.0),
-        rr_high: Some(64.1),
-        haldane: false,
-        p: Some(0.0123),
-        q: 0.0456,
-        onset_dates: vec![d("2026-03-18"), d("2026-04-02")],
+        rows: vec![row],
+        adjusted_for: Vec::new(),
+        explains: Vec::new(),
+        tag_members: Vec::new(),
         implicated: vec!["deadlift".into()],
     }
 }
@@ -235,15 +228,10 @@ fn a_changed_window_changes_the_association_words() {
     assert!(text.contains("lower back pain within 72 h"), "{text}");
     let soreness = SorenessAfterLoad {
         region: Region::Thigh,
-        exposures: vec![SorenessExposure {
-            exposure: "back-squat".into(),
-            exposure_kind: ExposureKind::Exercise,
-            label: "Back squat".into(),
-            a: 5,
-            b: 3,
-            c: 1,
-            d: 20,
-            q: Some(0.02),
+        exposures: vec![{
+            let mut row = crate::analysis::testing::association("Back squat", 5, 3, 1, 20);
+            row.q_adjusted = Some(0.02);
+            row
         }],
         onset_dates: vec![d("2026-03-03")],
     };
