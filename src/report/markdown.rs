@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::findings::Severity;
 use crate::report::document::{
-    Body, Change, Document, Load, RegionAssociations, Section, Table, Warning, align_codes,
+    Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
 };
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
@@ -71,44 +71,6 @@ fn table_head(s: &mut String, columns: &[(&str, char)]) {
     s.push('\n');
 }
 
-pub fn render(doc: &Document<'_>) -> String {
-    let mut s = String::new();
-    header(&mut s, doc);
-    section(&mut s, &doc.warnings, warnings);
-    section(&mut s, &doc.episodes, table);
-    section(&mut s, &doc.associations, associations);
-    section(&mut s, &doc.changes, what_to_change);
-    section(&mut s, &doc.load, load);
-    section(&mut s, &doc.habits, table);
-    s
-}
-
-fn header(s: &mut String, doc: &Document<'_>) {
-    let h = &doc.header;
-    let _ = writeln!(s, "# {}\n", doc.title);
-    let _ = writeln!(s, "- **Period:** {}", escape(&h.period));
-    let _ = writeln!(s, "- **Workouts:** {}", escape(&h.workouts));
-    let _ = writeln!(s, "- **Pain:** {}", escape(&h.pain));
-    let _ = writeln!(s, "- **Counts:** {}", escape(&h.counts));
-    if let Some(r) = &h.rejected {
-        let _ = writeln!(s, "- {}", escape(r));
-    }
-    for n in &h.notices {
-        let _ = writeln!(s, "\n> **Note:** {}", escape(n));
-    }
-}
-
-/// The heading, then the content or the sentence that says there is none.
-fn section<T>(s: &mut String, section: &Section<T>, draw: fn(&mut String, &T)) {
-    heading(s, 2, &section.title);
-    match &section.body {
-        Body::Content(content) => draw(s, content),
-        Body::Empty(why) => {
-            let _ = writeln!(s, "{why}");
-        }
-    }
-}
-
 /// A marker a reader sees without colour: a coloured symbol and the severity in capitals.
 fn marker(severity: Severity) -> &'static str {
     match severity {
@@ -119,18 +81,6 @@ fn marker(severity: Severity) -> &'static str {
     }
 }
 
-fn warnings(s: &mut String, warnings: &Vec<Warning>) {
-    for f in warnings {
-        let _ = writeln!(s, "### {}: {}\n", marker(f.severity), escape(&f.message));
-        let _ = writeln!(s, "{}\n", escape(&f.evidence));
-        let _ = writeln!(s, "{}\n", escape(&f.explanation));
-        for advice in &f.advice {
-            let _ = writeln!(s, "- {}", escape(advice));
-        }
-        s.push('\n');
-    }
-}
-
 fn table(s: &mut String, t: &Table) {
     table_head(s, &align_codes(t));
     for cells in &t.rows {
@@ -138,28 +88,84 @@ fn table(s: &mut String, t: &Table) {
     }
 }
 
-fn associations(s: &mut String, groups: &Vec<RegionAssociations>) {
-    for g in groups {
-        heading(s, 3, &g.heading);
-        for line in g.sentences.iter().chain(&g.notes) {
-            let _ = writeln!(s, "- {}", escape(line));
-        }
-    }
+pub fn render(doc: &Document<'_>) -> String {
+    let mut md = Markdown(String::new());
+    doc.lay_out(&mut md);
+    md.0
 }
 
-fn what_to_change(s: &mut String, changes: &Vec<Change>) {
-    for c in changes {
-        let _ = writeln!(s, "- **{}**", escape(&c.name));
-        let _ = writeln!(s, "  - {}", escape(&c.because));
-        if let Some(note) = &c.risk_note {
-            let _ = writeln!(s, "  - {}", escape(note));
-        }
-        let _ = writeln!(s, "  - {}", escape(&c.alternatives));
-    }
-}
+/// The Markdown report being written.
+struct Markdown(String);
 
-fn load(s: &mut String, l: &Load) {
-    table(s, &l.table);
+impl Layout for Markdown {
+    fn header(&mut self, doc: &Document<'_>) {
+        let (s, h) = (&mut self.0, &doc.header);
+        let _ = writeln!(s, "# {}\n", doc.title);
+        for (name, value) in h.facts() {
+            let _ = writeln!(s, "- **{name}:** {}", escape(value));
+        }
+        if let Some(r) = &h.rejected {
+            let _ = writeln!(s, "- {}", escape(r));
+        }
+        for n in &h.notices {
+            let _ = writeln!(s, "\n> **Note:** {}", escape(n));
+        }
+    }
+
+    fn open(&mut self, _: &'static str, title: &str) {
+        heading(&mut self.0, 2, title);
+    }
+
+    fn empty(&mut self, why: &str) {
+        let _ = writeln!(self.0, "{why}");
+    }
+
+    fn warnings(&mut self, warnings: &[Warning]) {
+        let s = &mut self.0;
+        for f in warnings {
+            let _ = writeln!(s, "### {}: {}\n", marker(f.severity), escape(&f.message));
+            let _ = writeln!(s, "{}\n", escape(&f.evidence));
+            let _ = writeln!(s, "{}\n", escape(&f.explanation));
+            for advice in &f.advice {
+                let _ = writeln!(s, "- {}", escape(advice));
+            }
+            s.push('\n');
+        }
+    }
+
+    fn episodes(&mut self, t: &Table) {
+        table(&mut self.0, t);
+    }
+
+    fn habits(&mut self, t: &Table) {
+        table(&mut self.0, t);
+    }
+
+    fn associations(&mut self, groups: &[RegionAssociations]) {
+        let s = &mut self.0;
+        for g in groups {
+            heading(s, 3, &g.heading);
+            for line in g.sentences.iter().chain(&g.notes) {
+                let _ = writeln!(s, "- {}", escape(line));
+            }
+        }
+    }
+
+    fn changes(&mut self, changes: &[Change]) {
+        let s = &mut self.0;
+        for c in changes {
+            let _ = writeln!(s, "- **{}**", escape(&c.name));
+            let _ = writeln!(s, "  - {}", escape(&c.because));
+            if let Some(note) = &c.risk_note {
+                let _ = writeln!(s, "  - {}", escape(note));
+            }
+            let _ = writeln!(s, "  - {}", escape(&c.alternatives));
+        }
+    }
+
+    fn load(&mut self, l: &Load) {
+        table(&mut self.0, &l.table);
+    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::analysis::findings::Severity;
 use crate::report::document::{
-    Align, Body, Change, Document, Load, RegionAssociations, Section, Table, Warning,
+    Align, Change, Document, Layout, Load, RegionAssociations, Table, Warning,
 };
 
 pub const WIDTH: usize = 100;
@@ -99,124 +99,9 @@ fn sparkline(values: &[Option<f64>]) -> String {
         .collect()
 }
 
-pub fn render(doc: &Document<'_>, color: bool) -> String {
-    let p = Palette::new(color);
-    let h = &doc.header;
-    let mut s = String::new();
-    let _ = writeln!(s, "{} · {}", doc.title, h.period);
-    wrap(&mut s, "Workouts: ", "          ", &h.workouts);
-    wrap(&mut s, "Pain:     ", "          ", &h.pain);
-    let _ = writeln!(s, "{}", h.counts);
-    if let Some(rejected) = &h.rejected {
-        let _ = writeln!(s, "{rejected}");
-    }
-    s.push('\n');
-    for n in &h.notices {
-        wrap(&mut s, "! ", "  ", n);
-    }
-
-    section(&mut s, &p, &doc.warnings, warnings);
-    section(&mut s, &p, &doc.episodes, episodes);
-    section(&mut s, &p, &doc.associations, associations);
-    section(&mut s, &p, &doc.changes, what_to_change);
-    section(&mut s, &p, &doc.load, load);
-    section(&mut s, &p, &doc.habits, habits);
-    s
-}
-
-/// The heading, then the content or the sentence that says there is none.
-fn section<T>(
-    s: &mut String,
-    p: &Palette,
-    section: &Section<T>,
-    draw: fn(&mut String, &Palette, &T),
-) {
-    heading(s, p, &section.title);
-    match &section.body {
-        Body::Content(content) => draw(s, p, content),
-        Body::Empty(why) => {
-            let _ = writeln!(s, "{why}");
-        }
-    }
-}
-
-fn warnings(s: &mut String, p: &Palette, warnings: &Vec<Warning>) {
-    for f in warnings {
-        // Wrap plain, then paint the tag: escape codes must not count towards the width.
-        let tag = format!("{:<8} ", f.severity.as_str().to_uppercase());
-        let mut block = String::new();
-        wrap(&mut block, &tag, "         ", &f.message);
-        s.push_str(&paint(p.severity(f.severity), &tag));
-        s.push_str(&block[tag.len()..]);
-        wrap(s, "         ", "         ", &f.evidence);
-        wrap(s, "         ", "         ", &f.explanation);
-        for advice in &f.advice {
-            wrap(s, "         → ", "           ", advice);
-        }
-        s.push('\n');
-    }
-}
-
 /// Column widths of the episodes table, in the document's column order; the last column
 /// (the classes) wraps.
 const EPISODE_WIDTHS: [usize; 6] = [12, 10, 10, 4, 4, 10];
-
-fn episodes(s: &mut String, _: &Palette, t: &Table) {
-    let line = |cells: &[&str]| -> String {
-        let mut out = String::new();
-        for (i, (cell, width)) in cells.iter().zip(EPISODE_WIDTHS).enumerate() {
-            // Two spaces set the resolved day and the classes apart.
-            let gap = if i == 0 {
-                ""
-            } else if i >= 5 {
-                "  "
-            } else {
-                " "
-            };
-            let _ = match t.columns[i].1 {
-                Align::Right => write!(out, "{gap}{cell:>width$}"),
-                _ => write!(out, "{gap}{cell:<width$}"),
-            };
-        }
-        out.push_str("  ");
-        out
-    };
-    let names: Vec<&str> = t.columns.iter().map(|c| c.0).collect();
-    let _ = writeln!(s, "{}{}", line(&names[..6]), names[6]);
-    for row in &t.rows {
-        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
-        let columns = line(&cells[..6]);
-        if cells[6].is_empty() {
-            let _ = writeln!(s, "{}", columns.trim_end());
-        } else {
-            wrap(s, &columns, &" ".repeat(columns.chars().count()), cells[6]);
-        }
-    }
-}
-
-fn associations(s: &mut String, _: &Palette, groups: &Vec<RegionAssociations>) {
-    for g in groups {
-        let _ = writeln!(s, "\n{}", g.heading);
-        for sentence in &g.sentences {
-            wrap(s, "  ", "    ", sentence);
-        }
-        for note in &g.notes {
-            wrap(s, "  ", "    ", note);
-        }
-    }
-}
-
-fn what_to_change(s: &mut String, _: &Palette, changes: &Vec<Change>) {
-    for c in changes {
-        wrap(s, "", "  ", &c.name);
-        wrap(s, "  ", "  ", &c.because);
-        if let Some(note) = &c.risk_note {
-            wrap(s, "  ", "  ", note);
-        }
-        wrap(s, "  → ", "    ", &c.alternatives);
-        s.push('\n');
-    }
-}
 
 fn bar(share: f64, width: usize) -> String {
     let n = (share * width as f64).round() as usize;
@@ -226,37 +111,157 @@ fn bar(share: f64, width: usize) -> String {
 /// The terminal's column widths of the load table, in the document's column order.
 const LOAD_WIDTHS: [usize; 9] = [9, 9, 7, 6, 8, 5, 6, 5, 5];
 
-fn load(s: &mut String, p: &Palette, l: &Load) {
-    // Sparklines of the most recent weeks first: the trend at a glance, then the table.
-    let _ = writeln!(s, "{}", paint(p.dim, &l.recent));
-    for (name, values) in &l.series {
-        let _ = writeln!(s, "{name:>10}  {}", sparkline(values));
-    }
-    s.push('\n');
-    let line = |cells: &[&str]| -> String {
-        let mut out = String::new();
-        for (i, (cell, width)) in cells.iter().zip(LOAD_WIDTHS).enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            let _ = match l.table.columns[i].1 {
-                Align::Right => write!(out, "{cell:>width$}"),
-                _ => write!(out, "{cell:<width$}"),
-            };
-        }
-        out
+pub fn render(doc: &Document<'_>, color: bool) -> String {
+    let mut text = Text {
+        out: String::new(),
+        palette: Palette::new(color),
     };
-    let names: Vec<&str> = l.table.columns.iter().map(|c| c.0).collect();
-    let _ = writeln!(s, "{}  load", line(&names));
-    for (cells, share) in l.table.rows.iter().zip(&l.shares) {
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 24));
-    }
+    doc.lay_out(&mut text);
+    text.out
 }
 
-fn habits(s: &mut String, _: &Palette, t: &Table) {
-    for row in &t.rows {
-        let _ = writeln!(s, "{:<28} {:>26} | {}", row[0], row[1], row[2]);
+/// The terminal report being written.
+struct Text {
+    out: String,
+    palette: Palette,
+}
+
+impl Layout for Text {
+    fn header(&mut self, doc: &Document<'_>) {
+        let (s, h) = (&mut self.out, &doc.header);
+        let _ = writeln!(s, "{} · {}", doc.title, h.period);
+        wrap(s, "Workouts: ", "          ", &h.workouts);
+        wrap(s, "Pain:     ", "          ", &h.pain);
+        let _ = writeln!(s, "{}", h.counts);
+        if let Some(rejected) = &h.rejected {
+            let _ = writeln!(s, "{rejected}");
+        }
+        s.push('\n');
+        for n in &h.notices {
+            wrap(s, "! ", "  ", n);
+        }
+    }
+
+    fn open(&mut self, _: &'static str, title: &str) {
+        heading(&mut self.out, &self.palette, title);
+    }
+
+    fn empty(&mut self, why: &str) {
+        let _ = writeln!(self.out, "{why}");
+    }
+
+    fn warnings(&mut self, warnings: &[Warning]) {
+        let (s, p) = (&mut self.out, &self.palette);
+        for f in warnings {
+            // Wrap plain, then paint the tag: escape codes must not count towards the width.
+            let tag = format!("{:<8} ", f.severity.as_str().to_uppercase());
+            let mut block = String::new();
+            wrap(&mut block, &tag, "         ", &f.message);
+            s.push_str(&paint(p.severity(f.severity), &tag));
+            s.push_str(&block[tag.len()..]);
+            wrap(s, "         ", "         ", &f.evidence);
+            wrap(s, "         ", "         ", &f.explanation);
+            for advice in &f.advice {
+                wrap(s, "         → ", "           ", advice);
+            }
+            s.push('\n');
+        }
+    }
+
+    fn episodes(&mut self, t: &Table) {
+        let s = &mut self.out;
+        let line = |cells: &[&str]| -> String {
+            let mut out = String::new();
+            for (i, (cell, width)) in cells.iter().zip(EPISODE_WIDTHS).enumerate() {
+                // Two spaces set the resolved day and the classes apart.
+                let gap = if i == 0 {
+                    ""
+                } else if i >= 5 {
+                    "  "
+                } else {
+                    " "
+                };
+                let _ = match t.columns[i].1 {
+                    Align::Right => write!(out, "{gap}{cell:>width$}"),
+                    _ => write!(out, "{gap}{cell:<width$}"),
+                };
+            }
+            out.push_str("  ");
+            out
+        };
+        let names: Vec<&str> = t.columns.iter().map(|c| c.0).collect();
+        let _ = writeln!(s, "{}{}", line(&names[..6]), names[6]);
+        for row in &t.rows {
+            let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+            let columns = line(&cells[..6]);
+            if cells[6].is_empty() {
+                let _ = writeln!(s, "{}", columns.trim_end());
+            } else {
+                wrap(s, &columns, &" ".repeat(columns.chars().count()), cells[6]);
+            }
+        }
+    }
+
+    fn associations(&mut self, groups: &[RegionAssociations]) {
+        let s = &mut self.out;
+        for g in groups {
+            let _ = writeln!(s, "\n{}", g.heading);
+            for sentence in &g.sentences {
+                wrap(s, "  ", "    ", sentence);
+            }
+            for note in &g.notes {
+                wrap(s, "  ", "    ", note);
+            }
+        }
+    }
+
+    fn changes(&mut self, changes: &[Change]) {
+        let s = &mut self.out;
+        for c in changes {
+            wrap(s, "", "  ", &c.name);
+            wrap(s, "  ", "  ", &c.because);
+            if let Some(note) = &c.risk_note {
+                wrap(s, "  ", "  ", note);
+            }
+            wrap(s, "  → ", "    ", &c.alternatives);
+            s.push('\n');
+        }
+    }
+
+    fn load(&mut self, l: &Load) {
+        let (s, p) = (&mut self.out, &self.palette);
+        // Sparklines of the most recent weeks first: the trend at a glance, then the table.
+        let _ = writeln!(s, "{}", paint(p.dim, &l.recent));
+        for (name, values) in &l.series {
+            let _ = writeln!(s, "{name:>10}  {}", sparkline(values));
+        }
+        s.push('\n');
+        let line = |cells: &[&str]| -> String {
+            let mut out = String::new();
+            for (i, (cell, width)) in cells.iter().zip(LOAD_WIDTHS).enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                let _ = match l.table.columns[i].1 {
+                    Align::Right => write!(out, "{cell:>width$}"),
+                    _ => write!(out, "{cell:<width$}"),
+                };
+            }
+            out
+        };
+        let names: Vec<&str> = l.table.columns.iter().map(|c| c.0).collect();
+        let _ = writeln!(s, "{}  load", line(&names));
+        for (cells, share) in l.table.rows.iter().zip(&l.shares) {
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 24));
+        }
+    }
+
+    fn habits(&mut self, t: &Table) {
+        let s = &mut self.out;
+        for row in &t.rows {
+            let _ = writeln!(s, "{:<28} {:>26} | {}", row[0], row[1], row[2]);
+        }
     }
 }
 

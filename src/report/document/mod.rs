@@ -5,9 +5,11 @@
 //! them computes anything of its own.
 
 pub mod charts;
+mod layout;
 mod tables;
 pub mod weekly;
 
+pub use layout::Layout;
 pub use tables::{Align, Table, align_codes};
 
 use charts::ChartData;
@@ -59,6 +61,18 @@ pub struct Header {
     /// How many bad input rows were skipped, when any were.
     pub rejected: Option<String>,
     pub notices: Vec<String>,
+}
+
+impl Header {
+    /// The labelled lines: period, workout files, pain source, counts.
+    pub fn facts(&self) -> [(&'static str, &str); 4] {
+        [
+            ("Period", &self.period),
+            ("Workouts", &self.workouts),
+            ("Pain", &self.pain),
+            ("Counts", &self.counts),
+        ]
+    }
 }
 
 /// A finding as the reader sees it.

@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 use crate::analysis::findings::Severity;
 use crate::report::Figure;
 use crate::report::document::{
-    Body, Change, Document, Load, RegionAssociations, Section, Table, Warning, align_codes,
+    Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
 };
 use crate::report::words;
 
@@ -30,20 +30,13 @@ pub fn esc(text: &str) -> Cow<'_, str> {
 }
 
 pub fn render(doc: &Document<'_>, figures: &[Figure]) -> anyhow::Result<String> {
-    let mut s = String::with_capacity(64 * 1024);
-    let mut titles: Vec<(&str, &str)> = doc.contents().to_vec();
-    if !figures.is_empty() {
-        titles.push(("charts", words::CHARTS_TITLE));
-    }
-    head(&mut s, doc);
-    header(&mut s, doc);
-    contents(&mut s, &titles);
-    section(&mut s, &doc.warnings, warnings);
-    section(&mut s, &doc.episodes, episodes);
-    section(&mut s, &doc.associations, associations);
-    section(&mut s, &doc.changes, what_to_change);
-    section(&mut s, &doc.load, load);
-    section(&mut s, &doc.habits, habits);
+    let mut html = Html {
+        out: String::with_capacity(64 * 1024),
+        charts: !figures.is_empty(),
+    };
+    head(&mut html.out, doc);
+    doc.lay_out(&mut html);
+    let mut s = html.out;
     if !figures.is_empty() {
         charts(&mut s, words::CHARTS_TITLE, figures)?;
     }
@@ -54,6 +47,12 @@ pub fn render(doc: &Document<'_>, figures: &[Figure]) -> anyhow::Result<String> 
         env!("CARGO_PKG_VERSION")
     );
     Ok(s)
+}
+
+/// The page being written, and whether a charts section follows the document's sections.
+struct Html {
+    out: String,
+    charts: bool,
 }
 
 fn head(s: &mut String, doc: &Document<'_>) {
@@ -69,48 +68,6 @@ fn head(s: &mut String, doc: &Document<'_>) {
         esc(doc.title),
         esc(&doc.header.period),
     );
-}
-
-fn header(s: &mut String, doc: &Document<'_>) {
-    let h = &doc.header;
-    let _ = writeln!(
-        s,
-        "<header>\n<h1>{}</h1>\n<dl class=\"sources\">",
-        esc(doc.title)
-    );
-    let rows = [
-        ("Period", &h.period),
-        ("Workouts", &h.workouts),
-        ("Pain", &h.pain),
-        ("Counts", &h.counts),
-    ];
-    for (name, value) in rows {
-        let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
-    }
-    let _ = writeln!(s, "</dl>");
-    if let Some(r) = &h.rejected {
-        let _ = writeln!(s, "<p>{}</p>", esc(r));
-    }
-    for n in &h.notices {
-        let _ = writeln!(
-            s,
-            "<div class=\"notice\" role=\"note\"><p>{}</p></div>",
-            esc(n)
-        );
-    }
-    let _ = writeln!(s, "</header>");
-}
-
-/// The section with its heading, then the content or the sentence that says there is none.
-fn section<T>(s: &mut String, section: &Section<T>, draw: fn(&mut String, &T)) {
-    section_start(s, section.id, &section.title);
-    match &section.body {
-        Body::Content(content) => draw(s, content),
-        Body::Empty(why) => {
-            let _ = writeln!(s, "<p>{}</p>", esc(why));
-        }
-    }
-    section_end(s);
 }
 
 fn contents(s: &mut String, titles: &[(&str, &str)]) {
@@ -167,26 +124,133 @@ fn severity_class(severity: Severity) -> &'static str {
     severity.as_str()
 }
 
-fn warnings(s: &mut String, warnings: &Vec<Warning>) {
-    for f in warnings {
-        let class = severity_class(f.severity);
+impl Layout for Html {
+    fn header(&mut self, doc: &Document<'_>) {
+        let (s, h) = (&mut self.out, &doc.header);
         let _ = writeln!(
             s,
-            "<article class=\"finding {class}\">\n<h3><span class=\"sev\">{}</span> {}</h3>\n\
-             <p class=\"evidence\">{}</p>\n<p>{}</p>",
-            class.to_uppercase(),
-            esc(&f.message),
-            esc(&f.evidence),
-            esc(&f.explanation),
+            "<header>\n<h1>{}</h1>\n<dl class=\"sources\">",
+            esc(doc.title)
         );
-        if !f.advice.is_empty() {
-            let _ = writeln!(s, "<ul>");
-            for advice in &f.advice {
-                let _ = writeln!(s, "<li>{}</li>", esc(advice));
+        for (name, value) in h.facts() {
+            let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
+        }
+        let _ = writeln!(s, "</dl>");
+        if let Some(r) = &h.rejected {
+            let _ = writeln!(s, "<p>{}</p>", esc(r));
+        }
+        for n in &h.notices {
+            let _ = writeln!(
+                s,
+                "<div class=\"notice\" role=\"note\"><p>{}</p></div>",
+                esc(n)
+            );
+        }
+        let _ = writeln!(s, "</header>");
+        let mut titles: Vec<(&str, &str)> = doc.contents().to_vec();
+        if self.charts {
+            titles.push(("charts", words::CHARTS_TITLE));
+        }
+        contents(s, &titles);
+    }
+
+    fn open(&mut self, id: &'static str, title: &str) {
+        section_start(&mut self.out, id, title);
+    }
+
+    fn empty(&mut self, why: &str) {
+        let _ = writeln!(self.out, "<p>{}</p>", esc(why));
+    }
+
+    fn close(&mut self) {
+        section_end(&mut self.out);
+    }
+
+    fn warnings(&mut self, warnings: &[Warning]) {
+        let s = &mut self.out;
+        for f in warnings {
+            let class = severity_class(f.severity);
+            let _ = writeln!(
+                s,
+                "<article class=\"finding {class}\">\n<h3><span class=\"sev\">{}</span> {}</h3>\n\
+             <p class=\"evidence\">{}</p>\n<p>{}</p>",
+                class.to_uppercase(),
+                esc(&f.message),
+                esc(&f.evidence),
+                esc(&f.explanation),
+            );
+            if !f.advice.is_empty() {
+                let _ = writeln!(s, "<ul>");
+                for advice in &f.advice {
+                    let _ = writeln!(s, "<li>{}</li>", esc(advice));
+                }
+                let _ = writeln!(s, "</ul>");
+            }
+            let _ = writeln!(s, "</article>");
+        }
+    }
+
+    fn episodes(&mut self, t: &Table) {
+        escaped_table(&mut self.out, t);
+    }
+
+    fn associations(&mut self, groups: &[RegionAssociations]) {
+        let s = &mut self.out;
+        for g in groups {
+            let _ = writeln!(s, "<h3>{}</h3>\n<ul>", esc(&g.heading));
+            for sentence in &g.sentences {
+                let _ = writeln!(s, "<li>{}</li>", esc(sentence));
             }
             let _ = writeln!(s, "</ul>");
+            for note in &g.notes {
+                let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
+            }
         }
-        let _ = writeln!(s, "</article>");
+    }
+
+    fn changes(&mut self, changes: &[Change]) {
+        let s = &mut self.out;
+        for c in changes {
+            let _ = writeln!(
+                s,
+                "<div class=\"change\">\n<h3>{}</h3>\n<p>{}</p>",
+                esc(&c.name),
+                esc(&c.because),
+            );
+            if let Some(note) = &c.risk_note {
+                let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
+            }
+            let _ = writeln!(
+                s,
+                "<p><strong>{}</strong></p>\n</div>",
+                esc(&c.alternatives)
+            );
+        }
+    }
+
+    fn load(&mut self, l: &Load) {
+        let s = &mut self.out;
+        let rows: Vec<Vec<String>> = l
+            .table
+            .rows
+            .iter()
+            .zip(&l.shares)
+            .map(|(cells, share)| {
+                let mut cells: Vec<String> = cells.iter().map(|c| esc(c).into_owned()).collect();
+                cells.push(format!(
+                    "<span style=\"width:{:.0}%\"></span>",
+                    share * 100.0
+                ));
+                cells
+            })
+            .collect();
+        let mut columns = align_codes(&l.table);
+        columns.push(("load", 'b'));
+        table(s, &columns, &rows);
+    }
+
+    fn habits(&mut self, t: &Table) {
+        escaped_table(&mut self.out, t);
     }
 }
 
@@ -198,66 +262,6 @@ fn escaped_table(s: &mut String, t: &Table) {
         .map(|r| r.iter().map(|c| esc(c).into_owned()).collect())
         .collect();
     table(s, &align_codes(t), &rows);
-}
-
-fn episodes(s: &mut String, t: &Table) {
-    escaped_table(s, t);
-}
-
-fn associations(s: &mut String, groups: &Vec<RegionAssociations>) {
-    for g in groups {
-        let _ = writeln!(s, "<h3>{}</h3>\n<ul>", esc(&g.heading));
-        for sentence in &g.sentences {
-            let _ = writeln!(s, "<li>{}</li>", esc(sentence));
-        }
-        let _ = writeln!(s, "</ul>");
-        for note in &g.notes {
-            let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
-        }
-    }
-}
-
-fn what_to_change(s: &mut String, changes: &Vec<Change>) {
-    for c in changes {
-        let _ = writeln!(
-            s,
-            "<div class=\"change\">\n<h3>{}</h3>\n<p>{}</p>",
-            esc(&c.name),
-            esc(&c.because),
-        );
-        if let Some(note) = &c.risk_note {
-            let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
-        }
-        let _ = writeln!(
-            s,
-            "<p><strong>{}</strong></p>\n</div>",
-            esc(&c.alternatives)
-        );
-    }
-}
-
-fn load(s: &mut String, l: &Load) {
-    let rows: Vec<Vec<String>> = l
-        .table
-        .rows
-        .iter()
-        .zip(&l.shares)
-        .map(|(cells, share)| {
-            let mut cells: Vec<String> = cells.iter().map(|c| esc(c).into_owned()).collect();
-            cells.push(format!(
-                "<span style=\"width:{:.0}%\"></span>",
-                share * 100.0
-            ));
-            cells
-        })
-        .collect();
-    let mut columns = align_codes(&l.table);
-    columns.push(("load", 'b'));
-    table(s, &columns, &rows);
-}
-
-fn habits(s: &mut String, t: &Table) {
-    escaped_table(s, t);
 }
 
 fn charts(s: &mut String, title: &str, figures: &[Figure]) -> anyhow::Result<()> {

@@ -246,19 +246,17 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         }
         shown
     };
+    // One line of cells at the current height, then the next line.
+    let line = |p: &mut Pages, cells: Vec<&str>, weight: Weight, color: Rgb| {
+        let y = p.y;
+        for (i, (cell, x)) in cells.into_iter().zip(xs).enumerate() {
+            p.text_at(MARGIN + x, y, size, weight, color, &fit(cell, i, weight));
+        }
+        p.y += size * 1.5;
+    };
     p.ensure(size * 1.6 * 2.0, BOTTOM);
-    let y = p.y;
-    for (i, ((name, _), x)) in table.columns.iter().zip(xs).enumerate() {
-        p.text_at(
-            MARGIN + x,
-            y,
-            size,
-            Weight::Bold,
-            MUTED,
-            &fit(name, i, Weight::Bold),
-        );
-    }
-    p.y += size * 1.5;
+    let head = table.columns.iter().map(|c| c.0).collect();
+    line(p, head, Weight::Bold, MUTED);
     p.push(Item::Line {
         x1: MARGIN,
         y1: p.y - 2.0,
@@ -268,18 +266,12 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
     });
     for row in &table.rows {
         p.ensure(size * 1.5, BOTTOM);
-        let y = p.y;
-        for (i, (cell, x)) in row.iter().zip(xs).enumerate() {
-            p.text_at(
-                MARGIN + x,
-                y,
-                size,
-                Weight::Regular,
-                INK,
-                &fit(cell, i, Weight::Regular),
-            );
-        }
-        p.y += size * 1.5;
+        line(
+            p,
+            row.iter().map(String::as_str).collect(),
+            Weight::Regular,
+            INK,
+        );
     }
     p.paragraph(
         MARGIN,
