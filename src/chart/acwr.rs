@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{Backend, ChartKind, Span};
+use super::{Backend, ChartKind, Drawn, Span};
 
 const BAND_LOW: RGBColor = RGBColor(0x9a, 0xa0, 0xa6);
 const BAND_SWEET: RGBColor = RGBColor(0x59, 0xa1, 0x4f);
@@ -17,11 +17,7 @@ const LINE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 const LINE_LIGHT: RGBColor = RGBColor(0xa5, 0xb8, 0xc9);
 const WEEKLY: RGBColor = RGBColor(0x10, 0x2a, 0x43);
 
-pub fn draw<DB: Backend>(
-    root: &Area<DB>,
-    a: &ChartData,
-    (first, last): Span,
-) -> anyhow::Result<()> {
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) -> Drawn {
     let title = ChartKind::Acwr.title();
     let t = &a.thresholds;
     let days: Vec<_> = a

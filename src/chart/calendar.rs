@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{Backend, ChartKind, Span};
+use super::{Backend, ChartKind, Drawn, Span};
 
 /// The most weeks drawn.
 pub const MAX_WEEKS: i64 = 52;
@@ -27,11 +27,7 @@ fn pain_level(peak: u8) -> usize {
     }
 }
 
-pub fn draw<DB: Backend>(
-    root: &Area<DB>,
-    a: &ChartData,
-    (first, last): Span,
-) -> anyhow::Result<()> {
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) -> Drawn {
     let title = ChartKind::Calendar.title();
     let earliest = monday(last) - Duration::weeks(MAX_WEEKS - 1);
     let cut = first < earliest;

@@ -7,14 +7,14 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::report::document::charts::{ChartData, Estimate, ForestRow};
 
 use super::style::*;
-use super::{Backend, ChartKind};
+use super::{Backend, ChartKind, Drawn};
 
 const ABOVE: RGBColor = RGBColor(0xb2, 0x18, 0x2b);
 const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
 const BELOW: RGBColor = RGBColor(0x2c, 0x6f, 0xa8);
 const CRUDE: RGBColor = RGBColor(0xa9, 0xae, 0xb4);
 
-pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> anyhow::Result<()> {
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     let title = ChartKind::Associations.title();
     // The associations cover the whole analysed period whatever the window: say that period.
     let period = a

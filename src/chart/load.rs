@@ -8,16 +8,12 @@ use crate::model::Region;
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
-use super::{Backend, ChartKind, Span};
+use super::{Backend, ChartKind, Drawn, Span};
 
 /// Pain is overlaid for at most this many regions.
 pub const MAX_REGIONS: usize = 4;
 
-pub fn draw<DB: Backend>(
-    root: &Area<DB>,
-    a: &ChartData,
-    (first, last): Span,
-) -> anyhow::Result<()> {
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) -> Drawn {
     let title = ChartKind::Load.title();
     let end = last + Duration::days(1);
     let inside = |d: NaiveDate| d >= first && d <= last;

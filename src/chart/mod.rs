@@ -157,6 +157,9 @@ where
     type Error = T::ErrorType;
 }
 
+/// What drawing a chart returns.
+pub type Drawn = anyhow::Result<()>;
+
 /// The first and last day a chart shows.
 pub type Span = (NaiveDate, NaiveDate);
 

@@ -7,13 +7,9 @@ use plotters::prelude::*;
 use crate::report::document::charts::{ChartData, Progress};
 
 use super::style::*;
-use super::{Backend, ChartKind, Span};
+use super::{Backend, ChartKind, Drawn, Span};
 
-pub fn draw<DB: Backend>(
-    root: &Area<DB>,
-    a: &ChartData,
-    (first, last): Span,
-) -> anyhow::Result<()> {
+pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) -> Drawn {
     let title = ChartKind::Progress.title();
     let Progress {
         lines,

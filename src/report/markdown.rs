@@ -101,7 +101,7 @@ impl Layout for Markdown {
     fn header(&mut self, doc: &Document<'_>) {
         let (s, h) = (&mut self.0, &doc.header);
         let _ = writeln!(s, "# {}\n", doc.title);
-        for (name, value) in h.facts() {
+        for (name, value) in &h.facts {
             let _ = writeln!(s, "- **{name}:** {}", escape(value));
         }
         if let Some(r) = &h.rejected {

@@ -129,10 +129,11 @@ struct Text {
 impl Layout for Text {
     fn header(&mut self, doc: &Document<'_>) {
         let (s, h) = (&mut self.out, &doc.header);
-        let _ = writeln!(s, "{} · {}", doc.title, h.period);
-        wrap(s, "Workouts: ", "          ", &h.workouts);
-        wrap(s, "Pain:     ", "          ", &h.pain);
-        let _ = writeln!(s, "{}", h.counts);
+        let [(_, period), (_, workouts), (_, pain), (_, counts)] = &h.facts;
+        let _ = writeln!(s, "{} · {period}", doc.title);
+        wrap(s, "Workouts: ", "          ", workouts);
+        wrap(s, "Pain:     ", "          ", pain);
+        let _ = writeln!(s, "{counts}");
         if let Some(rejected) = &h.rejected {
             let _ = writeln!(s, "{rejected}");
         }

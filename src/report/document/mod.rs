@@ -54,24 +54,16 @@ impl<T> Section<T> {
 /// Where the report came from, and what it covers.
 #[derive(Debug, Clone)]
 pub struct Header {
-    pub period: String,
-    pub workouts: String,
-    pub pain: String,
-    pub counts: String,
+    /// The labelled lines, in order: period, workout files, pain source, counts.
+    pub facts: [(&'static str, String); 4],
     /// How many bad input rows were skipped, when any were.
     pub rejected: Option<String>,
     pub notices: Vec<String>,
 }
 
 impl Header {
-    /// The labelled lines: period, workout files, pain source, counts.
-    pub fn facts(&self) -> [(&'static str, &str); 4] {
-        [
-            ("Period", &self.period),
-            ("Workouts", &self.workouts),
-            ("Pain", &self.pain),
-            ("Counts", &self.counts),
-        ]
+    pub fn period(&self) -> &str {
+        &self.facts[0].1
     }
 }
 
@@ -161,10 +153,12 @@ impl<'a> Document<'a> {
         Document {
             title: "strainscope report",
             header: Header {
-                period: words::period(a),
-                workouts: sources.workout_files.join(", "),
-                pain: words::pain_source(sources),
-                counts: words::counts(a),
+                facts: [
+                    ("Period", words::period(a)),
+                    ("Workouts", sources.workout_files.join(", ")),
+                    ("Pain", words::pain_source(sources)),
+                    ("Counts", words::counts(a)),
+                ],
                 rejected: words::rejected(sources),
                 notices: a.notices.clone(),
             },

@@ -66,7 +66,7 @@ fn head(s: &mut String, doc: &Document<'_>) {
          <title>{} · {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         env!("CARGO_PKG_VERSION"),
         esc(doc.title),
-        esc(&doc.header.period),
+        esc(doc.header.period()),
     );
 }
 
@@ -132,7 +132,7 @@ impl Layout for Html {
             "<header>\n<h1>{}</h1>\n<dl class=\"sources\">",
             esc(doc.title)
         );
-        for (name, value) in h.facts() {
+        for (name, value) in &h.facts {
             let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
         }
         let _ = writeln!(s, "</dl>");
