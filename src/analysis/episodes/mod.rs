@@ -230,9 +230,8 @@ fn classify(ep: &mut Episode, recurs: bool, sessions: &[Session], t: &Thresholds
     let soreness_timing = loading_before
         .iter()
         .any(|&h| h >= t.soreness_min_h && h <= t.soreness_max_h);
-    if recurs {
-        classes.push(EpisodeClass::Recurrence);
-    } else if ep.region.is_muscular()
+    if !recurs
+        && ep.region.is_muscular()
         && ep.peak <= t.soreness_max_intensity
         && soreness_timing
         && ep.days <= t.soreness_max_days
@@ -280,6 +279,9 @@ fn classify(ep: &mut Episode, recurs: bool, sessions: &[Session], t: &Thresholds
     });
     if through_pain {
         classes.push(EpisodeClass::TrainingThroughPain);
+    }
+    if recurs {
+        classes.push(EpisodeClass::Recurrence);
     }
     ep.classes = classes;
 }
