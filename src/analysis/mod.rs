@@ -140,6 +140,24 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         .filter(|p| inside(p.at.date()))
         .cloned()
         .collect();
+    // Episodes come from every entry and session up to the period's end, then keep those
+    // that overlap it: one already open on the first day (the diary started first, or
+    // --from cut into it) keeps its real onset and is no new onset there. Entries after the
+    // end stay unread, as a report up to --to knows only what was known then.
+    let episodes = match (first, last) {
+        (Some(first), Some(last)) => {
+            let known_pain: Vec<PainEntry> = input
+                .pain
+                .iter()
+                .filter(|p| p.at.date() <= last)
+                .cloned()
+                .collect();
+            let known_sessions = all_sessions.partition_point(|s| s.day <= last);
+            let all = episodes::episodes(&known_pain, &all_sessions[..known_sessions], t);
+            episodes::in_period(all, first, last)
+        }
+        _ => Vec::new(),
+    };
     let sessions: Vec<Session> = all_sessions.into_iter().filter(|s| inside(s.day)).collect();
 
     let days = calendar::daily(&sets, &sessions, &days_list, input.catalog, t)?;
@@ -147,7 +165,6 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     let weeks = weekly::weeks(&days, &pain)?;
     let exercise_weeks = weekly::exercise_weeks(&sets, &weeks, t)?;
     let region_weeks = weekly::region_weeks(&days, &weeks);
-    let episodes = episodes::episodes(&pain, &sessions, t);
     // Red flags are never dropped for falling before the first session: only --from/--to
     // narrow them.
     let flagged: Vec<PainEntry> = input

@@ -46,6 +46,9 @@ pub struct Thresholds {
     /// Pain above this, the day before or after a session in an open episode, is training
     /// through pain (Silbernagel: > 5/10 is not acceptable).
     pub training_through_pain_above: u8,
+    /// Pain that starts at most this many days after an earlier episode of the region ended
+    /// is a recurrence, never soreness.
+    pub recurrence_days: u32,
 
     // Associations (science.md §4).
     pub window_h: u32,
@@ -59,8 +62,6 @@ pub struct Thresholds {
     pub short_rest_h: f64,
     /// ... or at least this day of a streak.
     pub short_rest_streak_day: u32,
-    /// How many days after a load spike pain onsets are looked for.
-    pub spike_followup_days: u32,
 
     // Habits (seed-knowledge.md §1, §5).
     pub core_days_per_week: f64,
@@ -107,6 +108,7 @@ impl Default for Thresholds {
             persistent_days: 7,
             persistent_long_days: 14,
             training_through_pain_above: 5,
+            recurrence_days: 14,
             window_h: 48,
             lag_windows_h: vec![24, 72],
             min_exposed_sessions: 3,
@@ -116,7 +118,6 @@ impl Default for Thresholds {
             q_caution: 0.10,
             short_rest_h: 24.0,
             short_rest_streak_day: 4,
-            spike_followup_days: 7,
             core_days_per_week: 2.0,
             push_pull_max: 1.5,
             knee_hip_max: 2.0,
@@ -150,6 +151,7 @@ impl Thresholds {
             ("window_h", f64::from(self.window_h)),
             ("layoff_days", f64::from(self.layoff_days)),
             ("episode_gap_days", f64::from(self.episode_gap_days)),
+            ("recurrence_days", f64::from(self.recurrence_days)),
         ];
         for (name, v) in positive {
             if v <= 0.0 {

@@ -262,6 +262,18 @@ vocabulary! {
     }
 }
 
+impl Region {
+    /// Mild pain here can be ordinary muscle soreness (DOMS). Joints, the spine (the lower
+    /// back included), tendons and bones never are: docs/methods.md §4.3 says why.
+    pub fn is_muscular(self) -> bool {
+        use Region::*;
+        matches!(
+            self,
+            UpperBack | Chest | Abdomen | UpperArm | Forearm | Glute | Hamstring | Thigh | Calf
+        )
+    }
+}
+
 vocabulary! {
     Side, "side" {
         Left => "left" | "l",

@@ -62,3 +62,38 @@ fn units_convert_exactly() {
     assert_eq!("mi.".parse::<DistanceUnit>().unwrap(), DistanceUnit::Mi);
     assert_eq!(DistanceUnit::Km.to_m(2.5), 2500.0);
 }
+
+#[test]
+fn soreness_regions_are_the_muscles_and_never_a_joint_or_the_spine() {
+    let muscular: Vec<&str> = Region::ALL
+        .iter()
+        .filter(|r| r.is_muscular())
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(
+        muscular,
+        [
+            "upper-back",
+            "chest",
+            "abdomen",
+            "upper-arm",
+            "forearm",
+            "glute",
+            "hamstring",
+            "thigh",
+            "calf"
+        ]
+    );
+    for joint in [
+        Region::Knee,
+        Region::Shoulder,
+        Region::Elbow,
+        Region::Wrist,
+        Region::Hip,
+        Region::Ankle,
+        Region::Neck,
+        Region::LowerBack,
+    ] {
+        assert!(!joint.is_muscular(), "{joint}");
+    }
+}

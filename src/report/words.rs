@@ -395,6 +395,8 @@ pub(crate) mod fixture {
                 inferred: false,
                 classes: vec![EpisodeClass::AcuteOnset],
                 sessions_during: 1,
+                began_before: false,
+                previous_end: None,
                 intensities: Vec::new(),
                 onset_quality: None,
             }],

@@ -7,6 +7,7 @@ mod attribution;
 mod bad_input;
 mod charts;
 mod config;
+mod episodes;
 mod import;
 mod import_fitnotes_ios;
 mod import_gymbook;

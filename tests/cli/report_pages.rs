@@ -150,6 +150,6 @@ fn markdown_report_has_the_text_sections_and_escapes_the_diary_note() {
     assert_eq!(episode_rows.len(), 18);
     assert!(episode_rows.iter().all(|l| l.matches(" |").count() == 7));
     assert!(episode_rows.contains(
-        &"| lower-back | 2026-08-25 | 2026-09-02 | 9 | 6 | 2026-09-03 | acute-onset, persistent, training-through-pain |"
+        &"| lower-back | 2026-08-25 | 2026-09-02 | 9 | 6 | 2026-09-03 | acute-onset, persistent, training-through-pain, recurrence |"
     ));
 }

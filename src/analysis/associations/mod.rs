@@ -91,7 +91,13 @@ pub fn associations(
     episodes: &[Episode],
     t: &Thresholds,
 ) -> Vec<Association> {
-    let regions: BTreeSet<Region> = episodes.iter().map(|e| e.region).collect();
+    // An episode that began before the period is no onset in it (it still keeps the
+    // sessions during it out of the tables, below): a region needs an onset of its own.
+    let regions: BTreeSet<Region> = episodes
+        .iter()
+        .filter(|e| !e.began_before)
+        .map(|e| e.region)
+        .collect();
     let all: Vec<&Exposure> = exposures
         .iter()
         .flatten()
@@ -111,7 +117,7 @@ pub fn associations(
     for region in regions {
         let mut mine: Vec<&Episode> = episodes.iter().filter(|e| e.region == region).collect();
         mine.sort_by_key(|e| e.onset);
-        let onsets = mine.len() as u64;
+        let onsets = mine.iter().filter(|e| !e.began_before).count() as u64;
         // Sessions inside an open episode of this region are not at risk of a new onset.
         // A region's episodes never overlap and come in order of onset, so the one that could
         // be open at a time is the last to start before it.
@@ -129,8 +135,9 @@ pub fn associations(
                 .map(|&i| {
                     let start = sessions[i].start;
                     let next = mine.partition_point(|e| e.onset <= start);
+                    // Never one that began before the period, whatever the sessions.
                     mine.get(next)
-                        .filter(|e| e.onset <= start + window)
+                        .filter(|e| !e.began_before && e.onset <= start + window)
                         .map(|e| e.onset.date())
                 })
                 .collect();

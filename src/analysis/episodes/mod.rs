@@ -25,6 +25,9 @@ pub enum EpisodeClass {
     PersistentLong,
     Worsening,
     TrainingThroughPain,
+    /// Began at most `recurrence_days` (14) after an earlier episode of the region ended,
+    /// one that was not itself soreness-like: the pain came back, it is not new soreness.
+    Recurrence,
 }
 
 impl EpisodeClass {
@@ -37,6 +40,7 @@ impl EpisodeClass {
             EpisodeClass::PersistentLong => "persistent-long",
             EpisodeClass::Worsening => "worsening",
             EpisodeClass::TrainingThroughPain => "training-through-pain",
+            EpisodeClass::Recurrence => "recurrence",
         }
     }
 }
@@ -65,6 +69,12 @@ pub struct Episode {
     /// The sessions that loaded this region while the episode was open (training through pain
     /// counts those next to pain above 5).
     pub sessions_during: u32,
+    /// Began before the period's first day (an episode already open when the log or
+    /// `--from` starts): it is no onset in the period, so no association table counts it.
+    pub began_before: bool,
+    /// The end of the region's episode before this one, over the whole diary.
+    #[serde(skip)]
+    pub previous_end: Option<NaiveDate>,
     #[serde(skip)]
     pub intensities: Vec<(NaiveDateTime, u8)>,
     #[serde(skip)]
@@ -137,6 +147,8 @@ pub fn episodes(pain: &[PainEntry], sessions: &[Session], t: &Thresholds) -> Vec
                     inferred: true,
                     classes: Vec::new(),
                     sessions_during: 0,
+                    began_before: false,
+                    previous_end: None,
                     intensities: Vec::new(),
                     onset_quality: e.quality,
                 });
@@ -157,10 +169,33 @@ pub fn episodes(pain: &[PainEntry], sessions: &[Session], t: &Thresholds) -> Vec
             out.push(finish(ep, &sides));
         }
     }
-    for ep in &mut out {
-        classify(ep, sessions, t);
+    // Oldest first within a region, so each episode's predecessor is classified before it.
+    for i in 0..out.len() {
+        let (before, rest) = out.split_at_mut(i);
+        let ep = &mut rest[0];
+        let previous = before.last().filter(|p| p.region == ep.region);
+        ep.previous_end = previous.map(|p| p.end);
+        let recurs = previous.is_some_and(|p| {
+            !p.has(EpisodeClass::SorenessLike)
+                && (ep.onset.date() - p.end).num_days() <= i64::from(t.recurrence_days)
+        });
+        classify(ep, recurs, sessions, t);
     }
     out
+}
+
+/// The episodes that overlap the period `first..=last`, with those that began before it
+/// marked. Built from every entry up to `last`, an episode already open on the first day
+/// keeps its real onset and classes instead of starting anew there.
+pub fn in_period(episodes: Vec<Episode>, first: NaiveDate, last: NaiveDate) -> Vec<Episode> {
+    episodes
+        .into_iter()
+        .filter(|e| e.end >= first && e.onset.date() <= last)
+        .map(|mut e| {
+            e.began_before = e.onset.date() < first;
+            e
+        })
+        .collect()
 }
 
 fn finish(mut ep: Episode, sides: &BTreeMap<Side, u32>) -> Episode {
@@ -173,7 +208,8 @@ fn hours(a: NaiveDateTime, b: NaiveDateTime) -> f64 {
     (b - a).num_seconds() as f64 / 3600.0
 }
 
-fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
+/// `recurs`: the episode began soon after an earlier, non-soreness episode of its region.
+fn classify(ep: &mut Episode, recurs: bool, sessions: &[Session], t: &Thresholds) {
     // Sessions are in order of start: only those shortly before the onset matter here.
     let lookback =
         chrono::Duration::minutes((t.soreness_max_h.max(t.acute_window_h) * 60.0) as i64);
@@ -189,11 +225,17 @@ fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
         .collect();
     let mut classes = Vec::new();
 
-    // Ordinary delayed-onset soreness: mild, 12–72 h after loading the region, gone in days.
+    // Ordinary delayed-onset soreness: mild, 12–72 h after loading the region, gone in days;
+    // only a muscle gets it, and never pain that came back after an earlier episode.
     let soreness_timing = loading_before
         .iter()
         .any(|&h| h >= t.soreness_min_h && h <= t.soreness_max_h);
-    if ep.peak <= t.soreness_max_intensity && soreness_timing && ep.days <= t.soreness_max_days {
+    if !recurs
+        && ep.region.is_muscular()
+        && ep.peak <= t.soreness_max_intensity
+        && soreness_timing
+        && ep.days <= t.soreness_max_days
+    {
         classes.push(EpisodeClass::SorenessLike);
     }
     // Abrupt pain during or right after a session is a sign of injury, not soreness.
@@ -237,6 +279,9 @@ fn classify(ep: &mut Episode, sessions: &[Session], t: &Thresholds) {
     });
     if through_pain {
         classes.push(EpisodeClass::TrainingThroughPain);
+    }
+    if recurs {
+        classes.push(EpisodeClass::Recurrence);
     }
     ep.classes = classes;
 }

@@ -76,6 +76,104 @@ fn classes_follow_science_section_3() {
     assert_eq!(eps[0].days, 9);
 }
 
+/// A 5-day knee episode (4, 5, 4, 3, 2, then 0), a long run on 2026-09-26 19:00 and a 3/10 knee
+/// entry the next morning, two days after the 0: the sample's second knee onset.
+fn knee_back(t: &Thresholds) -> Vec<Episode> {
+    let mut pain: Vec<PainEntry> = (20..=25)
+        .zip([4, 5, 4, 3, 2, 0])
+        .map(|(day, i)| entry(&format!("2026-09-{day} 09:00"), Region::Knee, i))
+        .collect();
+    pain.push(entry("2026-09-27 09:05", Region::Knee, 3));
+    pain.push(entry("2026-09-28 09:00", Region::Knee, 2));
+    pain.push(entry("2026-09-29 09:00", Region::Knee, 0));
+    let run = session("2026-09-26 19:00", &[Region::Knee, Region::Calf]);
+    episodes(&pain, &[run], t)
+}
+
+#[test]
+fn mild_knee_pain_soon_after_a_knee_episode_is_a_recurrence_not_soreness() {
+    let eps = knee_back(&Thresholds::default());
+    assert_eq!(eps.len(), 2);
+    assert_eq!(eps[0].days, 5);
+    assert_eq!(eps[0].classes, Vec::<EpisodeClass>::new());
+    assert_eq!(eps[1].onset, dt("2026-09-27 09:05"));
+    assert_eq!(eps[1].classes, vec![EpisodeClass::Recurrence]);
+    assert_eq!(eps[1].previous_end, NaiveDate::from_ymd_opt(2026, 9, 24));
+    // Three days after the end is beyond a 2-day recurrence threshold; the knee is a joint,
+    // so the episode is then nothing at all, and never soreness.
+    let t = Thresholds {
+        recurrence_days: 2,
+        ..Thresholds::default()
+    };
+    assert_eq!(knee_back(&t)[1].classes, Vec::<EpisodeClass>::new());
+}
+
+#[test]
+fn soreness_is_for_muscles_and_comes_back_as_soreness() {
+    let t = Thresholds::default();
+    let legs = [
+        session("2026-06-04 19:00", &[Region::Thigh, Region::Knee]),
+        session("2026-06-11 19:00", &[Region::Thigh, Region::Knee]),
+    ];
+    // The same mild pain the morning after leg day: soreness in the thigh, not in the knee.
+    let pain: Vec<PainEntry> = [Region::Thigh, Region::Knee]
+        .iter()
+        .flat_map(|&r| {
+            [
+                entry("2026-06-05 08:00", r, 2),
+                entry("2026-06-06 08:00", r, 0),
+                entry("2026-06-12 08:00", r, 2),
+                entry("2026-06-13 08:00", r, 0),
+            ]
+        })
+        .collect();
+    let eps = episodes(&pain, &legs, &t);
+    let classes = |r: Region| -> Vec<Vec<EpisodeClass>> {
+        eps.iter()
+            .filter(|e| e.region == r)
+            .map(|e| e.classes.clone())
+            .collect()
+    };
+    // A week's leg day brings the thigh's soreness back: soreness again, not a recurrence.
+    assert_eq!(
+        classes(Region::Thigh),
+        vec![vec![EpisodeClass::SorenessLike]; 2]
+    );
+    // The knee's second episode follows one that was not soreness: it came back.
+    assert_eq!(
+        classes(Region::Knee),
+        vec![vec![], vec![EpisodeClass::Recurrence]]
+    );
+}
+
+#[test]
+fn episodes_that_overlap_the_period_are_kept_and_those_already_open_are_marked() {
+    let pain = vec![
+        entry("2026-05-01 08:00", Region::Knee, 3), // ended long before the period
+        entry("2026-05-02 08:00", Region::Knee, 0),
+        entry("2026-05-18 08:00", Region::Shoulder, 4), // open on the first day
+        entry("2026-05-21 08:00", Region::Shoulder, 5),
+        entry("2026-05-23 08:00", Region::Shoulder, 3),
+        entry("2026-05-25 08:00", Region::Knee, 2), // inside
+    ];
+    let all = episodes(&pain, &[], &Thresholds::default());
+    assert_eq!(all.len(), 3);
+    let day = |d: u32| NaiveDate::from_ymd_opt(2026, 5, d).unwrap();
+    let kept = in_period(all, day(21), day(31));
+    let shown: Vec<(Region, NaiveDateTime, bool)> = kept
+        .iter()
+        .map(|e| (e.region, e.onset, e.began_before))
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (Region::Shoulder, dt("2026-05-18 08:00"), true),
+            (Region::Knee, dt("2026-05-25 08:00"), false),
+        ]
+    );
+    assert_eq!(kept[0].days, 6);
+}
+
 #[test]
 fn worsening_needs_three_rising_entries() {
     let pain: Vec<PainEntry> = [

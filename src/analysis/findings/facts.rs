@@ -20,6 +20,7 @@ pub enum Facts {
     NotImproving(EpisodeGroup),
     AcuteOnset(EpisodeGroup),
     Soreness(EpisodeGroup),
+    Recurrence(RecurrentEpisodes),
     Association(PainAfterExposure),
     SorenessAssociation(SorenessAfterLoad),
     SpikeThenPain(ExerciseJumps),
@@ -84,7 +85,22 @@ pub struct EpisodeSpan {
     pub peak: u8,
 }
 
-/// An exposure followed by pain more often than other sessions, at the primary window.
+/// The episodes of one region that began soon after an earlier one there ended.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecurrentEpisodes {
+    pub region: Region,
+    pub episodes: Vec<Recurrent>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Recurrent {
+    pub onset: NaiveDate,
+    pub end: NaiveDate,
+    pub peak: u8,
+    /// The end of the episode before it.
+    pub previous_end: NaiveDate,
+}
+
 /// An exposure (or a group the log cannot tell apart) followed by pain more often than other
 /// sessions, on the adjusted estimate.
 #[derive(Debug, Clone, PartialEq)]
@@ -292,6 +308,7 @@ impl Facts {
             Facts::NotImproving(_) => FindingKind::NotImproving,
             Facts::AcuteOnset(_) => FindingKind::AcuteOnset,
             Facts::Soreness(_) => FindingKind::Soreness,
+            Facts::Recurrence(_) => FindingKind::Recurrence,
             Facts::Association(_) => FindingKind::Association,
             Facts::SorenessAssociation(_) => FindingKind::SorenessAssociation,
             Facts::SpikeThenPain(_) => FindingKind::SpikeThenPain,
@@ -322,6 +339,7 @@ impl Facts {
             | Facts::NotImproving(g)
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => Some(g.region),
+            Facts::Recurrence(r) => Some(r.region),
             Facts::Association(a) => Some(a.best().region),
             Facts::SorenessAssociation(s) => Some(s.region),
             // Of several regions, the first in the vocabulary's order.
@@ -358,6 +376,7 @@ impl Facts {
             | Facts::NotImproving(g)
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => g.episodes.iter().map(|e| e.onset).collect(),
+            Facts::Recurrence(r) => r.episodes.iter().map(|e| e.onset).collect(),
             Facts::Association(a) => {
                 let dates: std::collections::BTreeSet<NaiveDate> = a
                     .rows

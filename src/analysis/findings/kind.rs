@@ -35,6 +35,7 @@ pub enum FindingKind {
     NotImproving,
     AcuteOnset,
     Soreness,
+    Recurrence,
     Association,
     SorenessAssociation,
     SpikeThenPain,
@@ -64,6 +65,7 @@ impl FindingKind {
             FindingKind::NotImproving => "not-improving",
             FindingKind::AcuteOnset => "acute-onset",
             FindingKind::Soreness => "soreness",
+            FindingKind::Recurrence => "recurrence",
             FindingKind::Association => "association",
             FindingKind::SorenessAssociation => "soreness-association",
             FindingKind::SpikeThenPain => "spike-then-pain",
@@ -95,6 +97,7 @@ impl FindingKind {
             FindingKind::SpikeThenPain => 5,
             FindingKind::NotImproving => 6,
             FindingKind::AcuteOnset => 7,
+            FindingKind::Recurrence => 8,
             _ => 10,
         }
     }

@@ -21,12 +21,15 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
         by_exercise.entry(w.exercise.as_str()).or_default().push(w);
     }
     let session_weeks: Vec<IsoWeek> = x.sessions.iter().map(|s| IsoWeek::of(s.day)).collect();
+    // The association window: an onset is linked to a session exactly as in the 2×2 tables
+    // (after its start, at most `window_h` later), never by a longer follow-up.
+    let window = chrono::Duration::hours(i64::from(t.window_h));
     for (id, jumps) in by_exercise {
         let Some(exercise) = x.catalog.get(id) else {
             continue;
         };
-        // Onsets in a region the exercise loads, within the follow-up after a session of it
-        // in the jump week.
+        // Onsets in a region the exercise loads, within the window after a session of it in
+        // the jump week. An episode that began before the period is no onset.
         let mut followed: Vec<PainAfterJump> = Vec::new();
         for w in &jumps {
             let sessions: Vec<&Session> = x
@@ -39,19 +42,16 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
             let hit = x
                 .episodes
                 .iter()
-                .filter(|e| exercise.loads(e.region))
+                .filter(|e| !e.began_before && exercise.loads(e.region))
                 .find_map(|e| {
                     // The gap counts from the latest session of the exercise before the onset.
-                    sessions.iter().rev().find_map(|s| {
-                        let gap = (e.onset - s.start).num_hours();
-                        (gap > 0 && gap <= i64::from(t.spike_followup_days) * 24).then_some(
-                            PainAfterJump {
-                                week: w.week,
-                                onset: e.onset.date(),
-                                region: e.region,
-                                hours: gap,
-                            },
-                        )
+                    let s = sessions.iter().rev().find(|s| s.start < e.onset)?;
+                    let gap = e.onset - s.start;
+                    (gap <= window).then_some(PainAfterJump {
+                        week: w.week,
+                        onset: e.onset.date(),
+                        region: e.region,
+                        hours: gap.num_hours(),
                     })
                 });
             followed.extend(hit);

@@ -1,7 +1,9 @@
-//! Findings about pain itself: red flags first, then persistent, worsening, not-improving and
-//! sudden episodes, and training through pain.
+//! Findings about pain itself: red flags first, then persistent, worsening, not-improving,
+//! sudden and recurrent episodes, and training through pain.
 
-use super::facts::{EpisodeGroup, EpisodeSpan, PersistentEpisode, RedFlagSigns};
+use super::facts::{
+    EpisodeGroup, EpisodeSpan, PersistentEpisode, Recurrent, RecurrentEpisodes, RedFlagSigns,
+};
 use super::*;
 
 pub(super) fn red_flag_findings(x: &Inputs, out: &mut Vec<Finding>) {
@@ -94,5 +96,27 @@ pub(super) fn episode_findings(x: &Inputs, out: &mut Vec<Finding>) {
         for group in groups(class) {
             out.push(x.finding(severity, facts(group)));
         }
+    }
+    // Pain back soon after an earlier episode: the area had not recovered. Each names the
+    // end of the episode before it, so it carries more than a span.
+    let mut recurrent: BTreeMap<Region, Vec<Recurrent>> = BTreeMap::new();
+    for e in x
+        .episodes
+        .iter()
+        .filter(|e| e.has(EpisodeClass::Recurrence))
+    {
+        let Some(previous_end) = e.previous_end else {
+            continue;
+        };
+        recurrent.entry(e.region).or_default().push(Recurrent {
+            onset: e.onset.date(),
+            end: e.end,
+            peak: e.peak,
+            previous_end,
+        });
+    }
+    for (region, episodes) in recurrent {
+        let facts = RecurrentEpisodes { region, episodes };
+        out.push(x.finding(Severity::Caution, Facts::Recurrence(facts)));
     }
 }

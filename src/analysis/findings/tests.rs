@@ -83,7 +83,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!(spike.dates, vec![d("2026-03-18")]);
     assert_eq!(
         spike.message,
-        "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them"
+        "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them within 48 h"
     );
 
     let weekly = of_kind(&a, FindingKind::WeeklyLoadJump);
@@ -209,4 +209,64 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
         short.evidence,
         "Shortest gap 24 h; most recent: 2026-03-06 (24 h), 2026-03-05 (24 h), 2026-03-04 (24 h), 2026-03-03 (24 h), 2026-03-02 (24 h)"
     );
+}
+
+#[test]
+fn a_load_spike_is_linked_only_to_pain_inside_the_association_window() {
+    // The onset comes 14 h after the heavy session: outside a 12 h window the jump is only a
+    // caution, with no pain linked to it.
+    let a = analysed(&Thresholds {
+        window_h: 12,
+        ..Thresholds::default()
+    });
+    assert!(
+        a.warnings
+            .iter()
+            .all(|f| f.kind != FindingKind::SpikeThenPain)
+    );
+    let jump = of_kind(&a, FindingKind::ExerciseJump);
+    let Facts::ExerciseJump(j) = &jump.facts else {
+        panic!("{:?}", jump.facts)
+    };
+    assert_eq!(j.followed, Vec::new());
+    assert_eq!(jump.severity, Severity::Caution);
+    assert!(jump.explanation.contains("no pain began within 12 h"));
+}
+
+#[test]
+fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
+    let (sets, mut pain) = log();
+    // Three days after the 0, five after the episode's last pain: mild and short, but back.
+    pain.push(entry("2026-03-24 08:00", Region::LowerBack, 2));
+    pain.push(entry("2026-03-25 08:00", Region::LowerBack, 0));
+    let a = analyse(&Input {
+        sets: &sets,
+        pain: &pain,
+        catalog: Catalog::embedded(),
+        thresholds: &Thresholds::default(),
+        conditions: &[],
+        from: None,
+        to: None,
+    })
+    .expect("analysis");
+    let back = of_kind(&a, FindingKind::Recurrence);
+    assert_eq!(
+        back.facts,
+        Facts::Recurrence(RecurrentEpisodes {
+            region: Region::LowerBack,
+            episodes: vec![Recurrent {
+                onset: d("2026-03-24"),
+                end: d("2026-03-24"),
+                peak: 2,
+                previous_end: d("2026-03-19"),
+            }],
+        })
+    );
+    assert_eq!(back.severity, Severity::Caution);
+    assert_eq!(back.dates, vec![d("2026-03-24")]);
+    assert_eq!(
+        back.evidence,
+        "2026-03-24 to 2026-03-24 (peak 2/10), five days after the episode before ended on 2026-03-19"
+    );
+    assert!(a.warnings.iter().all(|f| f.kind != FindingKind::Soreness));
 }

@@ -37,7 +37,10 @@ pub(super) fn exercise_jump(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog
             plural(j.jumps.len(), "time", "times")
         ),
         jump_weeks(j),
-        "Big week-to-week jumps are the pattern most often linked to overuse injuries; no pain followed these in your diary.",
+        &format!(
+            "Big week-to-week jumps are the pattern most often linked to overuse injuries; in your diary no pain began within {} h of a session of it in these weeks.",
+            t.window_h
+        ),
         vec![format!(
             "Increase load, reps, sets or distance in small steps, about {:.0} % a week at most.",
             t.change_info_pct
@@ -73,16 +76,25 @@ pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catal
     );
     words(
         format!(
-            "{} {} jumped more than {:.0} % in {}; {} pain followed {} of them",
+            "{} {} jumped more than {:.0} % in {}; {} pain followed {} of them within {} h",
             exercise_name(&j.exercise, catalog),
             j.measure.noun(),
             t.change_warning_pct,
             plural(j.jumps.len(), "week", "weeks"),
             region_text.join(" and "),
-            j.followed.len()
+            j.followed.len(),
+            t.window_h
         ),
-        format!("Jumps: {}. {}.", jump_weeks(j), details.join("; ")),
-        "A sudden rise in load on one exercise came shortly before pain in an area it loads. This is an association, not proof of cause.",
+        format!(
+            "Jumps: {}. Pain within {} h of a session of it in a jump week: {}.",
+            jump_weeks(j),
+            t.window_h,
+            details.join("; ")
+        ),
+        &format!(
+            "A sudden rise in load on one exercise came at most {} h before pain began in an area it loads. This is an association, not proof of cause.",
+            t.window_h
+        ),
         advice,
     )
 }

@@ -41,6 +41,7 @@ pub fn say(facts: &Facts, t: &Thresholds, catalog: &Catalog) -> Words {
         Facts::NotImproving(g) => pain::not_improving(g, t),
         Facts::AcuteOnset(g) => pain::acute_onset(g, t),
         Facts::Soreness(g) => pain::soreness(g, t),
+        Facts::Recurrence(r) => pain::recurrence(r, t),
         Facts::Association(a) => associations::pain_after(a, t, catalog),
         Facts::SorenessAssociation(s) => associations::soreness_after(s, t),
         Facts::SpikeThenPain(j) => load::spike_then_pain(j, t, catalog),

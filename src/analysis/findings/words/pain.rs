@@ -1,8 +1,10 @@
-//! The words of the pain findings: red flags, persistent, worsening, not-improving, sudden
-//! and soreness-like episodes, and training through pain.
+//! The words of the pain findings: red flags, persistent, worsening, not-improving, sudden,
+//! soreness-like and recurrent episodes, and training through pain.
 
 use super::*;
-use crate::analysis::findings::facts::{EpisodeGroup, PersistentEpisode, RedFlagSigns};
+use crate::analysis::findings::facts::{
+    EpisodeGroup, PersistentEpisode, RecurrentEpisodes, RedFlagSigns,
+};
 
 pub(super) fn red_flag(f: &RedFlagSigns) -> Words {
     let source = if f.inferred {
@@ -164,5 +166,37 @@ pub(super) fn soreness(g: &EpisodeGroup, t: &Thresholds) -> Words {
         ),
         "Delayed-onset muscle soreness is expected after hard or new work and is not a warning sign.",
         Vec::new(),
+    )
+}
+
+pub(super) fn recurrence(r: &RecurrentEpisodes, t: &Thresholds) -> Words {
+    let within = days_in_words(t.recurrence_days);
+    let spans: Vec<String> = r
+        .episodes
+        .iter()
+        .map(|e| {
+            format!(
+                "{} (peak {}/10), {} after the episode before ended on {}",
+                span(e.onset, e.end),
+                e.peak,
+                days_in_words((e.onset - e.previous_end).num_days().max(0) as u32),
+                e.previous_end
+            )
+        })
+        .collect();
+    words(
+        format!(
+            "{} pain came back within {within} of an earlier episode ({})",
+            capitalise(&region_words(r.region)),
+            plural(r.episodes.len(), "time", "times")
+        ),
+        spans.join("; "),
+        &format!(
+            "Pain that returns to the same place within {within} of an earlier episode is that problem coming back, not new soreness: the area had not recovered for the load it met."
+        ),
+        vec![
+            "Return to full training only after about a week without pain, and build back up gradually.".into(),
+            "If it keeps coming back, see a physiotherapist about technique and load.".into(),
+        ],
     )
 }

@@ -115,14 +115,18 @@ fn at_the_defaults_the_words_read_as_the_reports_always_have() {
         jump.advice,
         vec!["Increase load, reps, sets or distance in small steps, about 10 % a week at most."]
     );
+    assert_eq!(
+        jump.explanation,
+        "Big week-to-week jumps are the pattern most often linked to overuse injuries; in your diary no pain began within 48 h of a session of it in these weeks."
+    );
     let spike = say_default(&Facts::SpikeThenPain(deadlift_jump(true)));
     assert_eq!(
         spike.message,
-        "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them"
+        "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them within 48 h"
     );
     assert_eq!(
         spike.evidence,
-        "Jumps: 2026-W12 1400 kg (+40 %). 2026-W12: lower back pain began 2026-03-18, 14 h after the session."
+        "Jumps: 2026-W12 1400 kg (+40 %). Pain within 48 h of a session of it in a jump week: 2026-W12: lower back pain began 2026-03-18, 14 h after the session."
     );
     // The catalog's alternatives and risk note follow the progression advice.
     assert_eq!(spike.advice.len(), 3, "{:?}", spike.advice);
@@ -226,6 +230,18 @@ fn a_changed_window_changes_the_association_words() {
     };
     let text = say_with(&Facts::Association(association()), &t).evidence;
     assert!(text.contains("lower back pain within 72 h"), "{text}");
+    // A load spike is linked to pain by the same window, and says so.
+    let spike = say_with(&Facts::SpikeThenPain(deadlift_jump(true)), &t);
+    assert!(spike.message.ends_with("followed 1 of them within 72 h"));
+    assert!(
+        spike.evidence.contains("Pain within 72 h of a session"),
+        "{}",
+        spike.evidence
+    );
+    assert!(spike.explanation.contains("at most 72 h before pain began"));
+    assert!(!all_text(&spike).contains("48 h"));
+    let jump = say_with(&Facts::ExerciseJump(deadlift_jump(false)), &t);
+    assert!(jump.explanation.contains("no pain began within 72 h"));
     let soreness = SorenessAfterLoad {
         region: Region::Thigh,
         exposures: vec![{
@@ -411,4 +427,46 @@ fn numbers_read_as_words_where_a_sentence_needs_them() {
     assert_eq!(hours_in_words(24.0), "a day");
     assert_eq!(hours_in_words(72.0), "3 days");
     assert_eq!(hours_in_words(36.0), "36 h");
+}
+
+fn knee_came_back() -> RecurrentEpisodes {
+    RecurrentEpisodes {
+        region: Region::Knee,
+        episodes: vec![Recurrent {
+            onset: d("2026-09-27"),
+            end: d("2026-09-28"),
+            peak: 3,
+            previous_end: d("2026-09-24"),
+        }],
+    }
+}
+
+#[test]
+fn a_recurrence_says_its_gap_and_the_threshold_in_use() {
+    let words = say_default(&Facts::Recurrence(knee_came_back()));
+    assert_eq!(
+        words.message,
+        "Knee pain came back within two weeks of an earlier episode (1 time)"
+    );
+    assert_eq!(
+        words.evidence,
+        "2026-09-27 to 2026-09-28 (peak 3/10), three days after the episode before ended on 2026-09-24"
+    );
+    assert!(
+        words.explanation.contains("within two weeks")
+            && words.explanation.contains("not new soreness"),
+        "{}",
+        words.explanation
+    );
+    let t = Thresholds {
+        recurrence_days: 21,
+        ..Thresholds::default()
+    };
+    let words = say_with(&Facts::Recurrence(knee_came_back()), &t);
+    assert!(
+        words.message.contains("within three weeks"),
+        "{}",
+        words.message
+    );
+    assert!(!all_text(&words).contains("two weeks"));
 }
