@@ -85,14 +85,16 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         }
     };
     let metrics = vec![
-        metric("Sessions", "", 0, &|w| Some(f64::from(w.sessions))),
-        metric("Tonnage", "kg", 0, &|w| Some(w.load_kg)),
-        metric("Working sets", "", 0, &|w| Some(f64::from(w.sets))),
+        metric("Sessions", "", 0, &|w| Some(f64::from(w.training.sessions))),
+        metric("Tonnage", "kg", 0, &|w| Some(w.load.kg)),
+        metric("Working sets", "", 0, &|w| Some(f64::from(w.training.sets))),
         metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr_ewma_mean),
-        metric("Monotony", "", 2, &|w| w.monotony),
-        metric("Rest days", "", 0, &|w| Some(f64::from(w.rest_days))),
-        metric("Pain days", "", 0, &|w| Some(f64::from(w.pain_days))),
-        metric("Peak pain", "/10", 0, &|w| w.peak_pain.map(f64::from)),
+        metric("Monotony", "", 2, &|w| w.load.monotony),
+        metric("Rest days", "", 0, &|w| {
+            Some(f64::from(w.training.rest_days))
+        }),
+        metric("Pain days", "", 0, &|w| Some(f64::from(w.pain.days))),
+        metric("Peak pain", "/10", 0, &|w| w.pain.peak.map(f64::from)),
     ];
     let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
     let warnings: Vec<Finding> = a.warnings.iter().filter(|f| recent(f)).cloned().collect();

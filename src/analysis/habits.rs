@@ -229,7 +229,7 @@ fn repetition(
     }
     let mut region_days: FxHashMap<(i32, Region), u32> = FxHashMap::default();
     for d in days.iter().filter(|d| d.date >= from && d.date <= to) {
-        for r in d.sets_by_region.keys() {
+        for r in d.sets_by.region.keys() {
             *region_days.entry((week_key(d.date), *r)).or_default() += 1;
         }
     }

@@ -67,7 +67,7 @@ pub fn draw<DB: Backend>(
             format!("danger ≥ {} (heuristic)", t.acwr_danger),
         ),
     ]);
-    if days.iter().all(|d| d.acwr_ewma.is_none()) {
+    if days.iter().all(|d| d.acwr.ewma.is_none()) {
         return message(
             root,
             &Header::new(title, &subtitle, &legend),
@@ -82,7 +82,7 @@ pub fn draw<DB: Backend>(
     let (x0, x1) = (midnight(first), midnight(last + Duration::days(1)));
     let top = days
         .iter()
-        .filter_map(|d| d.acwr_ewma)
+        .filter_map(|d| d.acwr.ewma)
         .fold(0.0f64, f64::max)
         .max(t.acwr_danger + 0.5)
         * 1.05;
@@ -148,7 +148,7 @@ pub fn draw<DB: Backend>(
     // Breaks where the ratio is undefined.
     let mut run: Vec<(NaiveDateTime, f64)> = Vec::new();
     for d in &days {
-        match d.acwr_ewma {
+        match d.acwr.ewma {
             Some(v) => run.push((noon(d.date), v)),
             None => {
                 chart.draw_series(segments(std::mem::take(&mut run), daily_style))?;

@@ -98,7 +98,7 @@ pub fn draw<DB: Backend>(
     let ymax = days
         .iter()
         .map(|d| d.load_kg)
-        .chain(weeks.iter().map(|w| w.load_kg))
+        .chain(weeks.iter().map(|w| w.load.kg))
         .fold(0.0f64, f64::max)
         .max(1.0)
         * 1.08;
@@ -169,8 +169,8 @@ pub fn draw<DB: Backend>(
         // `days` counts the week's days inside the period: a partial first or last week
         // ends where its days end.
         let to = (wk.first_day + Duration::days(i64::from(wk.days.max(1)))).min(end);
-        steps.push((midnight(from), wk.load_kg));
-        steps.push((midnight(to), wk.load_kg));
+        steps.push((midnight(from), wk.load.kg));
+        steps.push((midnight(to), wk.load.kg));
     }
     chart.draw_series(segments(steps, LOAD_DARK.stroke_width(2)))?;
 

@@ -243,7 +243,7 @@ pub(crate) mod fixture {
     use crate::analysis::habits::Habits;
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
-    use crate::analysis::weekly::Week;
+    use crate::analysis::weekly::{PainDays, Training, Week, WeeklyLoad};
     use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
     use crate::model::Region;
     use crate::pipeline::Sources;
@@ -432,16 +432,22 @@ pub(crate) mod fixture {
                 week: "2026-W12".parse().unwrap(),
                 first_day: date("2026-03-16"),
                 days: 7,
-                load_kg: 12345.0,
-                change_pct: Some(42.0),
-                monotony: Some(1.25),
-                strain: Some(15431.0),
-                sessions: 3,
-                sets: 40,
-                rest_days: 4,
-                longest_streak: 2,
-                pain_days: 3,
-                peak_pain: Some(7),
+                load: WeeklyLoad {
+                    kg: 12345.0,
+                    change_pct: Some(42.0),
+                    monotony: Some(1.25),
+                    strain: Some(15431.0),
+                },
+                training: Training {
+                    sessions: 3,
+                    sets: 40,
+                    rest_days: 4,
+                    longest_streak: 2,
+                },
+                pain: PainDays {
+                    days: 3,
+                    peak: Some(7),
+                },
                 acwr_ewma_mean: Some(1.31),
                 acwr_ewma_max: Some(1.5),
             }],
