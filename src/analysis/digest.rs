@@ -88,7 +88,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         metric("Sessions", "", 0, &|w| Some(f64::from(w.training.sessions))),
         metric("Tonnage", "kg", 0, &|w| Some(w.load.kg)),
         metric("Working sets", "", 0, &|w| Some(f64::from(w.training.sets))),
-        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr_ewma_mean),
+        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr.mean),
         metric("Monotony", "", 2, &|w| w.load.monotony),
         metric("Rest days", "", 0, &|w| {
             Some(f64::from(w.training.rest_days))

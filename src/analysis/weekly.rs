@@ -52,9 +52,8 @@ pub struct Week {
     pub training: Training,
     #[serde(flatten)]
     pub pain: PainDays,
-    /// Mean and highest daily EWMA ACWR of the week (heuristic).
-    pub acwr_ewma_mean: Option<f64>,
-    pub acwr_ewma_max: Option<f64>,
+    #[serde(flatten)]
+    pub acwr: WeeklyAcwr,
 }
 
 /// The week's tonnage, its change from the week before, and Foster's monotony and strain.
@@ -76,6 +75,15 @@ pub struct Training {
     pub rest_days: u32,
     /// The longest run of consecutive training days ending in this week.
     pub longest_streak: u32,
+}
+
+/// Mean and highest daily EWMA ACWR of the week (heuristic).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeeklyAcwr {
+    #[serde(rename = "acwr_ewma_mean")]
+    pub mean: Option<f64>,
+    #[serde(rename = "acwr_ewma_max")]
+    pub max: Option<f64>,
 }
 
 /// Days of the week with pain above 0, and the highest intensity among them.
@@ -194,8 +202,10 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
                 longest_streak: streak.get(i).unwrap_or(0),
             },
             pain,
-            acwr_ewma_mean: acwr_mean.get(i),
-            acwr_ewma_max: acwr_max.get(i),
+            acwr: WeeklyAcwr {
+                mean: acwr_mean.get(i),
+                max: acwr_max.get(i),
+            },
         });
     }
     Ok(weeks)

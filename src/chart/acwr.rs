@@ -162,7 +162,8 @@ pub fn draw<DB: Backend>(
             .iter()
             .filter(|w| w.first_day >= first && w.first_day <= last)
             .filter_map(|w| {
-                w.acwr_ewma_mean
+                w.acwr
+                    .mean
                     .map(|v| (noon(w.first_day + Duration::days(3)), v))
             })
             .collect();

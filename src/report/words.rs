@@ -159,18 +159,18 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
         ),
         (
             "push : pull sets",
-            ratio(r.push_pull_ratio),
-            ratio(w.push_pull_ratio),
+            ratio(r.push_pull.ratio),
+            ratio(w.push_pull.ratio),
         ),
         (
             "knee : hip sets",
-            ratio(r.knee_hip_ratio),
-            ratio(w.knee_hip_ratio),
+            ratio(r.knee_hip.ratio),
+            ratio(w.knee_hip.ratio),
         ),
         (
             "heavy sessions warmed up",
-            share(r.warmup_share),
-            share(w.warmup_share),
+            share(r.warm_ups.share),
+            share(w.warm_ups.share),
         ),
         (
             "grinding sets (RPE ≥ 9.5)",
@@ -240,10 +240,10 @@ pub(crate) mod fixture {
     use crate::analysis::associations::{Association, ExposureKind};
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
-    use crate::analysis::habits::Habits;
+    use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
-    use crate::analysis::weekly::{PainDays, Training, Week, WeeklyLoad};
+    use crate::analysis::weekly::{PainDays, Training, Week, WeeklyAcwr, WeeklyLoad};
     use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
     use crate::model::Region;
     use crate::pipeline::Sources;
@@ -307,15 +307,21 @@ pub(crate) mod fixture {
             weeks: 4.0,
             core_days: 4,
             core_days_per_week: 1.0,
-            push_sets: 30,
-            pull_sets: 10,
-            push_pull_ratio: Some(3.0),
-            knee_dominant_sets: 10,
-            hip_dominant_sets: 10,
-            knee_hip_ratio: Some(1.0),
-            heavy_sessions: 8,
-            warmed_up_sessions: 6,
-            warmup_share: Some(0.75),
+            push_pull: PushPullSets {
+                push_sets: 30,
+                pull_sets: 10,
+                ratio: Some(3.0),
+            },
+            knee_hip: KneeHipSets {
+                knee_dominant_sets: 10,
+                hip_dominant_sets: 10,
+                ratio: Some(1.0),
+            },
+            warm_ups: WarmUpSessions {
+                heavy_sessions: 8,
+                warmed_up_sessions: 6,
+                share: Some(0.75),
+            },
             grinding_sets: 2,
             repetitive: Vec::new(),
         }
@@ -448,8 +454,10 @@ pub(crate) mod fixture {
                     days: 3,
                     peak: Some(7),
                 },
-                acwr_ewma_mean: Some(1.31),
-                acwr_ewma_max: Some(1.5),
+                acwr: WeeklyAcwr {
+                    mean: Some(1.31),
+                    max: Some(1.5),
+                },
             }],
             weekly_exercises: Vec::new(),
             weekly_regions: Vec::new(),

@@ -255,7 +255,7 @@ fn load(a: &Analysis) -> Option<Load> {
         recent: format!("{} to {} ({} weeks)", first.week, last.week, recent.len()),
         series: vec![
             ("load", recent.iter().map(|w| Some(w.load.kg)).collect()),
-            ("ACWR", recent.iter().map(|w| w.acwr_ewma_mean).collect()),
+            ("ACWR", recent.iter().map(|w| w.acwr.mean).collect()),
             (
                 "peak pain",
                 recent

@@ -102,7 +102,7 @@ pub fn weekly_load(a: &Analysis) -> (Table, Vec<f64>) {
                 w.training.rest_days.to_string(),
                 w.training.longest_streak.to_string(),
                 w.pain.peak.map_or_else(none, |p| p.to_string()),
-                w.acwr_ewma_mean.map_or_else(none, |r| format!("{r:.2}")),
+                w.acwr.mean.map_or_else(none, |r| format!("{r:.2}")),
             ]
         })
         .collect();
