@@ -160,6 +160,13 @@ pub struct Catalog {
     mapped: HashMap<String, usize>,
 }
 
+/// The embedded catalog: what a run uses unless the config file maps more names.
+impl Default for Catalog {
+    fn default() -> Self {
+        Catalog::embedded().clone()
+    }
+}
+
 impl fmt::Debug for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Catalog")

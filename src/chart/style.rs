@@ -7,6 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::fonts::FAMILY;
+use crate::text::wrap_words;
 
 pub type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -145,24 +146,7 @@ pub fn wrap<DB: DrawingBackend>(
             .map(|(w, _)| w)
             .unwrap_or(0)
     };
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && width(&candidate) > max_w {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    wrap_words(text, |line| width(line) <= max_w)
 }
 
 /// Fills the background, draws the title, the subtitle (wrapped) and the legend strip, and
