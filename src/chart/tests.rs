@@ -76,8 +76,13 @@ fn assert_contains(texts: &[String], want: &str) {
     );
 }
 
+/// The texts of a chart of `a` at its default size, over `window`.
+fn chart_texts(kind: ChartKind, a: &Analysis, window: Window) -> Vec<String> {
+    texts(&svg(kind, &ChartData::new(a), window, kind.default_size()).unwrap())
+}
+
 fn story_svg(kind: ChartKind) -> Vec<String> {
-    texts(&svg(kind, &ChartData::new(story()), None, kind.default_size()).unwrap())
+    chart_texts(kind, story(), None)
 }
 
 #[test]
@@ -162,15 +167,7 @@ fn forest_plot_without_enough_data_says_so() {
     for r in &mut a.associations {
         r.enough_data = false;
     }
-    let t = texts(
-        &svg(
-            ChartKind::Associations,
-            &ChartData::new(&a),
-            None,
-            (1200, 680),
-        )
-        .unwrap(),
-    );
+    let t = chart_texts(ChartKind::Associations, &a, None);
     assert_has(&t, ChartKind::Associations.title());
     assert_contains(&t, "Not enough data for any association yet");
 }
@@ -189,15 +186,8 @@ fn calendar_labels_months_and_weekdays() {
 
 #[test]
 fn calendar_of_a_long_window_shows_its_last_52_weeks() {
-    let t = texts(
-        &svg(
-            ChartKind::Calendar,
-            &ChartData::new(story()),
-            Some((d(2024, 1, 1), d(2026, 11, 14))),
-            (1200, 380),
-        )
-        .unwrap(),
-    );
+    let window = Some((d(2024, 1, 1), d(2026, 11, 14)));
+    let t = chart_texts(ChartKind::Calendar, story(), window);
     assert_contains(&t, "The last 52 weeks of 1 Jan 2024 – 14 Nov 2026");
 }
 
@@ -217,21 +207,14 @@ fn progress_charts_the_implicated_lifts() {
 fn progress_falls_back_to_the_most_trained_lifts() {
     let mut a = story().clone();
     a.implicated.clear();
-    let t = texts(&svg(ChartKind::Progress, &ChartData::new(&a), None, (1200, 760)).unwrap());
+    let t = chart_texts(ChartKind::Progress, &a, None);
     assert_contains(&t, "the 3 with the most working sets are shown");
 }
 
 #[test]
 fn a_window_narrows_the_dates() {
-    let t = texts(
-        &svg(
-            ChartKind::Load,
-            &ChartData::new(story()),
-            Some((d(2026, 9, 1), d(2026, 9, 30))),
-            (1200, 600),
-        )
-        .unwrap(),
-    );
+    let window = Some((d(2026, 9, 1), d(2026, 9, 30)));
+    let t = chart_texts(ChartKind::Load, story(), window);
     assert_contains(&t, "1 Sep 2026 – 30 Sep 2026");
     assert_has(&t, "07 Sep");
     assert!(!t.iter().any(|s| s == "Jun 2026"), "{t:?}");
@@ -273,7 +256,7 @@ fn an_empty_analysis_still_draws_titled_charts() {
     a.weekly.clear();
     a.associations.clear();
     for kind in ChartKind::ALL {
-        let t = texts(&svg(kind, &ChartData::new(&a), None, kind.default_size()).unwrap());
+        let t = chart_texts(kind, &a, None);
         assert_has(&t, kind.title());
         assert!(t.len() >= 2, "{kind:?} says why it is empty: {t:?}");
     }
