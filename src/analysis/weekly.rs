@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::model::{IsoWeek, PainEntry, Region, SetKind, WorkoutSet};
 
 use super::calendar::Day;
+use super::frame::{counts, floats};
 use super::settings::Thresholds;
 
 /// The ISO week as a sortable number, `2026 * 100 + 7`.
@@ -148,27 +149,22 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
     }
 
     let week = out.column("week")?.i32()?;
-    let first = out.column("first_day")?.date()?;
-    let n_days = out.column("days")?.u32()?;
-    let load = out.column("load_kg")?.f64()?;
-    let mean = out.column("mean")?.f64()?;
-    let sd = out.column("sd")?.f64()?;
-    let sessions = out.column("sessions")?.u32()?;
-    let sets = out.column("sets")?.u32()?;
-    let rest = out.column("rest_days")?.u32()?;
+    let first: Vec<Option<NaiveDate>> = out.column("first_day")?.date()?.as_date_iter().collect();
     let any_layoff = out.column("any_layoff")?.bool()?;
-    let streak = out.column("longest_streak")?.cast(&DataType::UInt32)?;
-    let streak = streak.u32()?;
-    let acwr_mean = out.column("acwr_mean")?.f64()?;
-    let acwr_max = out.column("acwr_max")?.f64()?;
+    let [n_days, sessions, sets, rest, streak] = counts(
+        &out,
+        ["days", "sessions", "sets", "rest_days", "longest_streak"],
+    )?;
+    let [load, mean, sd, acwr_mean, acwr_max] =
+        floats(&out, ["load_kg", "mean", "sd", "acwr_mean", "acwr_max"])?;
 
     let mut weeks: Vec<Week> = Vec::with_capacity(out.height());
     for i in 0..out.height() {
         let key = week.get(i).unwrap_or(0);
-        let days_in = n_days.get(i).unwrap_or(0);
-        let kg = load.get(i).unwrap_or(0.0);
+        let days_in = n_days[i];
+        let kg = load[i].unwrap_or(0.0);
         let full = days_in == 7 && !any_layoff.get(i).unwrap_or(false);
-        let monotony = match (full, mean.get(i), sd.get(i)) {
+        let monotony = match (full, mean[i], sd[i]) {
             (true, Some(m), Some(s)) if s > 0.0 => Some(m / s),
             _ => None,
         };
@@ -183,11 +179,7 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             });
         weeks.push(Week {
             week: IsoWeek::from_key(key),
-            first_day: first
-                .as_date_iter()
-                .nth(i)
-                .flatten()
-                .unwrap_or(days[0].date),
+            first_day: first[i].unwrap_or(days[0].date),
             days: days_in,
             load: WeeklyLoad {
                 kg,
@@ -196,15 +188,15 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
                 strain: monotony.map(|m| m * kg),
             },
             training: Training {
-                sessions: sessions.get(i).unwrap_or(0),
-                sets: sets.get(i).unwrap_or(0),
-                rest_days: rest.get(i).unwrap_or(0),
-                longest_streak: streak.get(i).unwrap_or(0),
+                sessions: sessions[i],
+                sets: sets[i],
+                rest_days: rest[i],
+                longest_streak: streak[i],
             },
             pain,
             acwr: WeeklyAcwr {
-                mean: acwr_mean.get(i),
-                max: acwr_max.get(i),
+                mean: acwr_mean[i],
+                max: acwr_max[i],
             },
         });
     }
@@ -330,26 +322,25 @@ pub fn exercise_weeks(
 
     let ex = out.column("canonical")?.str()?;
     let wk = out.column("week")?.i32()?;
-    let load = out.column("load_kg")?.f64()?;
-    let n = out.column("sets")?.u32()?;
-    let dist = out.column("distance_m")?.f64()?;
-    let dur = out.column("duration_s")?.f64()?;
-    let ep = out.column("epley")?.f64()?;
-    let bz = out.column("brzycki")?.f64()?;
+    let [load, dist, dur, ep, bz] = floats(
+        &out,
+        ["load_kg", "distance_m", "duration_s", "epley", "brzycki"],
+    )?;
+    let [n] = counts(&out, ["sets"])?;
     let mut by_exercise: BTreeMap<String, BTreeMap<i32, (Volume, E1rm)>> = BTreeMap::new();
     for i in 0..out.height() {
         let (Some(e), Some(w)) = (ex.get(i), wk.get(i)) else {
             continue;
         };
         let volume = Volume {
-            load_kg: load.get(i).unwrap_or(0.0),
-            sets: n.get(i).unwrap_or(0),
-            distance_m: dist.get(i).unwrap_or(0.0),
-            duration_s: dur.get(i).unwrap_or(0.0),
+            load_kg: load[i].unwrap_or(0.0),
+            sets: n[i],
+            distance_m: dist[i].unwrap_or(0.0),
+            duration_s: dur[i].unwrap_or(0.0),
         };
         let e1rm = E1rm {
-            epley_kg: ep.get(i),
-            brzycki_kg: bz.get(i),
+            epley_kg: ep[i],
+            brzycki_kg: bz[i],
         };
         by_exercise
             .entry(e.to_string())

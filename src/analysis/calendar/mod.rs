@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Exercise};
 use crate::model::{MovementPattern, Region, RiskTag, SetKind, WorkoutSet};
 
-use super::frame::session_ids;
+use super::frame::{counts, floats, session_ids};
 use super::settings::Thresholds;
 
 /// One workout, with what it loaded.
@@ -223,25 +223,18 @@ pub fn daily(
         return Ok(Vec::new());
     }
     let frame = daily_frame(sets, days, t)?;
-    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
-        Ok(frame.column(name)?.f64()?.iter().collect())
-    };
-    let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
-        Ok(frame
-            .column(name)?
-            .cast(&DataType::UInt32)?
-            .u32()?
-            .iter()
-            .map(|v| v.unwrap_or(0))
-            .collect())
-    };
-    let (load, sets_n, sessions_n) = (f64s("load_kg")?, u32s("sets")?, u32s("sessions")?);
-    let (acute, chronic) = (f64s("acute")?, f64s("chronic")?);
-    let (ewma, coupled, uncoupled) = (
-        f64s("acwr_ewma")?,
-        f64s("acwr_coupled")?,
-        f64s("acwr_uncoupled")?,
-    );
+    let [load, acute, chronic, ewma, coupled, uncoupled] = floats(
+        &frame,
+        [
+            "load_kg",
+            "acute",
+            "chronic",
+            "acwr_ewma",
+            "acwr_coupled",
+            "acwr_uncoupled",
+        ],
+    )?;
+    let [sets_n, sessions_n] = counts(&frame, ["sets", "sessions"])?;
 
     let mut srpe: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for s in sessions {
