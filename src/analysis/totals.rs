@@ -118,26 +118,20 @@ pub fn file_totals(sets: &[WorkoutSet]) -> PolarsResult<Totals> {
 mod tests {
     use super::*;
 
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
-
     #[test]
     fn day_ranges_take_the_ends_and_cover_each_other() {
-        let days = [day("2026-03-02"), day("2026-03-05"), day("2026-03-09")];
-        let log = DayRange::first_and_last(days.into_iter());
+        let [a, b, c, earlier]: [NaiveDate; 4] =
+            ["2026-03-02", "2026-03-05", "2026-03-09", "2026-01-10"].map(|s| s.parse().unwrap());
+        let log = DayRange::first_and_last([a, b, c].into_iter());
+        assert_eq!((log.first_day, log.last_day), (Some(a), Some(c)));
+        let one = DayRange::first_and_last([earlier].into_iter());
         assert_eq!(
-            (log.first_day, log.last_day),
-            (Some(days[0]), Some(days[2]))
+            (one.first_day, one.last_day),
+            (Some(earlier), Some(earlier))
         );
-        let one = DayRange::first_and_last([day("2026-01-10")].into_iter());
-        assert_eq!(one.last_day, Some(day("2026-01-10")));
         assert_eq!(DayRange::first_and_last(std::iter::empty()), DayRange::NONE);
         let both = log.add(one);
-        assert_eq!(
-            (both.first_day, both.last_day),
-            (Some(day("2026-01-10")), Some(day("2026-03-09")))
-        );
+        assert_eq!((both.first_day, both.last_day), (Some(earlier), Some(c)));
         assert_eq!(log.add(DayRange::NONE), log);
     }
 }
