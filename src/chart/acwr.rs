@@ -107,14 +107,7 @@ pub fn draw<DB: Backend>(
             c.mix(0.18).filled(),
         )))?;
     }
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(GRID.mix(0.6))
-        .axis_style(AXIS)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
+    time_mesh(&mut chart.configure_mesh(), GRID.mix(0.6))
         .y_labels(8)
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| format!("{v:.1}"))

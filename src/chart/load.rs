@@ -114,14 +114,7 @@ pub fn draw<DB: Backend>(
         .build_cartesian_2d(time_axis(x.start, x.end, &tick_at), 0f64..ymax)?
         .set_secondary_coord(time_axis(x.start, x.end, &tick_at), 0f64..10.5);
     let format = ticks.format;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(GRID)
-        .axis_style(AXIS)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
+    time_mesh(&mut chart.configure_mesh(), GRID)
         .y_labels(7)
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| kg(*v))

@@ -2,6 +2,7 @@
 //! date ticks and number formats. Legends are drawn in the header, never over the data.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -132,6 +133,20 @@ impl<'a> Header<'a> {
     pub fn titled(title: &'a str) -> Header<'a> {
         Header::new(title, "", &[])
     }
+}
+
+/// The mesh of a chart over time: horizontal grid lines in `lines` only, with the axis and the
+/// label fonts every chart uses.
+pub fn time_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    lines: impl Into<ShapeStyle>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.disable_x_mesh()
+        .max_light_lines(0)
+        .bold_line_style(lines)
+        .axis_style(AXIS)
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
 }
 
 /// Splits `text` into lines no wider than `max_w` pixels.
