@@ -37,7 +37,7 @@ impl Totals {
             sets: self.sets + other.sets,
             warmup_sets: self.warmup_sets + other.warmup_sets,
             volume_kg: self.volume_kg + other.volume_kg,
-            days: self.days.add(other.days),
+            days: self.days.union(other.days),
         }
     }
 }
@@ -65,7 +65,7 @@ impl DayRange {
     }
 
     /// The range covering both.
-    pub fn add(self, other: DayRange) -> DayRange {
+    pub fn union(self, other: DayRange) -> DayRange {
         DayRange {
             first_day: [self.first_day, other.first_day]
                 .into_iter()
@@ -130,8 +130,8 @@ mod tests {
             (Some(earlier), Some(earlier))
         );
         assert_eq!(DayRange::first_and_last(std::iter::empty()), DayRange::NONE);
-        let both = log.add(one);
+        let both = log.union(one);
         assert_eq!((both.first_day, both.last_day), (Some(earlier), Some(c)));
-        assert_eq!(log.add(DayRange::NONE), log);
+        assert_eq!(log.union(DayRange::NONE), log);
     }
 }
