@@ -1,5 +1,6 @@
-//! Text folding shared by every reader that matches words people type or phones write: month
-//! names in dates, exercise names, note words.
+//! Text helpers shared across the crate: folding for every reader that matches words people
+//! type or phones write (month names in dates, exercise names, note words), and the greedy word
+//! wrap the charts and the PDF lay their text out with.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,19 +30,71 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// Greedy word wrap of one paragraph: each line takes words while `fits` accepts it. A word
+/// that does not fit on a line of its own (a file path) is broken by characters. The widths are
+/// the caller's: pixels of a chart font, points of the PDF font.
+pub fn wrap_words(paragraph: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in paragraph.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if fits(&candidate) {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        for c in word.chars() {
+            line.push(c);
+            if !fits(&line) {
+                let last = line.pop().unwrap_or(' ');
+                lines.push(std::mem::take(&mut line));
+                line.push(last);
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{fold, wrap_words};
 
     #[test]
     fn accents_and_case_fold_away() {
-        assert_eq!(fold("Déc."), "dec.");
-        assert_eq!(fold("LESIÓN"), "lesion");
-        assert_eq!(fold("août"), "aout");
-        assert_eq!(fold("Mayıs"), "mayis");
-        assert_eq!(fold("März"), "marz");
-        assert_eq!(fold("października"), "pazdziernika");
-        assert_eq!(fold("ธ.ค."), "ธ.ค.");
-        assert_eq!(fold("오후"), "오후");
+        for (typed, folded) in [
+            ("Déc.", "dec."),
+            ("LESIÓN", "lesion"),
+            ("août", "aout"),
+            ("Mayıs", "mayis"),
+            ("März", "marz"),
+            ("października", "pazdziernika"),
+            ("ธ.ค.", "ธ.ค."),
+            ("오후", "오후"),
+        ] {
+            assert_eq!(fold(typed), folded, "{typed}");
+        }
+    }
+
+    #[test]
+    fn words_wrap_greedily_and_an_overlong_word_breaks() {
+        let ten = |line: &str| line.chars().count() <= 10;
+        assert_eq!(
+            wrap_words("the quick brown fox jumps", ten),
+            ["the quick", "brown fox", "jumps"]
+        );
+        assert_eq!(
+            wrap_words("ab abcdefghijklmn cd", ten),
+            ["ab", "abcdefghij", "klmn cd"]
+        );
+        assert!(wrap_words("  ", ten).is_empty());
     }
 }

@@ -44,9 +44,8 @@ pub struct Metric {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct WeekDigest {
+    /// The week, Monday to Sunday.
     pub week: IsoWeek,
-    pub first_day: NaiveDate,
-    pub last_day: NaiveDate,
     /// The labels of the previous weeks compared against, oldest first.
     pub previous_weeks: Vec<IsoWeek>,
     pub metrics: Vec<Metric>,
@@ -56,9 +55,8 @@ pub struct WeekDigest {
     pub earlier_warnings: usize,
     /// Episodes still open at the end of the week.
     pub open_episodes: Vec<Episode>,
-    /// The five weeks the load-and-pain chart shows.
-    pub chart_from: NaiveDate,
-    pub chart_to: NaiveDate,
+    /// The first and last day of the five weeks the load-and-pain chart shows.
+    pub chart: (NaiveDate, NaiveDate),
 }
 
 /// The digest of the week starting `monday`, from an analysis that ends with that week.
@@ -68,7 +66,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
     let at = a.weekly.iter().position(|w| w.week == label)?;
     let this = &a.weekly[at];
     let previous: &[Week] = &a.weekly[at.saturating_sub(PREVIOUS_WEEKS)..at];
-    let sunday = monday + Duration::days(6);
+    let sunday = label.sunday();
     let chart_from = monday - Duration::days(7 * PREVIOUS_WEEKS as i64);
 
     let metric = |name, unit, decimals, f: &dyn Fn(&Week) -> Option<f64>| {
@@ -85,14 +83,16 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         }
     };
     let metrics = vec![
-        metric("Sessions", "", 0, &|w| Some(f64::from(w.sessions))),
-        metric("Tonnage", "kg", 0, &|w| Some(w.load_kg)),
-        metric("Working sets", "", 0, &|w| Some(f64::from(w.sets))),
-        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr_ewma_mean),
-        metric("Monotony", "", 2, &|w| w.monotony),
-        metric("Rest days", "", 0, &|w| Some(f64::from(w.rest_days))),
-        metric("Pain days", "", 0, &|w| Some(f64::from(w.pain_days))),
-        metric("Peak pain", "/10", 0, &|w| w.peak_pain.map(f64::from)),
+        metric("Sessions", "", 0, &|w| Some(f64::from(w.training.sessions))),
+        metric("Tonnage", "kg", 0, &|w| Some(w.load.kg)),
+        metric("Working sets", "", 0, &|w| Some(f64::from(w.training.sets))),
+        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr.mean),
+        metric("Monotony", "", 2, &|w| w.load.monotony),
+        metric("Rest days", "", 0, &|w| {
+            Some(f64::from(w.training.rest_days))
+        }),
+        metric("Pain days", "", 0, &|w| Some(f64::from(w.pain.days))),
+        metric("Peak pain", "/10", 0, &|w| w.pain.peak.map(f64::from)),
     ];
     let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
     let warnings: Vec<Finding> = a.warnings.iter().filter(|f| recent(f)).cloned().collect();
@@ -109,15 +109,12 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         .collect();
     Some(WeekDigest {
         week: label,
-        first_day: monday,
-        last_day: sunday,
         previous_weeks: previous.iter().map(|w| w.week).collect(),
         metrics,
         earlier_warnings: a.warnings.len() - warnings.len(),
         warnings,
         open_episodes,
-        chart_from,
-        chart_to: sunday,
+        chart: (chart_from, sunday),
     })
 }
 

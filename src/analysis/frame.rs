@@ -1,4 +1,5 @@
-//! The normalized sets as a polars frame, one row per set.
+//! The normalized sets as a polars frame, one row per set, and reading result columns back
+//! into plain vectors.
 
 use polars::prelude::*;
 
@@ -46,4 +47,38 @@ pub fn session_ids<'a>(sets: impl Iterator<Item = &'a WorkoutSet>) -> Vec<u32> {
             .or_insert(next)
     })
     .collect()
+}
+
+/// Float columns of `frame` by name, one value a row (null stays None).
+pub fn floats<const N: usize>(
+    frame: &DataFrame,
+    names: [&str; N],
+) -> PolarsResult<[Vec<Option<f64>>; N]> {
+    columns(frame, names, |c| Ok(c.f64()?.iter().collect()))
+}
+
+/// Count columns of `frame` by name, as u32, one value a row (null is 0).
+pub fn counts<const N: usize>(frame: &DataFrame, names: [&str; N]) -> PolarsResult<[Vec<u32>; N]> {
+    columns(frame, names, |c| {
+        Ok(c.cast(&DataType::UInt32)?
+            .u32()?
+            .iter()
+            .map(Option::unwrap_or_default)
+            .collect())
+    })
+}
+
+fn columns<T, const N: usize>(
+    frame: &DataFrame,
+    names: [&str; N],
+    read: impl Fn(&Column) -> PolarsResult<Vec<T>>,
+) -> PolarsResult<[Vec<T>; N]> {
+    let mut out = Vec::with_capacity(N);
+    for name in names {
+        out.push(read(frame.column(name)?)?);
+    }
+    match out.try_into() {
+        Ok(columns) => Ok(columns),
+        Err(_) => unreachable!("one column a name"),
+    }
 }

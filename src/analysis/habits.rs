@@ -24,24 +24,53 @@ pub struct Habits {
     pub weeks: f64,
     pub core_days: u32,
     pub core_days_per_week: f64,
-    pub push_sets: u32,
-    pub pull_sets: u32,
-    /// Push:pull working sets; null without pull work.
-    pub push_pull_ratio: Option<f64>,
-    /// Squat and lunge patterns.
-    pub knee_dominant_sets: u32,
-    /// Hinge pattern.
-    pub hip_dominant_sets: u32,
-    pub knee_hip_ratio: Option<f64>,
-    /// Sessions with heavy working sets (≥ `heavy_share` of the exercise's heaviest weight).
-    pub heavy_sessions: u32,
-    /// Of those, sessions where every heavy exercise was preceded by warm-up sets.
-    pub warmed_up_sessions: u32,
-    /// Null when the export never marks warm-ups (FitNotes, Strong iOS without tags).
-    pub warmup_share: Option<f64>,
+    #[serde(flatten)]
+    pub push_pull: PushPullSets,
+    #[serde(flatten)]
+    pub knee_hip: KneeHipSets,
+    #[serde(flatten)]
+    pub warm_ups: WarmUpSessions,
     /// Working sets at or above `grinding_rpe`.
     pub grinding_sets: u32,
     pub repetitive: Vec<Repetition>,
+}
+
+/// Pushing against pulling working sets.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct PushPullSets {
+    pub push_sets: u32,
+    pub pull_sets: u32,
+    /// Push:pull; null without pull work.
+    #[serde(rename = "push_pull_ratio")]
+    pub ratio: Option<f64>,
+}
+
+/// Knee-dominant (squat and lunge patterns) against hip-dominant (hinge) working sets.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct KneeHipSets {
+    pub knee_dominant_sets: u32,
+    pub hip_dominant_sets: u32,
+    /// Knee:hip; null without hinge work.
+    #[serde(rename = "knee_hip_ratio")]
+    pub ratio: Option<f64>,
+}
+
+/// Sessions with heavy working sets (≥ `heavy_share` of the exercise's heaviest weight), and
+/// how many of them were warmed up for.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WarmUpSessions {
+    pub heavy_sessions: u32,
+    /// Sessions where every heavy exercise was preceded by warm-up sets.
+    pub warmed_up_sessions: u32,
+    /// Warmed-up of heavy sessions; null when the export never marks warm-ups (FitNotes,
+    /// Strong iOS without tags).
+    #[serde(rename = "warmup_share")]
+    pub share: Option<f64>,
+}
+
+/// `a / b`, or None when there is no `b`.
+fn ratio(a: u32, b: u32) -> Option<f64> {
+    (b > 0).then(|| f64::from(a) / f64::from(b))
 }
 
 /// The same exercise, or the same region, on many days of one week.
@@ -196,16 +225,21 @@ fn habits_between(
         weeks,
         core_days: core_days.len() as u32,
         core_days_per_week: core_days.len() as f64 / weeks,
-        push_sets: push,
-        pull_sets: pull,
-        push_pull_ratio: (pull > 0).then(|| f64::from(push) / f64::from(pull)),
-        knee_dominant_sets: knee,
-        hip_dominant_sets: hip,
-        knee_hip_ratio: (hip > 0).then(|| f64::from(knee) / f64::from(hip)),
-        heavy_sessions,
-        warmed_up_sessions: warmed,
-        warmup_share: (marks_warmups && heavy_sessions > 0)
-            .then(|| f64::from(warmed) / f64::from(heavy_sessions)),
+        push_pull: PushPullSets {
+            push_sets: push,
+            pull_sets: pull,
+            ratio: ratio(push, pull),
+        },
+        knee_hip: KneeHipSets {
+            knee_dominant_sets: knee,
+            hip_dominant_sets: hip,
+            ratio: ratio(knee, hip),
+        },
+        warm_ups: WarmUpSessions {
+            heavy_sessions,
+            warmed_up_sessions: warmed,
+            share: ratio(warmed, heavy_sessions).filter(|_| marks_warmups),
+        },
         grinding_sets: grinding,
         repetitive: repetition(&in_range, days, from, to, t),
     }
@@ -229,7 +263,7 @@ fn repetition(
     }
     let mut region_days: FxHashMap<(i32, Region), u32> = FxHashMap::default();
     for d in days.iter().filter(|d| d.date >= from && d.date <= to) {
-        for r in d.sets_by_region.keys() {
+        for r in d.sets_by.region.keys() {
             *region_days.entry((week_key(d.date), *r)).or_default() += 1;
         }
     }

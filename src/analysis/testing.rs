@@ -1,13 +1,12 @@
 //! Small builders for unit tests.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{PainEntry, Region, SourceRef, WorkoutSet};
 
-use super::calendar::{Day, Session};
+use super::calendar::{Acwr, Day, Session, SetsBy, Trained};
 
 pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test timestamp")
@@ -55,11 +54,10 @@ pub fn session(when: &str, regions: &[Region]) -> Session {
         working_sets: 3,
         warmup_sets: 0,
         load_kg: 1000.0,
-        exercises: BTreeSet::new(),
-        unknown_exercises: BTreeSet::new(),
-        regions: regions.iter().copied().collect(),
-        tags: BTreeSet::new(),
-        patterns: BTreeSet::new(),
+        trained: Trained {
+            regions: regions.iter().copied().collect(),
+            ..Trained::default()
+        },
         srpe_load: None,
         duration_s: None,
     }
@@ -72,17 +70,10 @@ pub fn day(date: NaiveDate, load_kg: f64) -> Day {
         sets: u32::from(load_kg > 0.0),
         sessions: u32::from(load_kg > 0.0),
         srpe_load: None,
-        acute_ewma: 0.0,
-        chronic_ewma: 0.0,
-        acwr_ewma: None,
-        acwr_coupled: None,
-        acwr_uncoupled: None,
-        acwr_band: None,
+        acwr: Acwr::default(),
         layoff: false,
         streak: 0,
-        sets_by_region: Default::default(),
-        sets_by_pattern: Default::default(),
-        sets_by_tag: Default::default(),
+        sets_by: SetsBy::default(),
     }
 }
 

@@ -16,8 +16,8 @@ pub struct Totals {
     pub warmup_sets: u64,
     /// Σ reps × weight over non-warm-up sets, weights as logged.
     pub volume_kg: f64,
-    pub first_day: Option<NaiveDate>,
-    pub last_day: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub days: DayRange,
 }
 
 impl Totals {
@@ -26,8 +26,7 @@ impl Totals {
         sets: 0,
         warmup_sets: 0,
         volume_kg: 0.0,
-        first_day: None,
-        last_day: None,
+        days: DayRange::NONE,
     };
 
     /// Adds another file's counts. Workouts are counted per file: the same timestamp in two
@@ -38,23 +37,42 @@ impl Totals {
             sets: self.sets + other.sets,
             warmup_sets: self.warmup_sets + other.warmup_sets,
             volume_kg: self.volume_kg + other.volume_kg,
-            first_day: min_opt(self.first_day, other.first_day),
-            last_day: max_opt(self.last_day, other.last_day),
+            days: self.days.union(other.days),
         }
     }
 }
 
-fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.min(y)),
-        (x, y) => x.or(y),
-    }
+/// The first and last calendar day something was logged on; both null when nothing was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct DayRange {
+    pub first_day: Option<NaiveDate>,
+    pub last_day: Option<NaiveDate>,
 }
 
-fn max_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
-    match (a, b) {
-        (Some(x), Some(y)) => Some(x.max(y)),
-        (x, y) => x.or(y),
+impl DayRange {
+    pub const NONE: DayRange = DayRange {
+        first_day: None,
+        last_day: None,
+    };
+
+    /// The first and the last of `days` (a log's, in time order).
+    pub fn first_and_last(mut days: impl DoubleEndedIterator<Item = NaiveDate>) -> DayRange {
+        let first_day = days.next();
+        DayRange {
+            first_day,
+            last_day: days.next_back().or(first_day),
+        }
+    }
+
+    /// The range covering both.
+    pub fn union(self, other: DayRange) -> DayRange {
+        DayRange {
+            first_day: [self.first_day, other.first_day]
+                .into_iter()
+                .flatten()
+                .min(),
+            last_day: [self.last_day, other.last_day].into_iter().flatten().max(),
+        }
     }
 }
 
@@ -89,7 +107,31 @@ pub fn file_totals(sets: &[WorkoutSet]) -> PolarsResult<Totals> {
         sets: u("sets")?,
         warmup_sets: u("warmup_sets")?,
         volume_kg: out.column("volume_kg")?.f64()?.get(0).unwrap_or(0.0),
-        first_day: d("first_day")?,
-        last_day: d("last_day")?,
+        days: DayRange {
+            first_day: d("first_day")?,
+            last_day: d("last_day")?,
+        },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_ranges_take_the_ends_and_cover_each_other() {
+        let [a, b, c, earlier]: [NaiveDate; 4] =
+            ["2026-03-02", "2026-03-05", "2026-03-09", "2026-01-10"].map(|s| s.parse().unwrap());
+        let log = DayRange::first_and_last([a, b, c].into_iter());
+        assert_eq!((log.first_day, log.last_day), (Some(a), Some(c)));
+        let one = DayRange::first_and_last([earlier].into_iter());
+        assert_eq!(
+            (one.first_day, one.last_day),
+            (Some(earlier), Some(earlier))
+        );
+        assert_eq!(DayRange::first_and_last(std::iter::empty()), DayRange::NONE);
+        let both = log.union(one);
+        assert_eq!((both.first_day, both.last_day), (Some(earlier), Some(c)));
+        assert_eq!(log.union(DayRange::NONE), log);
+    }
 }

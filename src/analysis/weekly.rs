@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::model::{IsoWeek, PainEntry, Region, SetKind, WorkoutSet};
 
 use super::calendar::Day;
+use super::frame::{counts, floats};
 use super::settings::Thresholds;
 
 /// The ISO week as a sortable number, `2026 * 100 + 7`.
@@ -46,20 +47,53 @@ pub struct Week {
     pub first_day: NaiveDate,
     /// Calendar days of this week inside the analysed period.
     pub days: u32,
-    pub load_kg: f64,
+    #[serde(flatten)]
+    pub load: WeeklyLoad,
+    #[serde(flatten)]
+    pub training: Training,
+    #[serde(flatten)]
+    pub pain: PainDays,
+    #[serde(flatten)]
+    pub acwr: WeeklyAcwr,
+}
+
+/// The week's tonnage, its change from the week before, and Foster's monotony and strain.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeeklyLoad {
+    #[serde(rename = "load_kg")]
+    pub kg: f64,
     pub change_pct: Option<f64>,
     pub monotony: Option<f64>,
     pub strain: Option<f64>,
+}
+
+/// How much of the week was training.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Training {
     pub sessions: u32,
+    /// Working sets.
     pub sets: u32,
     pub rest_days: u32,
     /// The longest run of consecutive training days ending in this week.
     pub longest_streak: u32,
-    pub pain_days: u32,
-    pub peak_pain: Option<u8>,
-    /// Mean and highest daily EWMA ACWR of the week (heuristic).
-    pub acwr_ewma_mean: Option<f64>,
-    pub acwr_ewma_max: Option<f64>,
+}
+
+/// Mean and highest daily EWMA ACWR of the week (heuristic).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeeklyAcwr {
+    #[serde(rename = "acwr_ewma_mean")]
+    pub mean: Option<f64>,
+    #[serde(rename = "acwr_ewma_max")]
+    pub max: Option<f64>,
+}
+
+/// Days of the week with pain above 0, and the highest intensity among them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct PainDays {
+    #[serde(rename = "pain_days")]
+    pub days: u32,
+    #[serde(rename = "peak_pain")]
+    pub peak: Option<u8>,
 }
 
 /// Weekly totals from the daily calendar. Monotony = mean / population SD of the 7 daily
@@ -78,7 +112,7 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
         "sets" => days.iter().map(|d| d.sets).collect::<Vec<_>>(),
         "layoff" => days.iter().map(|d| d.layoff).collect::<Vec<_>>(),
         "streak" => days.iter().map(|d| d.streak).collect::<Vec<_>>(),
-        "acwr" => days.iter().map(|d| d.acwr_ewma).collect::<Vec<_>>(),
+        "acwr" => days.iter().map(|d| d.acwr.ewma).collect::<Vec<_>>(),
     )?;
     let out = frame
         .lazy()
@@ -115,56 +149,55 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
     }
 
     let week = out.column("week")?.i32()?;
-    let first = out.column("first_day")?.date()?;
-    let n_days = out.column("days")?.u32()?;
-    let load = out.column("load_kg")?.f64()?;
-    let mean = out.column("mean")?.f64()?;
-    let sd = out.column("sd")?.f64()?;
-    let sessions = out.column("sessions")?.u32()?;
-    let sets = out.column("sets")?.u32()?;
-    let rest = out.column("rest_days")?.u32()?;
+    let first: Vec<Option<NaiveDate>> = out.column("first_day")?.date()?.as_date_iter().collect();
     let any_layoff = out.column("any_layoff")?.bool()?;
-    let streak = out.column("longest_streak")?.cast(&DataType::UInt32)?;
-    let streak = streak.u32()?;
-    let acwr_mean = out.column("acwr_mean")?.f64()?;
-    let acwr_max = out.column("acwr_max")?.f64()?;
+    let [n_days, sessions, sets, rest, streak] = counts(
+        &out,
+        ["days", "sessions", "sets", "rest_days", "longest_streak"],
+    )?;
+    let [load, mean, sd, acwr_mean, acwr_max] =
+        floats(&out, ["load_kg", "mean", "sd", "acwr_mean", "acwr_max"])?;
 
     let mut weeks: Vec<Week> = Vec::with_capacity(out.height());
     for i in 0..out.height() {
         let key = week.get(i).unwrap_or(0);
-        let days_in = n_days.get(i).unwrap_or(0);
-        let load_kg = load.get(i).unwrap_or(0.0);
+        let days_in = n_days[i];
+        let kg = load[i].unwrap_or(0.0);
         let full = days_in == 7 && !any_layoff.get(i).unwrap_or(false);
-        let monotony = match (full, mean.get(i), sd.get(i)) {
+        let monotony = match (full, mean[i], sd[i]) {
             (true, Some(m), Some(s)) if s > 0.0 => Some(m / s),
             _ => None,
         };
         let previous = weeks
             .last()
             .filter(|w| week_key(w.first_day) == prev_key(key));
-        let (pain_days, peak) = pain_by_week
+        let pain = pain_by_week
             .get(&key)
-            .map_or((0, None), |(d, p)| (d.len() as u32, Some(*p)));
+            .map_or(PainDays::default(), |(d, p)| PainDays {
+                days: d.len() as u32,
+                peak: Some(*p),
+            });
         weeks.push(Week {
             week: IsoWeek::from_key(key),
-            first_day: first
-                .as_date_iter()
-                .nth(i)
-                .flatten()
-                .unwrap_or(days[0].date),
+            first_day: first[i].unwrap_or(days[0].date),
             days: days_in,
-            load_kg,
-            change_pct: previous.and_then(|p| change_pct(load_kg, p.load_kg)),
-            monotony,
-            strain: monotony.map(|m| m * load_kg),
-            sessions: sessions.get(i).unwrap_or(0),
-            sets: sets.get(i).unwrap_or(0),
-            rest_days: rest.get(i).unwrap_or(0),
-            longest_streak: streak.get(i).unwrap_or(0),
-            pain_days,
-            peak_pain: peak,
-            acwr_ewma_mean: acwr_mean.get(i),
-            acwr_ewma_max: acwr_max.get(i),
+            load: WeeklyLoad {
+                kg,
+                change_pct: previous.and_then(|p| change_pct(kg, p.load.kg)),
+                monotony,
+                strain: monotony.map(|m| m * kg),
+            },
+            training: Training {
+                sessions: sessions[i],
+                sets: sets[i],
+                rest_days: rest[i],
+                longest_streak: streak[i],
+            },
+            pain,
+            acwr: WeeklyAcwr {
+                mean: acwr_mean[i],
+                max: acwr_max[i],
+            },
         });
     }
     Ok(weeks)
@@ -204,16 +237,44 @@ pub struct ExerciseWeek {
     pub exercise: String,
     pub measure: Measure,
     pub value: f64,
-    pub load_kg: f64,
-    pub sets: u32,
-    pub distance_m: f64,
-    pub duration_s: f64,
+    #[serde(flatten)]
+    pub volume: Volume,
     pub change_pct: Option<f64>,
     /// A week-over-week rise above the warning threshold, or from a zero week to above the
     /// mean of the 4 weeks before (when the exercise was done in those weeks).
     pub jump: bool,
-    pub e1rm_epley_kg: Option<f64>,
-    pub e1rm_brzycki_kg: Option<f64>,
+    #[serde(flatten)]
+    pub e1rm: E1rm,
+}
+
+/// What an exercise's working sets of one week moved.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Volume {
+    pub load_kg: f64,
+    pub sets: u32,
+    pub distance_m: f64,
+    pub duration_s: f64,
+}
+
+impl Volume {
+    /// The value the exercise's weekly change is measured on.
+    fn of(&self, measure: Measure) -> f64 {
+        match measure {
+            Measure::LoadKg => self.load_kg,
+            Measure::DistanceM => self.distance_m,
+            Measure::DurationS => self.duration_s,
+            Measure::Sets => f64::from(self.sets),
+        }
+    }
+}
+
+/// The week's highest one-rep max estimates (science.md §1).
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct E1rm {
+    #[serde(rename = "e1rm_epley_kg")]
+    pub epley_kg: Option<f64>,
+    #[serde(rename = "e1rm_brzycki_kg")]
+    pub brzycki_kg: Option<f64>,
 }
 
 /// Per-exercise weekly figures for every calendar week in which the exercise was done or the
@@ -261,52 +322,48 @@ pub fn exercise_weeks(
 
     let ex = out.column("canonical")?.str()?;
     let wk = out.column("week")?.i32()?;
-    let load = out.column("load_kg")?.f64()?;
-    let n = out.column("sets")?.u32()?;
-    let dist = out.column("distance_m")?.f64()?;
-    let dur = out.column("duration_s")?.f64()?;
-    let ep = out.column("epley")?.f64()?;
-    let bz = out.column("brzycki")?.f64()?;
-    type Cell = (f64, u32, f64, f64, Option<f64>, Option<f64>);
-    let mut by_exercise: BTreeMap<String, BTreeMap<i32, Cell>> = BTreeMap::new();
+    let [load, dist, dur, ep, bz] = floats(
+        &out,
+        ["load_kg", "distance_m", "duration_s", "epley", "brzycki"],
+    )?;
+    let [n] = counts(&out, ["sets"])?;
+    let mut by_exercise: BTreeMap<String, BTreeMap<i32, (Volume, E1rm)>> = BTreeMap::new();
     for i in 0..out.height() {
         let (Some(e), Some(w)) = (ex.get(i), wk.get(i)) else {
             continue;
         };
-        by_exercise.entry(e.to_string()).or_default().insert(
-            w,
-            (
-                load.get(i).unwrap_or(0.0),
-                n.get(i).unwrap_or(0),
-                dist.get(i).unwrap_or(0.0),
-                dur.get(i).unwrap_or(0.0),
-                ep.get(i),
-                bz.get(i),
-            ),
-        );
+        let volume = Volume {
+            load_kg: load[i].unwrap_or(0.0),
+            sets: n[i],
+            distance_m: dist[i].unwrap_or(0.0),
+            duration_s: dur[i].unwrap_or(0.0),
+        };
+        let e1rm = E1rm {
+            epley_kg: ep[i],
+            brzycki_kg: bz[i],
+        };
+        by_exercise
+            .entry(e.to_string())
+            .or_default()
+            .insert(w, (volume, e1rm));
     }
 
     let calendar: Vec<i32> = weeks.iter().map(|w| week_key(w.first_day)).collect();
     let mut rows = Vec::new();
     for (exercise, cells) in &by_exercise {
-        let measure = if cells.values().any(|c| c.0 > 0.0) {
+        let done = |f: fn(&Volume) -> f64| cells.values().any(|(v, _)| f(v) > 0.0);
+        let measure = if done(|v| v.load_kg) {
             Measure::LoadKg
-        } else if cells.values().any(|c| c.2 > 0.0) {
+        } else if done(|v| v.distance_m) {
             Measure::DistanceM
-        } else if cells.values().any(|c| c.3 > 0.0) {
+        } else if done(|v| v.duration_s) {
             Measure::DurationS
         } else {
             Measure::Sets
         };
-        let value_of = |c: &Cell| match measure {
-            Measure::LoadKg => c.0,
-            Measure::DistanceM => c.2,
-            Measure::DurationS => c.3,
-            Measure::Sets => f64::from(c.1),
-        };
         let series: Vec<f64> = calendar
             .iter()
-            .map(|k| cells.get(k).map_or(0.0, value_of))
+            .map(|k| cells.get(k).map_or(0.0, |(v, _)| v.of(measure)))
             .collect();
         for (i, &key) in calendar.iter().enumerate() {
             let value = series[i];
@@ -328,20 +385,16 @@ pub fn exercise_weeks(
             };
             let jump = change.is_some_and(|c| c > t.change_warning_pct)
                 || (i > 0 && previous == 0.0 && mean4 > 0.0 && value > mean4);
-            let cell = cells.get(&key);
+            let (volume, e1rm) = cells.get(&key).copied().unwrap_or_default();
             rows.push(ExerciseWeek {
                 week: IsoWeek::from_key(key),
                 exercise: exercise.clone(),
                 measure,
                 value,
-                load_kg: cell.map_or(0.0, |c| c.0),
-                sets: cell.map_or(0, |c| c.1),
-                distance_m: cell.map_or(0.0, |c| c.2),
-                duration_s: cell.map_or(0.0, |c| c.3),
+                volume,
                 change_pct: change,
                 jump,
-                e1rm_epley_kg: cell.and_then(|c| c.4),
-                e1rm_brzycki_kg: cell.and_then(|c| c.5),
+                e1rm,
             });
         }
     }
@@ -369,7 +422,7 @@ pub struct RegionWeek {
 pub fn region_weeks(days: &[Day], weeks: &[Week]) -> Vec<RegionWeek> {
     let mut cells: BTreeMap<(Region, i32), (u32, u32)> = BTreeMap::new();
     for d in days {
-        for (r, n) in &d.sets_by_region {
+        for (r, n) in &d.sets_by.region {
             let c = cells.entry((*r, week_key(d.date))).or_default();
             c.0 += n;
             c.1 += 1;
@@ -426,16 +479,16 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].week.to_string(), "2026-W23");
         assert!(
-            (w[0].monotony.unwrap() - 0.8660).abs() < 1e-4,
+            (w[0].load.monotony.unwrap() - 0.8660).abs() < 1e-4,
             "{:?}",
-            w[0].monotony
+            w[0].load.monotony
         );
         assert!(
-            (w[0].strain.unwrap() - 779.42).abs() < 0.01,
+            (w[0].load.strain.unwrap() - 779.42).abs() < 0.01,
             "{:?}",
-            w[0].strain
+            w[0].load.strain
         );
-        assert_eq!(w[0].rest_days, 4);
+        assert_eq!(w[0].training.rest_days, 4);
     }
 
     #[test]
@@ -445,8 +498,8 @@ mod tests {
             .map(|i| crate::analysis::testing::day(start + chrono::Days::new(i), 100.0))
             .collect();
         let w = weeks(&days, &[]).unwrap();
-        assert_eq!(w[0].monotony, None);
-        assert_eq!(w[0].strain, None);
+        assert_eq!(w[0].load.monotony, None);
+        assert_eq!(w[0].load.strain, None);
     }
 
     #[test]
@@ -458,9 +511,9 @@ mod tests {
         let w = weeks(&days, &[]).unwrap();
         assert_eq!(w.len(), 2);
         assert_eq!(w[0].days, 5);
-        assert_eq!(w[0].monotony, None);
-        assert_eq!(w[0].change_pct, None);
-        let expected = 100.0 * (w[1].load_kg - w[0].load_kg) / w[0].load_kg;
-        assert!((w[1].change_pct.unwrap() - expected).abs() < 1e-9);
+        assert_eq!(w[0].load.monotony, None);
+        assert_eq!(w[0].load.change_pct, None);
+        let expected = 100.0 * (w[1].load.kg - w[0].load.kg) / w[0].load.kg;
+        assert!((w[1].load.change_pct.unwrap() - expected).abs() < 1e-9);
     }
 }

@@ -63,7 +63,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
             format!("danger ≥ {} (heuristic)", t.acwr_danger),
         ),
     ]);
-    if days.iter().all(|d| d.acwr_ewma.is_none()) {
+    if days.iter().all(|d| d.acwr.ewma.is_none()) {
         return message(
             root,
             &Header::new(title, &subtitle, &legend),
@@ -78,7 +78,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
     let (x0, x1) = (midnight(first), midnight(last + Duration::days(1)));
     let top = days
         .iter()
-        .filter_map(|d| d.acwr_ewma)
+        .filter_map(|d| d.acwr.ewma)
         .fold(0.0f64, f64::max)
         .max(t.acwr_danger + 0.5)
         * 1.05;
@@ -103,14 +103,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
             c.mix(0.18).filled(),
         )))?;
     }
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(GRID.mix(0.6))
-        .axis_style(AXIS)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
+    time_mesh(&mut chart.configure_mesh(), GRID.mix(0.6))
         .y_labels(8)
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| format!("{v:.1}"))
@@ -144,7 +137,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
     // Breaks where the ratio is undefined.
     let mut run: Vec<(NaiveDateTime, f64)> = Vec::new();
     for d in &days {
-        match d.acwr_ewma {
+        match d.acwr.ewma {
             Some(v) => run.push((noon(d.date), v)),
             None => {
                 chart.draw_series(segments(std::mem::take(&mut run), daily_style))?;
@@ -158,7 +151,8 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
             .iter()
             .filter(|w| w.first_day >= first && w.first_day <= last)
             .filter_map(|w| {
-                w.acwr_ewma_mean
+                w.acwr
+                    .mean
                     .map(|v| (noon(w.first_day + Duration::days(3)), v))
             })
             .collect();

@@ -94,7 +94,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
     let ymax = days
         .iter()
         .map(|d| d.load_kg)
-        .chain(weeks.iter().map(|w| w.load_kg))
+        .chain(weeks.iter().map(|w| w.load.kg))
         .fold(0.0f64, f64::max)
         .max(1.0)
         * 1.08;
@@ -110,14 +110,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         .build_cartesian_2d(time_axis(x.start, x.end, &tick_at), 0f64..ymax)?
         .set_secondary_coord(time_axis(x.start, x.end, &tick_at), 0f64..10.5);
     let format = ticks.format;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .max_light_lines(0)
-        .bold_line_style(GRID)
-        .axis_style(AXIS)
-        .label_style(font(13.0))
-        .axis_desc_style(font(14.0))
+    time_mesh(&mut chart.configure_mesh(), GRID)
         .y_labels(7)
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| kg(*v))
@@ -165,8 +158,8 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         // `days` counts the week's days inside the period: a partial first or last week
         // ends where its days end.
         let to = (wk.first_day + Duration::days(i64::from(wk.days.max(1)))).min(end);
-        steps.push((midnight(from), wk.load_kg));
-        steps.push((midnight(to), wk.load_kg));
+        steps.push((midnight(from), wk.load.kg));
+        steps.push((midnight(to), wk.load.kg));
     }
     chart.draw_series(segments(steps, LOAD_DARK.stroke_width(2)))?;
 

@@ -93,12 +93,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         let x_fmt = |d: &NaiveDateTime| d.format(format).to_string();
         let y_fmt = |v: &f64| kg(*v);
         let mut mesh = chart.configure_mesh();
-        mesh.disable_x_mesh()
-            .max_light_lines(0)
-            .bold_line_style(GRID)
-            .axis_style(AXIS)
-            .label_style(font(13.0))
-            .axis_desc_style(font(14.0))
+        time_mesh(&mut mesh, GRID)
             .y_labels(6)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)

@@ -2,11 +2,13 @@
 //! date ticks and number formats. Legends are drawn in the header, never over the data.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::fonts::FAMILY;
+use crate::text::wrap_words;
 
 pub type Area<DB> = DrawingArea<DB, Shift>;
 
@@ -133,6 +135,20 @@ impl<'a> Header<'a> {
     }
 }
 
+/// The mesh of a chart over time: horizontal grid lines in `lines` only, with the axis and the
+/// label fonts every chart uses.
+pub fn time_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    lines: impl Into<ShapeStyle>,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.disable_x_mesh()
+        .max_light_lines(0)
+        .bold_line_style(lines)
+        .axis_style(AXIS)
+        .label_style(font(13.0))
+        .axis_desc_style(font(14.0))
+}
+
 /// Splits `text` into lines no wider than `max_w` pixels.
 pub fn wrap<DB: DrawingBackend>(
     area: &Area<DB>,
@@ -145,24 +161,7 @@ pub fn wrap<DB: DrawingBackend>(
             .map(|(w, _)| w)
             .unwrap_or(0)
     };
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let candidate = if line.is_empty() {
-            word.to_string()
-        } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && width(&candidate) > max_w {
-            lines.push(std::mem::replace(&mut line, word.to_string()));
-        } else {
-            line = candidate;
-        }
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    wrap_words(text, |line| width(line) <= max_w)
 }
 
 /// Fills the background, draws the title, the subtitle (wrapped) and the legend strip, and

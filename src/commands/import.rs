@@ -253,7 +253,7 @@ fn write_totals(s: &mut String, t: &Totals) {
         "  workouts   {}\n  sets       {} ({} warm-up)\n  volume     {:.1} kg (working sets, reps × weight)",
         t.workouts, t.sets, t.warmup_sets, t.volume_kg
     );
-    match (t.first_day, t.last_day) {
+    match (t.days.first_day, t.days.last_day) {
         (Some(a), Some(b)) => {
             let _ = writeln!(s, "  dates      {a} to {b}");
         }

@@ -4,9 +4,10 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::Context;
-use chrono::{NaiveDate, Timelike};
+use chrono::Timelike;
 use serde::Serialize;
 
+use crate::analysis::totals::DayRange;
 use crate::cli::PainCheckArgs;
 use crate::diary::Diary;
 use crate::error::AppError;
@@ -22,8 +23,8 @@ pub struct DiaryReport {
     pub format: &'static str,
     pub entries: usize,
     pub pain_entries: usize,
-    pub first_day: Option<NaiveDate>,
-    pub last_day: Option<NaiveDate>,
+    #[serde(flatten)]
+    pub days: DayRange,
     pub regions: BTreeMap<&'static str, usize>,
     pub entries_with_symptoms: usize,
     pub other_rows: usize,
@@ -43,8 +44,7 @@ pub fn summarise(d: &Diary) -> DiaryReport {
         format: d.format,
         entries: d.entries.len(),
         pain_entries: d.entries.iter().filter(|e| e.intensity > 0).count(),
-        first_day: d.entries.first().map(|e| e.at.date()),
-        last_day: d.entries.last().map(|e| e.at.date()),
+        days: DayRange::first_and_last(d.entries.iter().map(|e| e.at.date())),
         regions,
         entries_with_symptoms: d.entries.iter().filter(|e| !e.symptoms.is_empty()).count(),
         other_rows: d.other_rows,
@@ -67,7 +67,7 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
             "  entries    {} ({} with pain > 0)",
             report.entries, report.pain_entries
         );
-        if let (Some(a), Some(b)) = (report.first_day, report.last_day) {
+        if let (Some(a), Some(b)) = (report.days.first_day, report.days.last_day) {
             let _ = writeln!(s, "  dates      {a} to {b}");
         }
         let regions: Vec<String> = report

@@ -118,7 +118,7 @@ fn figures(a: &ChartData, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
     Ok((
         Figure {
             title: load.title().into(),
-            svg: crate::chart::svg(load, a, Some((d.chart_from, d.chart_to)), WEEKLY_LOAD_SIZE)?,
+            svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
         },
         Figure {
             title: forest.title().into(),

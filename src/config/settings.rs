@@ -14,7 +14,7 @@ use crate::model::{Condition, WeightUnit};
 use super::file::ConfigFile;
 
 /// The settings of one run: the built-in defaults, then the config file, then the flags.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Settings {
     /// The config file the values came from; `None` when there is none (defaults only).
     pub source: Option<PathBuf>,
@@ -36,19 +36,6 @@ pub struct Inputs {
     pub pain: Option<PathBuf>,
     /// Pain mentioned in workout notes is read too (always, when there is no diary).
     pub pain_from_notes: bool,
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            source: None,
-            import: ImportOptions::default(),
-            thresholds: Thresholds::default(),
-            conditions: Vec::new(),
-            catalog: Catalog::embedded().clone(),
-            inputs: Inputs::default(),
-        }
-    }
 }
 
 impl Settings {

@@ -13,6 +13,12 @@ fn parse(text: &str) -> Result<Settings, ConfigError> {
     load(Some(&path))
 }
 
+/// `text` is refused with an error that says `says`.
+fn refused(text: &str, says: &str) {
+    let err = parse(text).unwrap_err().to_string();
+    assert!(err.contains(says), "{err}");
+}
+
 /// The settings of `strainscope report ARGS…` over `file`, as `app::run` builds them.
 fn report_settings(file: Settings, args: &[&str]) -> Settings {
     let cli = Cli::try_parse_from(["strainscope", "report"].iter().chain(args)).unwrap();
@@ -24,56 +30,46 @@ fn report_settings(file: Settings, args: &[&str]) -> Settings {
 
 #[test]
 fn unknown_keys_are_errors_that_name_the_key() {
-    let err = parse("[import]\nunits = \"lb\"\n").unwrap_err().to_string();
-    assert!(err.contains("line 2: unknown field `units`"), "{err}");
-    let err = parse("[imports]\n").unwrap_err().to_string();
-    assert!(err.contains("unknown field `imports`"), "{err}");
+    refused(
+        "[import]\nunits = \"lb\"\n",
+        "line 2: unknown field `units`",
+    );
+    refused("[imports]\n", "unknown field `imports`");
 }
 
 #[test]
 fn values_are_validated_once_at_load_and_name_their_line() {
-    let err = parse("# weekly runs\n[import]\ntz = \"UTC\"\nunit = \"stone\"\n")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("strainscope.toml: line 4: import.unit = \"stone\" is not a unit (expected \"kg\" or \"lb\")"),
-        "{err}"
+    refused(
+        "# weekly runs\n[import]\ntz = \"UTC\"\nunit = \"stone\"\n",
+        "strainscope.toml: line 4: import.unit = \"stone\" is not a unit (expected \"kg\" or \"lb\")",
     );
     let s = parse("[import]\nunit = \"lb\"\ntz = \"Europe/Berlin\"\n").unwrap();
     assert_eq!(s.import.unit, Some(WeightUnit::Lb));
     assert_eq!(s.import.tz, chrono_tz::Europe::Berlin);
-    let err = parse("[import]\ntz = \"Mars/Olympus\"\n")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains(
-            "line 2: import.tz = \"Mars/Olympus\" is not a time zone (expected an IANA name"
-        ),
-        "{err}"
+    refused(
+        "[import]\ntz = \"Mars/Olympus\"\n",
+        "line 2: import.tz = \"Mars/Olympus\" is not a time zone (expected an IANA name",
     );
-    let err = parse("[exercises]\n\"Trap Thing\" = \"no-such-id\"\n")
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("line 1: [exercises]"), "{err}");
-    let err = parse("[thresholds]\nwindow_h = 48\nacwr_low = 2.0\n")
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("thresholds."), "{err}");
-    let err = parse("[thresholds]\nacwr_low = 0.8\nwindow_h = 0\n")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("line 3: thresholds.window_h must be above 0 (got 0)"),
-        "{err}"
+    refused(
+        "[exercises]\n\"Trap Thing\" = \"no-such-id\"\n",
+        "line 1: [exercises]",
     );
-    let err = parse("[import]\ndate_order = \"ymd\"\n")
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("line 2: import.date_order"), "{err}");
-    let err = parse("[import]\nmap = { when = \"Day\" }\n")
-        .unwrap_err()
-        .to_string();
-    assert!(err.contains("line 2: import.map: "), "{err}");
+    refused(
+        "[thresholds]\nwindow_h = 48\nacwr_low = 2.0\n",
+        "thresholds.",
+    );
+    refused(
+        "[thresholds]\nacwr_low = 0.8\nwindow_h = 0\n",
+        "line 3: thresholds.window_h must be above 0 (got 0)",
+    );
+    refused(
+        "[import]\ndate_order = \"ymd\"\n",
+        "line 2: import.date_order",
+    );
+    refused(
+        "[import]\nmap = { when = \"Day\" }\n",
+        "line 2: import.map: ",
+    );
 }
 
 #[test]
@@ -99,15 +95,11 @@ fn inputs_are_read_relative_to_the_config_file() {
         s.conditions,
         vec![Condition::HerniatedDisc, Condition::Sciatica]
     );
-    let err = parse("[conditions]\ndeclared = [\"bad knee\"]\n")
-        .unwrap_err()
-        .to_string();
-    assert!(
-        err.contains("line 2: conditions.declared: \"bad knee\" is not a condition"),
-        "{err}"
+    refused(
+        "[conditions]\ndeclared = [\"bad knee\"]\n",
+        "line 2: conditions.declared: \"bad knee\" is not a condition",
     );
-    let err = parse("[inputs]\nworkout = []\n").unwrap_err().to_string();
-    assert!(err.contains("unknown field `workout`"), "{err}");
+    refused("[inputs]\nworkout = []\n", "unknown field `workout`");
 }
 
 #[test]

@@ -259,24 +259,32 @@ mod tests {
 
     #[test]
     fn cells_are_trimmed_of_ascii_and_unicode_spaces() {
-        assert_eq!(trim("  10 \t"), "10");
-        assert_eq!(trim("\u{a0}Squat\u{a0}"), "Squat");
-        assert_eq!(trim("Développé"), "Développé");
-        assert_eq!(trim(""), "");
+        for (cell, trimmed) in [
+            ("  10 \t", "10"),
+            ("\u{a0}Squat\u{a0}", "Squat"),
+            ("Développé", "Développé"),
+            ("", ""),
+        ] {
+            assert_eq!(trim(cell), trimmed, "{cell}");
+        }
     }
 
     #[test]
     fn numbers_parse_as_apps_write_them() {
-        assert_eq!(parse_number(" 10", false), Some(10.0));
-        assert_eq!(parse_number("10.0", false), Some(10.0));
-        assert_eq!(parse_number("102,5", true), Some(102.5));
-        assert_eq!(parse_number("102,5", false), None);
-        assert_eq!(parse_number("8O", false), None);
-        assert_eq!(parse_number("NaN", false), None);
-        // One comma and no dot is a decimal comma; anything else is not a number.
-        assert_eq!(parse_number("72,5", true), Some(72.5));
-        assert_eq!(parse_number("1,250.5", true), None);
-        assert_eq!(parse_number("1,2,5", true), None);
-        assert_eq!(parse_number("inf", false), None);
+        for (cell, decimal_comma, number) in [
+            (" 10", false, Some(10.0)),
+            ("10.0", false, Some(10.0)),
+            ("102,5", true, Some(102.5)),
+            ("102,5", false, None),
+            ("8O", false, None),
+            ("NaN", false, None),
+            // One comma and no dot is a decimal comma; anything else is not a number.
+            ("72,5", true, Some(72.5)),
+            ("1,250.5", true, None),
+            ("1,2,5", true, None),
+            ("inf", false, None),
+        ] {
+            assert_eq!(parse_number(cell, decimal_comma), number, "{cell}");
+        }
     }
 }

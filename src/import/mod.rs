@@ -173,12 +173,14 @@ impl RowContext<'_> {
     }
 }
 
-/// Settings that change how files are read.
-#[derive(Debug, Clone)]
+/// Settings that change how files are read. The default reads every file as its app wrote
+/// it, with calendar days in UTC.
+#[derive(Debug, Clone, Default)]
 pub struct ImportOptions {
     /// The unit for files that name none (Strong iOS comma files).
     pub unit: Option<WeightUnit>,
-    /// The zone whose calendar days count, for exports with explicit offsets (Fitbod).
+    /// The zone whose calendar days count, for exports with explicit offsets (Fitbod); UTC by
+    /// default.
     pub tz: Tz,
     /// A user-given column mapping; forces the generic reader.
     pub map: Option<ColumnMap>,
@@ -186,18 +188,6 @@ pub struct ImportOptions {
     pub date_order: Option<DateOrder>,
     /// Keep whole workouts an app stored twice, and workouts found in several files.
     pub keep_duplicates: bool,
-}
-
-impl Default for ImportOptions {
-    fn default() -> Self {
-        ImportOptions {
-            unit: None,
-            tz: Tz::UTC,
-            map: None,
-            date_order: None,
-            keep_duplicates: false,
-        }
-    }
 }
 
 /// The result of importing one file.

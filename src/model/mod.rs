@@ -463,6 +463,10 @@ impl IsoWeek {
             .unwrap_or(NaiveDate::MIN)
     }
 
+    pub fn sunday(self) -> NaiveDate {
+        self.monday() + chrono::Days::new(6)
+    }
+
     /// `W46`, for narrow table headers.
     pub fn short(self) -> String {
         format!("W{:02}", self.week)

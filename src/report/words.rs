@@ -185,18 +185,18 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
         ),
         (
             "push : pull sets",
-            ratio(r.push_pull_ratio),
-            ratio(w.push_pull_ratio),
+            ratio(r.push_pull.ratio),
+            ratio(w.push_pull.ratio),
         ),
         (
             "knee : hip sets",
-            ratio(r.knee_hip_ratio),
-            ratio(w.knee_hip_ratio),
+            ratio(r.knee_hip.ratio),
+            ratio(w.knee_hip.ratio),
         ),
         (
             "heavy sessions warmed up",
-            share(r.warmup_share),
-            share(w.warmup_share),
+            share(r.warm_ups.share),
+            share(w.warm_ups.share),
         ),
         (
             "grinding sets (RPE ≥ 9.5)",
@@ -265,10 +265,10 @@ pub(crate) mod fixture {
 
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
-    use crate::analysis::habits::Habits;
+    use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
-    use crate::analysis::weekly::Week;
+    use crate::analysis::weekly::{PainDays, Training, Week, WeeklyAcwr, WeeklyLoad};
     use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
     use crate::model::Region;
     use crate::pipeline::Sources;
@@ -295,15 +295,21 @@ pub(crate) mod fixture {
             weeks: 4.0,
             core_days: 4,
             core_days_per_week: 1.0,
-            push_sets: 30,
-            pull_sets: 10,
-            push_pull_ratio: Some(3.0),
-            knee_dominant_sets: 10,
-            hip_dominant_sets: 10,
-            knee_hip_ratio: Some(1.0),
-            heavy_sessions: 8,
-            warmed_up_sessions: 6,
-            warmup_share: Some(0.75),
+            push_pull: PushPullSets {
+                push_sets: 30,
+                pull_sets: 10,
+                ratio: Some(3.0),
+            },
+            knee_hip: KneeHipSets {
+                knee_dominant_sets: 10,
+                hip_dominant_sets: 10,
+                ratio: Some(1.0),
+            },
+            warm_ups: WarmUpSessions {
+                heavy_sessions: 8,
+                warmed_up_sessions: 6,
+                share: Some(0.75),
+            },
             grinding_sets: 2,
             repetitive: Vec::new(),
         }
@@ -422,18 +428,26 @@ pub(crate) mod fixture {
                 week: "2026-W12".parse().unwrap(),
                 first_day: date("2026-03-16"),
                 days: 7,
-                load_kg: 12345.0,
-                change_pct: Some(42.0),
-                monotony: Some(1.25),
-                strain: Some(15431.0),
-                sessions: 3,
-                sets: 40,
-                rest_days: 4,
-                longest_streak: 2,
-                pain_days: 3,
-                peak_pain: Some(7),
-                acwr_ewma_mean: Some(1.31),
-                acwr_ewma_max: Some(1.5),
+                load: WeeklyLoad {
+                    kg: 12345.0,
+                    change_pct: Some(42.0),
+                    monotony: Some(1.25),
+                    strain: Some(15431.0),
+                },
+                training: Training {
+                    sessions: 3,
+                    sets: 40,
+                    rest_days: 4,
+                    longest_streak: 2,
+                },
+                pain: PainDays {
+                    days: 3,
+                    peak: Some(7),
+                },
+                acwr: WeeklyAcwr {
+                    mean: Some(1.31),
+                    max: Some(1.5),
+                },
             }],
             weekly_exercises: Vec::new(),
             weekly_regions: Vec::new(),

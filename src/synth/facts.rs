@@ -81,14 +81,18 @@ pub struct Episode {
     pub first_intensity: u8,
     /// Date of the last entry with pain.
     pub end: NaiveDate,
-    /// end − onset date + 1.
-    pub days: i64,
     /// Date of the 0 entry that ended it.
     pub resolved_on: Option<NaiveDate>,
     pub peak: u8,
     /// Entries with pain.
     pub entries: usize,
-    pub symptoms: Vec<Symptom>,
+}
+
+impl Episode {
+    /// end − onset date + 1.
+    pub fn days(&self) -> i64 {
+        (self.end - self.onset.date()).num_days() + 1
+    }
 }
 
 /// Per region, maximal runs of entries ≥ 1 at most 3 days apart; a 0 entry ends a run.
@@ -114,10 +118,8 @@ pub fn episodes(pain: &[PainEntry]) -> Vec<Episode> {
                 && (date - e.end).num_days() <= 3
             {
                 e.end = date;
-                e.days = (e.end - e.onset.date()).num_days() + 1;
                 e.peak = e.peak.max(p.intensity);
                 e.entries += 1;
-                e.symptoms.extend(&p.symptoms);
                 continue;
             }
             out.extend(open.take());
@@ -126,11 +128,9 @@ pub fn episodes(pain: &[PainEntry]) -> Vec<Episode> {
                 onset: p.at,
                 first_intensity: p.intensity,
                 end: date,
-                days: 1,
                 resolved_on: None,
                 peak: p.intensity,
                 entries: 1,
-                symptoms: p.symptoms.clone(),
             });
         }
         out.extend(open);
@@ -173,17 +173,40 @@ pub struct Onset {
 /// What a log contains, for tests and for the sample README.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoryFacts {
-    pub workouts: usize,
-    pub sets: usize,
-    pub pain_entries: usize,
+    pub size: LogSize,
     pub deadlift_jumps: Vec<LoadJump>,
-    pub lower_back: Vec<Onset>,
-    pub knee: Vec<Onset>,
-    pub thigh: Vec<Episode>,
-    pub numbness: Vec<NaiveDate>,
+    pub pain: PainFacts,
     /// Runs of 6 or more consecutive training days (first day, last day).
     pub streaks: Vec<(NaiveDate, NaiveDate)>,
     pub running_km: Vec<WeekTonnage>,
+}
+
+/// How much a log holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogSize {
+    pub workouts: usize,
+    pub sets: usize,
+    pub pain_entries: usize,
+}
+
+impl fmt::Display for LogSize {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} workouts, {} sets, {} pain entries",
+            self.workouts, self.sets, self.pain_entries
+        )
+    }
+}
+
+/// The pain the story plants: onsets with the sessions before them, episodes, red-flag dates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainFacts {
+    pub lower_back: Vec<Onset>,
+    pub knee: Vec<Onset>,
+    pub thigh: Vec<Episode>,
+    /// Dates of entries with numbness.
+    pub numbness: Vec<NaiveDate>,
 }
 
 pub fn story_facts(log: &SyntheticLog) -> StoryFacts {
@@ -243,23 +266,27 @@ pub fn story_facts(log: &SyntheticLog) -> StoryFacts {
     }
 
     StoryFacts {
-        workouts: log.workouts.len(),
-        sets: log.set_count(),
-        pain_entries: log.pain.len(),
+        size: LogSize {
+            workouts: log.workouts.len(),
+            sets: log.set_count(),
+            pain_entries: log.pain.len(),
+        },
         deadlift_jumps,
-        lower_back,
-        knee: onsets(Region::Knee),
-        thigh: eps
-            .iter()
-            .filter(|e| e.region == Region::Thigh)
-            .cloned()
-            .collect(),
-        numbness: log
-            .pain
-            .iter()
-            .filter(|p| p.symptoms.contains(&Symptom::Numbness))
-            .map(|p| p.at.date())
-            .collect(),
+        pain: PainFacts {
+            lower_back,
+            knee: onsets(Region::Knee),
+            thigh: eps
+                .iter()
+                .filter(|e| e.region == Region::Thigh)
+                .cloned()
+                .collect(),
+            numbness: log
+                .pain
+                .iter()
+                .filter(|p| p.symptoms.contains(&Symptom::Numbness))
+                .map(|p| p.at.date())
+                .collect(),
+        },
         streaks,
         running_km: weekly_running_km(&log.workouts),
     }
@@ -279,7 +306,7 @@ fn episode_line(e: &Episode) -> String {
         e.first_intensity,
         e.peak,
         e.end,
-        e.days,
+        e.days(),
         e.entries,
         resolved
     )
@@ -287,11 +314,7 @@ fn episode_line(e: &Episode) -> String {
 
 impl fmt::Display for StoryFacts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} workouts, {} sets, {} pain entries",
-            self.workouts, self.sets, self.pain_entries
-        )?;
+        writeln!(f, "{}", self.size)?;
         writeln!(
             f,
             "deadlift weeks > 30 % above the previous week ({}):",
@@ -313,7 +336,10 @@ impl fmt::Display for StoryFacts {
                 j.pct()
             )?;
         }
-        for (title, list) in [("lower-back", &self.lower_back), ("knee", &self.knee)] {
+        for (title, list) in [
+            ("lower-back", &self.pain.lower_back),
+            ("knee", &self.pain.knee),
+        ] {
             writeln!(f, "{title} episodes ({}):", list.len())?;
             for o in list {
                 let after: Vec<String> = o
@@ -333,11 +359,11 @@ impl fmt::Display for StoryFacts {
                 )?;
             }
         }
-        writeln!(f, "thigh episodes ({}):", self.thigh.len())?;
-        for e in &self.thigh {
+        writeln!(f, "thigh episodes ({}):", self.pain.thigh.len())?;
+        for e in &self.pain.thigh {
             writeln!(f, "  {}", episode_line(e))?;
         }
-        let numbness: Vec<String> = self.numbness.iter().map(|d| d.to_string()).collect();
+        let numbness: Vec<String> = self.pain.numbness.iter().map(|d| d.to_string()).collect();
         writeln!(f, "numbness entries: {}", numbness.join(", "))?;
         for (a, b) in &self.streaks {
             writeln!(

@@ -31,8 +31,8 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use crate::model::{PainEntry, SetKind, SourceRef};
 
 pub use facts::{
-    Episode, LoadJump, Onset, StoryFacts, WeekTonnage, deadlift_weekly_tonnage, episodes,
-    sessions_before, story_facts, weekly_running_km, weekly_tonnage,
+    Episode, LoadJump, LogSize, Onset, PainFacts, StoryFacts, WeekTonnage, deadlift_weekly_tonnage,
+    episodes, sessions_before, story_facts, weekly_running_km, weekly_tonnage,
 };
 pub use lifter::names;
 pub use pull_days::{DEADLIFT_ON_LEG_DAY, DEADLIFT_ON_PULL_DAY};

@@ -141,12 +141,17 @@ fn planted_simulation_keeps_the_mechanics() {
     );
     // Nearly every lower-back onset follows a deadlift session.
     let after_deadlift = facts
+        .pain
         .lower_back
         .iter()
         .filter(|o| o.after.iter().any(|(name, _)| name == "Deadlift + Pull"))
         .count();
-    assert!(after_deadlift * 10 >= facts.lower_back.len() * 7);
-    assert!(facts.knee.len() >= 6, "{} knee onsets", facts.knee.len());
+    assert!(after_deadlift * 10 >= facts.pain.lower_back.len() * 7);
+    assert!(
+        facts.pain.knee.len() >= 6,
+        "{} knee onsets",
+        facts.pain.knee.len()
+    );
 }
 
 // ---- the story ----
@@ -293,13 +298,14 @@ fn no_other_lift_jumps_more_than_30_percent() {
 fn lower_back_onsets_are_the_jumps_plus_one_after_gardening() {
     let log = sample_story();
     let facts = story_facts(&log);
-    assert_eq!(facts.lower_back.len(), 8, "{facts}");
+    assert_eq!(facts.pain.lower_back.len(), 8, "{facts}");
     let jump_onsets: BTreeSet<_> = facts
         .deadlift_jumps
         .iter()
         .filter_map(|j| j.onset)
         .collect();
     let others: Vec<_> = facts
+        .pain
         .lower_back
         .iter()
         .filter(|o| !jump_onsets.contains(&o.episode.onset))
@@ -318,7 +324,7 @@ fn lower_back_onsets_are_the_jumps_plus_one_after_gardening() {
         .unwrap();
     assert!(first.notes.contains("gardening"));
     // Episodes never overlap: each starts after the previous one's 0 entry.
-    for pair in facts.lower_back.windows(2) {
+    for pair in facts.pain.lower_back.windows(2) {
         let ended = pair[0]
             .episode
             .resolved_on
@@ -327,13 +333,14 @@ fn lower_back_onsets_are_the_jumps_plus_one_after_gardening() {
     }
     // All but the long one last 2–4 days.
     let short: Vec<_> = facts
+        .pain
         .lower_back
         .iter()
-        .filter(|o| o.episode.days != 9)
+        .filter(|o| o.episode.days() != 9)
         .collect();
     assert_eq!(short.len(), 7);
     for o in short {
-        assert!((2..=4).contains(&o.episode.days), "{:?}", o.episode);
+        assert!((2..=4).contains(&o.episode.days()), "{:?}", o.episode);
     }
 }
 
@@ -342,11 +349,11 @@ fn one_nine_day_episode_with_numbness_and_no_deadlifts() {
     let log = sample_story();
     let long: Vec<_> = episodes(&log.pain)
         .into_iter()
-        .filter(|e| e.region == Region::LowerBack && e.days >= 7)
+        .filter(|e| e.region == Region::LowerBack && e.days() >= 7)
         .collect();
     assert_eq!(long.len(), 1);
     let e = &long[0];
-    assert_eq!(e.days, 9);
+    assert_eq!(e.days(), 9);
     let entries: Vec<&PainEntry> = log
         .pain
         .iter()
@@ -414,8 +421,8 @@ fn running_spike_then_knee_pain() {
             );
         }
     }
-    assert_eq!(facts.knee.len(), 2, "{facts}");
-    let (first, second) = (&facts.knee[0], &facts.knee[1]);
+    assert_eq!(facts.pain.knee.len(), 2, "{facts}");
+    let (first, second) = (&facts.pain.knee[0], &facts.pain.knee[1]);
     assert_eq!(
         story_week(first.episode.onset.date() - Duration::days(1)),
         18
@@ -437,7 +444,7 @@ fn running_spike_then_knee_pain() {
         assert!((24.0..=48.0).contains(&h), "{h}");
         assert!(o.episode.resolved_on.is_some());
     }
-    assert!((4..=6).contains(&first.episode.days));
+    assert!((4..=6).contains(&first.episode.days()));
     assert!(second.episode.peak < first.episode.peak);
     for p in log.pain.iter().filter(|p| p.region == Region::Knee) {
         assert_eq!(p.side, Some(Side::Right));
@@ -457,7 +464,7 @@ fn running_spike_then_knee_pain() {
 #[test]
 fn leg_day_soreness_is_mild_and_short() {
     let log = sample_story();
-    let thigh = story_facts(&log).thigh;
+    let thigh = story_facts(&log).pain.thigh;
     assert_eq!(thigh.len(), 8);
     for e in &thigh {
         assert!(e.peak <= 2);

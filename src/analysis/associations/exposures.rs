@@ -45,14 +45,15 @@ pub fn session_exposures(
         .iter()
         .enumerate()
         .filter(|(i, w)| {
-            let zero_jump = *i >= 1 && weeks[i - 1].load_kg == 0.0 && {
+            let zero_jump = *i >= 1 && weeks[i - 1].load.kg == 0.0 && {
                 let prior = &weeks[i.saturating_sub(4)..*i];
-                let mean = prior.iter().map(|p| p.load_kg).sum::<f64>() / prior.len() as f64;
-                mean > 0.0 && w.load_kg > mean
+                let mean = prior.iter().map(|p| p.load.kg).sum::<f64>() / prior.len() as f64;
+                mean > 0.0 && w.load.kg > mean
             };
             // A partial first week would make the next one look like a jump.
             let previous_full = *i >= 1 && weeks[i - 1].days == 7;
-            (previous_full && w.change_pct.is_some_and(|c| c > t.change_warning_pct)) || zero_jump
+            (previous_full && w.load.change_pct.is_some_and(|c| c > t.change_warning_pct))
+                || zero_jump
         })
         .map(|(_, w)| w.week)
         .collect();
@@ -64,7 +65,7 @@ pub fn session_exposures(
             let mut set = BTreeSet::new();
             let day = day_of.get(&s.day);
             let acwr_high = day
-                .and_then(|d| d.acwr_ewma)
+                .and_then(|d| d.acwr.ewma)
                 .is_some_and(|r| r >= t.acwr_danger);
             if jump_weeks.contains(&IsoWeek::of(s.day)) || acwr_high {
                 set.insert(load_jump());
@@ -133,7 +134,7 @@ pub fn all_exposures(
         .zip(calendar_flags)
         .map(|(s, flags)| {
             let mut set = flags.clone();
-            for id in &s.exercises {
+            for id in &s.trained.exercises {
                 let label = catalog
                     .get(id)
                     .map_or_else(|| id.clone(), |e| e.name.clone());
@@ -143,7 +144,7 @@ pub fn all_exposures(
                     label,
                 });
             }
-            for tag in &s.tags {
+            for tag in &s.trained.tags {
                 set.insert(Exposure {
                     kind: ExposureKind::Tag,
                     id: tag.as_str().to_string(),

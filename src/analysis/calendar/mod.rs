@@ -10,10 +10,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use polars::prelude::*;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Exercise};
 use crate::model::{MovementPattern, Region, RiskTag, SetKind, WorkoutSet};
 
-use super::frame::session_ids;
+use super::frame::{counts, floats, session_ids};
 use super::settings::Thresholds;
 
 /// One workout, with what it loaded.
@@ -25,17 +25,46 @@ pub struct Session {
     pub working_sets: u32,
     pub warmup_sets: u32,
     pub load_kg: f64,
-    /// Catalog ids with at least one working set.
-    pub exercises: BTreeSet<String>,
-    /// Exported names with at least one working set that the catalog does not know.
-    pub unknown_exercises: BTreeSet<String>,
-    pub regions: BTreeSet<Region>,
-    pub tags: BTreeSet<RiskTag>,
-    pub patterns: BTreeSet<MovementPattern>,
+    #[serde(flatten)]
+    pub trained: Trained,
     /// Mean working-set RPE × workout minutes, where the export has both (Foster's
     /// session-RPE, with the set RPEs standing in for the session rating).
     pub srpe_load: Option<f64>,
     pub duration_s: Option<f64>,
+}
+
+/// The exercises of a session's working sets, and what the catalog says they load.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Trained {
+    /// Catalog ids.
+    pub exercises: BTreeSet<String>,
+    /// Exported names the catalog does not know.
+    pub unknown_exercises: BTreeSet<String>,
+    pub regions: BTreeSet<Region>,
+    pub tags: BTreeSet<RiskTag>,
+    pub patterns: BTreeSet<MovementPattern>,
+}
+
+impl Trained {
+    /// Adds the exercise of one working set: its catalog entry when there is one, else the
+    /// name as exported.
+    fn add(&mut self, entry: Option<&Exercise>, exported: &str) {
+        match entry {
+            Some(e) => {
+                if !self.exercises.contains(&e.id) {
+                    self.exercises.insert(e.id.clone());
+                    self.regions.extend(e.regions.iter().copied());
+                    self.tags.extend(e.risks.iter().copied());
+                    self.patterns.insert(e.pattern);
+                }
+            }
+            None => {
+                if !self.unknown_exercises.contains(exported) {
+                    self.unknown_exercises.insert(exported.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// Groups sets into sessions (a workout of one file), in order of start.
@@ -53,11 +82,7 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
                 working_sets: 0,
                 warmup_sets: 0,
                 load_kg: 0.0,
-                exercises: BTreeSet::new(),
-                unknown_exercises: BTreeSet::new(),
-                regions: BTreeSet::new(),
-                tags: BTreeSet::new(),
-                patterns: BTreeSet::new(),
+                trained: Trained::default(),
                 srpe_load: None,
                 duration_s: s.workout_duration_s,
             });
@@ -74,21 +99,8 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
             rpe[i].0 += r;
             rpe[i].1 += 1;
         }
-        match s.canonical.as_deref().and_then(|id| catalog.get(id)) {
-            Some(e) => {
-                if !session.exercises.contains(&e.id) {
-                    session.exercises.insert(e.id.clone());
-                    session.regions.extend(e.regions.iter().copied());
-                    session.tags.extend(e.risks.iter().copied());
-                    session.patterns.insert(e.pattern);
-                }
-            }
-            None => {
-                if !session.unknown_exercises.contains(&s.exercise) {
-                    session.unknown_exercises.insert(s.exercise.clone());
-                }
-            }
-        }
+        let entry = s.canonical.as_deref().and_then(|id| catalog.get(id));
+        session.trained.add(entry, &s.exercise);
     }
     for (session, (sum, n)) in out.iter_mut().zip(rpe) {
         if let (Some(d), true) = (session.duration_s, n > 0) {
@@ -142,19 +154,41 @@ pub struct Day {
     pub sets: u32,
     pub sessions: u32,
     pub srpe_load: Option<f64>,
-    pub acute_ewma: f64,
-    pub chronic_ewma: f64,
-    pub acwr_ewma: Option<f64>,
-    pub acwr_coupled: Option<f64>,
-    pub acwr_uncoupled: Option<f64>,
-    pub acwr_band: Option<AcwrBand>,
+    #[serde(flatten)]
+    pub acwr: Acwr,
     /// Inside a run of `layoff_days` or more days without a session.
     pub layoff: bool,
     /// Consecutive training days ending on this day (0 on a rest day).
     pub streak: u32,
-    pub sets_by_region: BTreeMap<Region, u32>,
-    pub sets_by_pattern: BTreeMap<MovementPattern, u32>,
-    pub sets_by_tag: BTreeMap<RiskTag, u32>,
+    #[serde(flatten)]
+    pub sets_by: SetsBy,
+}
+
+/// The acute and chronic loads of a day and their ratios (science.md §2; heuristic).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Acwr {
+    pub acute_ewma: f64,
+    pub chronic_ewma: f64,
+    #[serde(rename = "acwr_ewma")]
+    pub ewma: Option<f64>,
+    #[serde(rename = "acwr_coupled")]
+    pub coupled: Option<f64>,
+    #[serde(rename = "acwr_uncoupled")]
+    pub uncoupled: Option<f64>,
+    /// The band of the EWMA ratio.
+    #[serde(rename = "acwr_band")]
+    pub band: Option<AcwrBand>,
+}
+
+/// A day's working sets of catalog exercises, counted per region, pattern and risk tag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SetsBy {
+    #[serde(rename = "sets_by_region")]
+    pub region: BTreeMap<Region, u32>,
+    #[serde(rename = "sets_by_pattern")]
+    pub pattern: BTreeMap<MovementPattern, u32>,
+    #[serde(rename = "sets_by_tag")]
+    pub tag: BTreeMap<RiskTag, u32>,
 }
 
 /// The calendar's days: from the first session day to the last day seen in either log,
@@ -189,25 +223,18 @@ pub fn daily(
         return Ok(Vec::new());
     }
     let frame = daily_frame(sets, days, t)?;
-    let f64s = |name: &str| -> PolarsResult<Vec<Option<f64>>> {
-        Ok(frame.column(name)?.f64()?.iter().collect())
-    };
-    let u32s = |name: &str| -> PolarsResult<Vec<u32>> {
-        Ok(frame
-            .column(name)?
-            .cast(&DataType::UInt32)?
-            .u32()?
-            .iter()
-            .map(|v| v.unwrap_or(0))
-            .collect())
-    };
-    let (load, sets_n, sessions_n) = (f64s("load_kg")?, u32s("sets")?, u32s("sessions")?);
-    let (acute, chronic) = (f64s("acute")?, f64s("chronic")?);
-    let (ewma, coupled, uncoupled) = (
-        f64s("acwr_ewma")?,
-        f64s("acwr_coupled")?,
-        f64s("acwr_uncoupled")?,
-    );
+    let [load, acute, chronic, ewma, coupled, uncoupled] = floats(
+        &frame,
+        [
+            "load_kg",
+            "acute",
+            "chronic",
+            "acwr_ewma",
+            "acwr_coupled",
+            "acwr_uncoupled",
+        ],
+    )?;
+    let [sets_n, sessions_n] = counts(&frame, ["sets", "sessions"])?;
 
     let mut srpe: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for s in sessions {
@@ -215,17 +242,17 @@ pub fn daily(
             *srpe.entry(s.day).or_default() += l;
         }
     }
-    let mut per_day_counts: BTreeMap<NaiveDate, DayCounts> = BTreeMap::new();
+    let mut sets_by_day: BTreeMap<NaiveDate, SetsBy> = BTreeMap::new();
     for s in sets.iter().filter(|s| s.kind != SetKind::Warmup) {
         if let Some(e) = s.canonical.as_deref().and_then(|id| catalog.get(id)) {
-            let c = per_day_counts.entry(s.day()).or_default();
+            let c = sets_by_day.entry(s.day()).or_default();
             for r in &e.regions {
-                *c.regions.entry(*r).or_default() += 1;
+                *c.region.entry(*r).or_default() += 1;
             }
             for tag in &e.risks {
-                *c.tags.entry(*tag).or_default() += 1;
+                *c.tag.entry(*tag).or_default() += 1;
             }
-            *c.patterns.entry(e.pattern).or_default() += 1;
+            *c.pattern.entry(e.pattern).or_default() += 1;
         }
     }
 
@@ -235,34 +262,26 @@ pub fn daily(
     let mut out = Vec::with_capacity(days.len());
     for (i, &date) in days.iter().enumerate() {
         streak = if trained[i] { streak + 1 } else { 0 };
-        let counts = per_day_counts.remove(&date).unwrap_or_default();
         out.push(Day {
             date,
             load_kg: load[i].unwrap_or(0.0),
             sets: sets_n[i],
             sessions: sessions_n[i],
             srpe_load: srpe.get(&date).copied(),
-            acute_ewma: acute[i].unwrap_or(0.0),
-            chronic_ewma: chronic[i].unwrap_or(0.0),
-            acwr_ewma: ewma[i],
-            acwr_coupled: coupled[i],
-            acwr_uncoupled: uncoupled[i],
-            acwr_band: ewma[i].map(|r| AcwrBand::of(r, t)),
+            acwr: Acwr {
+                acute_ewma: acute[i].unwrap_or(0.0),
+                chronic_ewma: chronic[i].unwrap_or(0.0),
+                ewma: ewma[i],
+                coupled: coupled[i],
+                uncoupled: uncoupled[i],
+                band: ewma[i].map(|r| AcwrBand::of(r, t)),
+            },
             layoff: layoff[i],
             streak,
-            sets_by_region: counts.regions,
-            sets_by_pattern: counts.patterns,
-            sets_by_tag: counts.tags,
+            sets_by: sets_by_day.remove(&date).unwrap_or_default(),
         });
     }
     Ok(out)
-}
-
-#[derive(Default)]
-struct DayCounts {
-    regions: BTreeMap<Region, u32>,
-    patterns: BTreeMap<MovementPattern, u32>,
-    tags: BTreeMap<RiskTag, u32>,
 }
 
 /// Daily tonnage, sets and sessions on every calendar day, with EWMA and rolling ACWR.

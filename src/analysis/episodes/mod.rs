@@ -216,7 +216,7 @@ fn classify(ep: &mut Episode, recurs: bool, sessions: &[Session], t: &Thresholds
     let from = sessions.partition_point(|s| s.start < ep.onset - lookback);
     let to = sessions.partition_point(|s| s.start < ep.onset);
     let recent = &sessions[from..to];
-    let loads_region = |s: &&Session| s.regions.contains(&ep.region);
+    let loads_region = |s: &&Session| s.trained.regions.contains(&ep.region);
     let before_onset: Vec<f64> = recent.iter().map(|s| hours(s.start, ep.onset)).collect();
     let loading_before: Vec<f64> = recent
         .iter()

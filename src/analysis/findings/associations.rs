@@ -108,7 +108,7 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
 fn exercises_with_tag(x: &Inputs, tag: &str) -> Vec<String> {
     let mut ids: BTreeSet<String> = BTreeSet::new();
     for s in x.sessions {
-        for id in &s.exercises {
+        for id in &s.trained.exercises {
             if x.catalog
                 .get(id)
                 .is_some_and(|e| e.risks.iter().any(|r| r.as_str() == tag))

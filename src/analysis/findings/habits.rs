@@ -21,31 +21,32 @@ pub(super) fn habit_findings(x: &Inputs, out: &mut Vec<Finding>) {
             days_per_week: recent.core_days_per_week,
         }));
     }
-    if let Some(ratio) = recent.push_pull_ratio.filter(|r| *r > t.push_pull_max) {
+    if let Some(ratio) = recent.push_pull.ratio.filter(|r| *r > t.push_pull_max) {
         caution(Facts::PushPullBalance(PushPull {
             period,
             ratio,
-            push_sets: recent.push_sets,
-            pull_sets: recent.pull_sets,
+            push_sets: recent.push_pull.push_sets,
+            pull_sets: recent.push_pull.pull_sets,
         }));
     }
     if let Some(ratio) = recent
-        .knee_hip_ratio
+        .knee_hip
+        .ratio
         .filter(|r| *r > t.knee_hip_max || *r < 1.0 / t.knee_hip_max)
     {
         caution(Facts::KneeHipBalance(KneeHip {
             period,
             ratio,
-            knee_dominant_sets: recent.knee_dominant_sets,
-            hip_dominant_sets: recent.hip_dominant_sets,
+            knee_dominant_sets: recent.knee_hip.knee_dominant_sets,
+            hip_dominant_sets: recent.knee_hip.hip_dominant_sets,
         }));
     }
-    if let Some(share) = recent.warmup_share.filter(|s| *s < t.warmup_share_min) {
+    if let Some(share) = recent.warm_ups.share.filter(|s| *s < t.warmup_share_min) {
         caution(Facts::WarmUp(WarmUps {
             period,
             share,
-            warmed_up_sessions: recent.warmed_up_sessions,
-            heavy_sessions: recent.heavy_sessions,
+            warmed_up_sessions: recent.warm_ups.warmed_up_sessions,
+            heavy_sessions: recent.warm_ups.heavy_sessions,
         }));
     }
     if !recent.repetitive.is_empty() {

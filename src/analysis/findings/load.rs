@@ -36,7 +36,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 .sessions
                 .iter()
                 .zip(&session_weeks)
-                .filter(|(s, week)| **week == w.week && s.exercises.contains(id))
+                .filter(|(s, week)| **week == w.week && s.trained.exercises.contains(id))
                 .map(|(s, _)| s)
                 .collect();
             let hit = x
@@ -81,8 +81,8 @@ fn week_change(w: &Week) -> WeekChange {
     WeekChange {
         week: w.week,
         first_day: w.first_day,
-        load_kg: w.load_kg,
-        change_pct: w.change_pct.unwrap_or(0.0),
+        load_kg: w.load.kg,
+        change_pct: w.load.change_pct.unwrap_or(0.0),
     }
 }
 
@@ -91,7 +91,13 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let jumps: Vec<WeekChange> = x
         .weeks
         .windows(2)
-        .filter(|w| w[0].days == 7 && w[1].change_pct.is_some_and(|c| c > t.change_warning_pct))
+        .filter(|w| {
+            w[0].days == 7
+                && w[1]
+                    .load
+                    .change_pct
+                    .is_some_and(|c| c > t.change_warning_pct)
+        })
         .map(|w| week_change(&w[1]))
         .collect();
     if !jumps.is_empty() {
@@ -107,6 +113,7 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
         .filter(|w| {
             w[0].days == 7
                 && w[1]
+                    .load
                     .change_pct
                     .is_some_and(|c| c > t.change_info_pct && c <= t.change_warning_pct)
         })
@@ -123,14 +130,14 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let danger: Vec<NaiveDate> = x
         .days
         .iter()
-        .filter(|d| d.acwr_band == Some(AcwrBand::Danger))
+        .filter(|d| d.acwr.band == Some(AcwrBand::Danger))
         .map(|d| d.date)
         .collect();
     if !danger.is_empty() {
         let highest = x
             .days
             .iter()
-            .filter_map(|d| d.acwr_ewma.map(|r| (r, d.date)))
+            .filter_map(|d| d.acwr.ewma.map(|r| (r, d.date)))
             .max_by(|a, b| a.0.total_cmp(&b.0));
         let facts = AcwrDays {
             days: danger,
@@ -142,12 +149,12 @@ pub(super) fn load_findings(x: &Inputs, out: &mut Vec<Finding>) {
         .weeks
         .iter()
         .filter_map(|w| {
-            let m = w.monotony.filter(|m| *m > t.monotony_caution)?;
+            let m = w.load.monotony.filter(|m| *m > t.monotony_caution)?;
             Some(MonotonousWeek {
                 week: w.week,
                 first_day: w.first_day,
                 monotony: m,
-                strain: w.strain,
+                strain: w.load.strain,
             })
         })
         .collect();
@@ -219,6 +226,7 @@ pub(super) fn rest_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let mut short: BTreeMap<Region, Vec<RecoveryGap>> = BTreeMap::new();
     for s in x.sessions {
         let primary: BTreeSet<Region> = s
+            .trained
             .exercises
             .iter()
             .filter_map(|id| x.catalog.get(id).and_then(|e| e.regions.first().copied()))

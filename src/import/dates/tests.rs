@@ -36,25 +36,36 @@ fn at(s: &str) -> String {
         .unwrap_or_else(|| "none".into())
 }
 
+/// Each stamp, read with no date order given, and its wall-clock time (or "none").
+fn stamps_read_as(cases: &[(&str, &str)]) {
+    for (raw, wall) in cases {
+        assert_eq!(at(raw), *wall, "{raw}");
+    }
+}
+
 #[test]
 fn hevy_day_first_24_hour() {
-    assert_eq!(at("1 Dec 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("02 Jul 2025, 07:05"), "2025-07-02 07:05:00");
-    assert_eq!(at("30 Jun 2025, 19:56"), "2025-06-30 19:56:00");
+    stamps_read_as(&[
+        ("1 Dec 2025, 10:53", "2025-12-01 10:53:00"),
+        ("02 Jul 2025, 07:05", "2025-07-02 07:05:00"),
+        ("30 Jun 2025, 19:56", "2025-06-30 19:56:00"),
+    ]);
 }
 
 #[test]
 fn hevy_us_month_first_12_hour() {
-    assert_eq!(at("Apr 12, 2026, 12:29 PM"), "2026-04-12 12:29:00");
-    assert_eq!(at("Apr 12, 2026, 2:01 PM"), "2026-04-12 14:01:00");
-    assert_eq!(at("Jul 28, 2026, 6:49 PM"), "2026-07-28 18:49:00");
-    // 12:xx AM is just after midnight.
-    assert_eq!(at("Jan 3, 2026, 12:05 AM"), "2026-01-03 00:05:00");
-    assert_eq!(at("Jan 3, 2026, 11:59 AM"), "2026-01-03 11:59:00");
-    assert_eq!(at("Jan 3, 2026, 9:15 a.m."), "2026-01-03 09:15:00");
-    assert_eq!(at("Jan 3, 2026, 9:15 p. m."), "2026-01-03 21:15:00");
-    assert_eq!(at("Jan 3, 2026, 13:15 PM"), "none");
-    assert_eq!(at("Jan 3, 2026, 0:15 AM"), "none");
+    stamps_read_as(&[
+        ("Apr 12, 2026, 12:29 PM", "2026-04-12 12:29:00"),
+        ("Apr 12, 2026, 2:01 PM", "2026-04-12 14:01:00"),
+        ("Jul 28, 2026, 6:49 PM", "2026-07-28 18:49:00"),
+        // 12:xx AM is just after midnight.
+        ("Jan 3, 2026, 12:05 AM", "2026-01-03 00:05:00"),
+        ("Jan 3, 2026, 11:59 AM", "2026-01-03 11:59:00"),
+        ("Jan 3, 2026, 9:15 a.m.", "2026-01-03 09:15:00"),
+        ("Jan 3, 2026, 9:15 p. m.", "2026-01-03 21:15:00"),
+        ("Jan 3, 2026, 13:15 PM", "none"),
+        ("Jan 3, 2026, 0:15 AM", "none"),
+    ]);
 }
 
 #[test]
@@ -73,50 +84,54 @@ fn iso_8601_with_and_without_offset() {
 
 #[test]
 fn month_names_in_the_phone_language() {
-    // French, with and without the dot, and the three names that broke another importer.
-    assert_eq!(at("1 déc. 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("14 févr. 2025, 08:00"), "2025-02-14 08:00:00");
-    assert_eq!(at("3 août 2025, 18:20"), "2025-08-03 18:20:00");
-    assert_eq!(at("3 aout 2025, 18:20"), "2025-08-03 18:20:00");
-    assert_eq!(at("3 juil. 2025, 18:20"), "2025-07-03 18:20:00");
-    assert_eq!(at("3 juin 2025, 18:20"), "2025-06-03 18:20:00");
-    assert_eq!(at("1 DÉC 2025, 10:53"), "2025-12-01 10:53:00");
-    // German, Spanish, Portuguese, Italian, Dutch.
-    assert_eq!(at("1. Dez. 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("5. März 2025, 10:53"), "2025-03-05 10:53:00");
-    assert_eq!(at("5 mar 2025, 10:53"), "2025-03-05 10:53:00");
-    assert_eq!(at("1 dic 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("1 de dic. de 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("1 de dez. de 2025 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("9 set 2025, 10:53"), "2025-09-09 10:53:00");
-    assert_eq!(at("9 out 2025, 10:53"), "2025-10-09 10:53:00");
-    assert_eq!(at("1 gen 2025, 10:53"), "2025-01-01 10:53:00");
-    assert_eq!(at("7 mrt 2025, 10:53"), "2025-03-07 10:53:00");
-    // Polish, Turkish, Russian, Ukrainian, Greek.
-    assert_eq!(at("1 gru 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("12 października 2025, 10:53"), "2025-10-12 10:53:00");
-    assert_eq!(at("1 Ara 2025 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("3 Mayıs 2025 10:53"), "2025-05-03 10:53:00");
-    assert_eq!(at("1 дек. 2025 г., 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("3 мая 2025 г., 10:53"), "2025-05-03 10:53:00");
-    assert_eq!(at("1 груд. 2025 р., 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("1 Δεκ 2025, 10:53"), "2025-12-01 10:53:00");
-    // East Asian numbers with markers, Korean with dots, Vietnamese, Thai (Buddhist era).
-    assert_eq!(at("2025年12月1日 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("2025년 12월 1일 오후 3:05"), "2025-12-01 15:05:00");
-    assert_eq!(at("2025/12/01 午前 9:05"), "2025-12-01 09:05:00");
-    assert_eq!(at("1 thg 12, 2025, 10:53"), "2025-12-01 10:53:00");
-    assert_eq!(at("1 ธ.ค. 2568 10:53"), "2025-12-01 10:53:00");
+    stamps_read_as(&[
+        // French, with and without the dot, and the three names that broke another importer.
+        ("1 déc. 2025, 10:53", "2025-12-01 10:53:00"),
+        ("14 févr. 2025, 08:00", "2025-02-14 08:00:00"),
+        ("3 août 2025, 18:20", "2025-08-03 18:20:00"),
+        ("3 aout 2025, 18:20", "2025-08-03 18:20:00"),
+        ("3 juil. 2025, 18:20", "2025-07-03 18:20:00"),
+        ("3 juin 2025, 18:20", "2025-06-03 18:20:00"),
+        ("1 DÉC 2025, 10:53", "2025-12-01 10:53:00"),
+        // German, Spanish, Portuguese, Italian, Dutch.
+        ("1. Dez. 2025, 10:53", "2025-12-01 10:53:00"),
+        ("5. März 2025, 10:53", "2025-03-05 10:53:00"),
+        ("5 mar 2025, 10:53", "2025-03-05 10:53:00"),
+        ("1 dic 2025, 10:53", "2025-12-01 10:53:00"),
+        ("1 de dic. de 2025, 10:53", "2025-12-01 10:53:00"),
+        ("1 de dez. de 2025 10:53", "2025-12-01 10:53:00"),
+        ("9 set 2025, 10:53", "2025-09-09 10:53:00"),
+        ("9 out 2025, 10:53", "2025-10-09 10:53:00"),
+        ("1 gen 2025, 10:53", "2025-01-01 10:53:00"),
+        ("7 mrt 2025, 10:53", "2025-03-07 10:53:00"),
+        // Polish, Turkish, Russian, Ukrainian, Greek.
+        ("1 gru 2025, 10:53", "2025-12-01 10:53:00"),
+        ("12 października 2025, 10:53", "2025-10-12 10:53:00"),
+        ("1 Ara 2025 10:53", "2025-12-01 10:53:00"),
+        ("3 Mayıs 2025 10:53", "2025-05-03 10:53:00"),
+        ("1 дек. 2025 г., 10:53", "2025-12-01 10:53:00"),
+        ("3 мая 2025 г., 10:53", "2025-05-03 10:53:00"),
+        ("1 груд. 2025 р., 10:53", "2025-12-01 10:53:00"),
+        ("1 Δεκ 2025, 10:53", "2025-12-01 10:53:00"),
+        // East Asian numbers with markers, Korean with dots, Vietnamese, Thai (Buddhist era).
+        ("2025年12月1日 10:53", "2025-12-01 10:53:00"),
+        ("2025년 12월 1일 오후 3:05", "2025-12-01 15:05:00"),
+        ("2025/12/01 午前 9:05", "2025-12-01 09:05:00"),
+        ("1 thg 12, 2025, 10:53", "2025-12-01 10:53:00"),
+        ("1 ธ.ค. 2568 10:53", "2025-12-01 10:53:00"),
+    ]);
 }
 
 #[test]
 fn impossible_or_unknown_dates_are_refused() {
-    assert_eq!(at("31 Feb 2025, 10:53"), "none");
-    assert_eq!(at("1 Foo 2025, 10:53"), "none");
-    assert_eq!(at("1 Dec 2025, 25:00"), "none");
-    assert_eq!(at(""), "none");
-    assert_eq!(at("soon"), "none");
-    assert_eq!(at("99999999999999 Dec 2025"), "none");
+    stamps_read_as(&[
+        ("31 Feb 2025, 10:53", "none"),
+        ("1 Foo 2025, 10:53", "none"),
+        ("1 Dec 2025, 25:00", "none"),
+        ("", "none"),
+        ("soon", "none"),
+        ("99999999999999 Dec 2025", "none"),
+    ]);
 }
 
 #[test]
@@ -221,15 +236,17 @@ fn a_file_order_comes_from_the_user_the_dates_or_the_language() {
 
 #[test]
 fn duration_words_in_several_languages() {
-    assert_eq!(duration_unit_s("secondi"), Some(1.0));
-    assert_eq!(duration_unit_s("Sekunden"), Some(1.0));
-    assert_eq!(duration_unit_s("seconds"), Some(1.0));
-    assert_eq!(duration_unit_s("minuti"), Some(60.0));
-    assert_eq!(duration_unit_s("Minuten"), Some(60.0));
-    assert_eq!(duration_unit_s("min."), Some(60.0));
-    assert_eq!(duration_unit_s("ore"), Some(3600.0));
-    assert_eq!(duration_unit_s("ripetizioni"), None);
-    assert_eq!(duration_unit_s("kg"), None);
+    let units: [(&[&str], Option<f64>); 4] = [
+        (&["secondi", "Sekunden", "seconds"], Some(1.0)),
+        (&["minuti", "Minuten", "min."], Some(60.0)),
+        (&["ore"], Some(3600.0)),
+        (&["ripetizioni", "kg"], None),
+    ];
+    for (words, seconds) in units {
+        for word in words {
+            assert_eq!(duration_unit_s(word), seconds, "{word}");
+        }
+    }
 }
 
 #[test]
@@ -299,16 +316,21 @@ fn times_of_day() {
 
 #[test]
 fn strong_durations_parse() {
-    assert_eq!(parse_duration_s("1h 5m"), Some(3900.0));
-    assert_eq!(parse_duration_s("58m"), Some(3480.0));
-    assert_eq!(parse_duration_s("22s"), Some(22.0));
-    assert_eq!(parse_duration_s("264h 1m"), Some(264.0 * 3600.0 + 60.0));
-    assert_eq!(parse_duration_s("38min"), Some(2280.0));
-    assert_eq!(parse_duration_s("1h"), Some(3600.0));
-    assert_eq!(parse_duration_s("2176"), Some(2176.0));
-    assert_eq!(parse_duration_s("1:59:30"), Some(7170.0));
-    assert_eq!(parse_duration_s("soon"), None);
-    assert_eq!(parse_duration_s("5x"), None);
+    for (raw, seconds) in [
+        ("1h 5m", 3900.0),
+        ("58m", 3480.0),
+        ("22s", 22.0),
+        ("264h 1m", 264.0 * 3600.0 + 60.0),
+        ("38min", 2280.0),
+        ("1h", 3600.0),
+        ("2176", 2176.0),
+        ("1:59:30", 7170.0),
+    ] {
+        assert_eq!(parse_duration_s(raw), Some(seconds), "{raw}");
+    }
+    for raw in ["soon", "5x"] {
+        assert_eq!(parse_duration_s(raw), None, "{raw}");
+    }
 }
 
 #[test]

@@ -42,23 +42,26 @@ fn weights_and_distances_carry_their_unit() {
 
 #[test]
 fn localized_numbers() {
-    assert_eq!(parse_localized("20,00"), Some(20.0));
-    assert_eq!(parse_localized("1.234,5"), Some(1234.5));
-    assert_eq!(parse_localized("1,234.5"), Some(1234.5));
-    assert_eq!(parse_localized("1.2.3"), None);
-    assert_eq!(parse_localized(""), None);
+    for (cell, number) in [("20,00", 20.0), ("1.234,5", 1234.5), ("1,234.5", 1234.5)] {
+        assert_eq!(parse_localized(cell), Some(number), "{cell}");
+    }
+    for cell in ["1.2.3", ""] {
+        assert_eq!(parse_localized(cell), None, "{cell}");
+    }
 }
 
 #[test]
 fn skipped_cells_in_several_languages() {
-    assert_eq!(is_skipped("Si"), Some(true));
-    assert_eq!(is_skipped("Sì"), Some(true));
-    assert_eq!(is_skipped("Yes"), Some(true));
-    assert_eq!(is_skipped("Ja"), Some(true));
-    assert_eq!(is_skipped("No"), Some(false));
-    assert_eq!(is_skipped("Nein"), Some(false));
-    assert_eq!(is_skipped(""), Some(false));
-    assert_eq!(is_skipped("maybe"), None);
+    let answers: [(&[&str], Option<bool>); 3] = [
+        (&["Si", "Sì", "Yes", "Ja"], Some(true)),
+        (&["No", "Nein", ""], Some(false)),
+        (&["maybe"], None),
+    ];
+    for (cells, skipped) in answers {
+        for cell in cells {
+            assert_eq!(is_skipped(cell), skipped, "{cell}");
+        }
+    }
 }
 
 #[test]

@@ -165,7 +165,7 @@ impl<'a> ChartData<'a> {
                 points: rows
                     .iter()
                     .filter(|(r, _)| r.exercise == id)
-                    .map(|(r, d)| (*d, r.e1rm_epley_kg, r.load_kg))
+                    .map(|(r, d)| (*d, r.e1rm.epley_kg, r.volume.load_kg))
                     .collect(),
             })
             .collect();
@@ -244,7 +244,7 @@ fn pick(
 ) -> (Vec<(String, String)>, bool, Vec<String>) {
     let weighted = |id: &str| {
         rows.iter()
-            .any(|(r, _)| r.exercise == id && (r.e1rm_epley_kg.is_some() || r.load_kg > 0.0))
+            .any(|(r, _)| r.exercise == id && (r.e1rm.epley_kg.is_some() || r.volume.load_kg > 0.0))
     };
     let mut chosen = Vec::new();
     let mut skipped = Vec::new();
@@ -262,7 +262,7 @@ fn pick(
     }
     let mut sets: HashMap<&str, u64> = HashMap::new();
     for (r, _) in rows.iter().filter(|(r, _)| weighted(&r.exercise)) {
-        *sets.entry(r.exercise.as_str()).or_default() += u64::from(r.sets);
+        *sets.entry(r.exercise.as_str()).or_default() += u64::from(r.volume.sets);
     }
     let mut by_sets: Vec<(&str, u64)> = sets.into_iter().collect();
     by_sets.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(y.0)));

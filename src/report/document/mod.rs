@@ -269,13 +269,13 @@ fn load(a: &Analysis) -> Option<Load> {
     Some(Load {
         recent: format!("{} to {} ({} weeks)", first.week, last.week, recent.len()),
         series: vec![
-            ("load", recent.iter().map(|w| Some(w.load_kg)).collect()),
-            ("ACWR", recent.iter().map(|w| w.acwr_ewma_mean).collect()),
+            ("load", recent.iter().map(|w| Some(w.load.kg)).collect()),
+            ("ACWR", recent.iter().map(|w| w.acwr.mean).collect()),
             (
                 "peak pain",
                 recent
                     .iter()
-                    .map(|w| Some(f64::from(w.peak_pain.unwrap_or(0))))
+                    .map(|w| Some(f64::from(w.pain.peak.unwrap_or(0))))
                     .collect(),
             ),
         ],

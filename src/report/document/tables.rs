@@ -95,22 +95,22 @@ pub fn weekly_load(a: &Analysis) -> (Table, Vec<f64>) {
         .map(|w| {
             vec![
                 w.week.to_string(),
-                format!("{:.0}", w.load_kg),
-                w.change_pct.map_or_else(none, |c| format!("{c:+.0}%")),
-                w.monotony.map_or_else(none, |m| format!("{m:.2}")),
-                w.strain.map_or_else(none, |m| format!("{m:.0}")),
-                w.rest_days.to_string(),
-                w.longest_streak.to_string(),
-                w.peak_pain.map_or_else(none, |p| p.to_string()),
-                w.acwr_ewma_mean.map_or_else(none, |r| format!("{r:.2}")),
+                format!("{:.0}", w.load.kg),
+                w.load.change_pct.map_or_else(none, |c| format!("{c:+.0}%")),
+                w.load.monotony.map_or_else(none, |m| format!("{m:.2}")),
+                w.load.strain.map_or_else(none, |m| format!("{m:.0}")),
+                w.training.rest_days.to_string(),
+                w.training.longest_streak.to_string(),
+                w.pain.peak.map_or_else(none, |p| p.to_string()),
+                w.acwr.mean.map_or_else(none, |r| format!("{r:.2}")),
             ]
         })
         .collect();
-    let max = a.weekly.iter().map(|w| w.load_kg).fold(0.0, f64::max);
+    let max = a.weekly.iter().map(|w| w.load.kg).fold(0.0, f64::max);
     let shares = a
         .weekly
         .iter()
-        .map(|w| if max > 0.0 { w.load_kg / max } else { 0.0 })
+        .map(|w| if max > 0.0 { w.load.kg / max } else { 0.0 })
         .collect();
     (Table { columns, rows }, shares)
 }
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(shares.len(), a.weekly.len());
         let row = &table.rows[0];
         assert_eq!(row[0], a.weekly[0].week.to_string());
-        assert_eq!(row[1], format!("{:.0}", a.weekly[0].load_kg));
+        assert_eq!(row[1], format!("{:.0}", a.weekly[0].load.kg));
         assert!(row.iter().all(|c| !c.is_empty()));
         assert!(shares.iter().all(|s| (0.0..=1.0).contains(s)));
         assert!(shares.contains(&1.0), "the heaviest week is the full bar");

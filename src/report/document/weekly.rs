@@ -96,8 +96,8 @@ impl WeeklyDocument {
             title: format!("Weekly report · {}", d.week),
             compared: format!(
                 "{} to {}, compared with the {} weeks before ({})",
-                day(d.first_day),
-                day(d.last_day),
+                day(d.week.monday()),
+                day(d.week.sunday()),
                 previous.len(),
                 previous.join(", ")
             ),

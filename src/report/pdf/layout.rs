@@ -15,6 +15,7 @@ use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::fonts;
+use crate::text::wrap_words;
 
 /// A4 in points.
 pub const PAGE_W: f32 = 595.28;
@@ -99,35 +100,17 @@ pub fn text_width(text: &str, size: f32, weight: Weight) -> f32 {
     units * size / f32::from(face.units_per_em())
 }
 
-/// Greedy word wrap to `width` points; a word longer than the line is broken by characters.
+/// Greedy word wrap to `width` points, paragraph by paragraph; an empty paragraph is an empty
+/// line.
 pub fn wrap(text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+    let fits = |line: &str| text_width(line, size, weight) <= width;
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if text_width(&candidate, size, weight) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // The word alone may still be too long (a file path): break it.
-            for c in word.chars() {
-                line.push(c);
-                if text_width(&line, size, weight) > width {
-                    let last = line.pop().unwrap_or(' ');
-                    lines.push(std::mem::take(&mut line));
-                    line.push(last);
-                }
-            }
+        let wrapped = wrap_words(paragraph, fits);
+        if wrapped.is_empty() {
+            lines.push(String::new());
         }
-        lines.push(line);
+        lines.extend(wrapped);
     }
     lines
 }
