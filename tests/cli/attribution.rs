@@ -147,18 +147,7 @@ fn adjusted_estimates_blame_the_deadlift_not_its_passengers() {
 /// the deadlift they are no longer significant, and their rows say so.
 #[test]
 fn the_sample_blames_the_deadlift_and_explains_pull_ups_and_rows() {
-    let out = strainscope([
-        "report",
-        "--workouts",
-        "sample_logs/strong.csv",
-        "sample_logs/hevy.csv",
-        "--pain",
-        "sample_logs/pain_diary.csv",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = sample_report_json();
     let back: Vec<&Value> = v["associations"]
         .as_array()
         .unwrap()
@@ -191,18 +180,7 @@ fn the_sample_blames_the_deadlift_and_explains_pull_ups_and_rows() {
 /// it accounts for, and the exercises named for change are named on their own evidence.
 #[test]
 fn the_sample_warns_about_the_deadlift_only() {
-    let out = strainscope([
-        "report",
-        "--workouts",
-        "sample_logs/strong.csv",
-        "sample_logs/hevy.csv",
-        "--pain",
-        "sample_logs/pain_diary.csv",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = sample_report_json();
     let warnings = v["warnings"].as_array().unwrap();
     let associations: Vec<&Value> = warnings
         .iter()

@@ -31,6 +31,22 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// Runs `import --json` and parses the document; panics with stderr if it fails.
+/// `report --format json` on the sample logs (both exports and the diary), exit 0 checked.
+pub fn sample_report_json() -> serde_json::Value {
+    let out = strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        "sample_logs/pain_diary.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("the report is JSON")
+}
+
 pub fn import_json(files: &[&Path], extra: &[&str]) -> serde_json::Value {
     let mut args: Vec<std::ffi::OsString> = vec!["import".into(), "--json".into()];
     args.extend(files.iter().map(|f| f.as_os_str().to_owned()));
