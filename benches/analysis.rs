@@ -48,6 +48,7 @@ fn run(case: &Case) -> (usize, usize) {
         conditions: &[],
         from: None,
         to: None,
+        focus_weeks: strainscope::analysis::FOCUS_WEEKS,
     })
     .expect("analysis");
     std::hint::black_box(&a);
@@ -104,6 +105,7 @@ fn outputs(case: &Case) -> Outputs {
         pain_from_notes: false,
         from: None,
         to: None,
+        focus_weeks: None,
         read: ReadArgs {
             unit: None,
             tz: None,

@@ -146,6 +146,12 @@ pub struct AnalysisArgs {
     #[arg(long, value_name = "DATE")]
     pub to: Option<chrono::NaiveDate>,
 
+    /// Load and routine findings are about the last N weeks; older ones fold into one history
+    /// line per kind. Pain, episodes, associations and red flags are never folded
+    /// [default: [report] focus_weeks in the config, else 4]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=520))]
+    pub focus_weeks: Option<u32>,
+
     #[command(flatten)]
     pub read: ReadArgs,
 }

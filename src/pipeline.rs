@@ -58,6 +58,7 @@ pub struct Loaded<'s> {
     pub catalog: &'s Catalog,
     pub thresholds: &'s Thresholds,
     pub conditions: &'s [Condition],
+    pub focus_weeks: u32,
     pub sources: Sources,
 }
 
@@ -75,6 +76,7 @@ impl Loaded<'_> {
             conditions: self.conditions,
             from,
             to,
+            focus_weeks: self.focus_weeks,
         })
         .context("the analysis failed")?)
     }
@@ -145,6 +147,7 @@ pub fn read_inputs<'s>(
         catalog: &settings.catalog,
         thresholds: &settings.thresholds,
         conditions: &settings.conditions,
+        focus_weeks: settings.focus_weeks(),
         sources,
     })
 }

@@ -19,6 +19,7 @@ pub mod notes;
 pub mod settings;
 pub mod stats;
 pub mod stratified;
+pub mod summary;
 pub mod totals;
 pub mod weekly;
 
@@ -40,6 +41,7 @@ use findings::Finding;
 use habits::Habits;
 use implicated::{Implicated, PainDay};
 use settings::Thresholds;
+use summary::Summary;
 use weekly::{ExerciseWeek, RegionWeek, Week};
 
 /// Bumped when a key changes meaning or disappears; new keys do not bump it.
@@ -62,7 +64,13 @@ pub struct Input<'a> {
     pub conditions: &'a [crate::model::Condition],
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Load and routine findings are about this many weeks up to the period's end; older
+    /// ones fold into history lines (`[report] focus_weeks`).
+    pub focus_weeks: u32,
 }
+
+/// The default of `focus_weeks`.
+pub const FOCUS_WEEKS: u32 = 4;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Period {
@@ -93,6 +101,8 @@ pub struct HabitsReport {
 pub struct Analysis {
     pub schema_version: u32,
     pub notices: Vec<String>,
+    /// The bottom line: status and at most three actions.
+    pub summary: Summary,
     pub period: Period,
     pub counts: Counts,
     pub thresholds: Thresholds,
@@ -203,13 +213,27 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         days.last().map(|d| d.date),
     ));
     findings::rank(&mut warnings);
+    let focus_from = last.map(|l| findings::focus_start(l, input.focus_weeks));
+    if let Some(since) = focus_from {
+        warnings = findings::fold(warnings, since, t, input.catalog);
+    }
 
     let implicated = implicated::implicated(&warnings, input.catalog);
     let pain_days = implicated::pain_days(&pain);
+    let summary = summary::summary(&summary::Inputs {
+        findings: &warnings,
+        pain_days: &pain_days,
+        has_pain: !input.pain.is_empty(),
+        focus_from,
+        focus_weeks: input.focus_weeks,
+        t,
+        catalog: input.catalog,
+    });
 
     Ok(Analysis {
         schema_version: SCHEMA_VERSION,
         notices: NOTICES.iter().map(|s| s.to_string()).collect(),
+        summary,
         period: Period {
             from: first,
             to: last,

@@ -23,6 +23,16 @@ pub struct Config {
     pub thresholds: crate::analysis::settings::Thresholds,
     #[serde(default)]
     pub conditions: ConditionsConfig,
+    #[serde(default)]
+    pub report: ReportConfig,
+}
+
+/// How the reports read.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportConfig {
+    /// Load and routine findings are about this many recent weeks; older ones fold.
+    pub focus_weeks: Option<i64>,
 }
 
 /// The files a run reads when the command line names none. Relative paths are read from the

@@ -26,7 +26,12 @@ pub struct Settings {
     /// The embedded catalog with the `[exercises]` mappings applied; built once per run.
     pub catalog: Catalog,
     pub inputs: Inputs,
+    /// `[report] focus_weeks` or `--focus-weeks`; `None` is the default (4).
+    pub focus_weeks: Option<u32>,
 }
+
+/// The most weeks a report can focus on (ten years).
+pub const MAX_FOCUS_WEEKS: u32 = 520;
 
 /// The files a run reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -54,6 +59,7 @@ impl Settings {
         let thresholds = thresholds(file)?;
         let conditions = conditions(file)?;
         let catalog = catalog(file)?;
+        let focus_weeks = focus_weeks(file)?;
         let inputs = &file.config.inputs;
         Ok(Settings {
             source: Some(file.path.clone()),
@@ -66,7 +72,13 @@ impl Settings {
                 pain: inputs.pain.as_deref().map(|p| file.resolve(p)),
                 pain_from_notes: inputs.pain_from_notes,
             },
+            focus_weeks,
         })
+    }
+
+    /// The weeks in focus: the flag or the file, else the default.
+    pub fn focus_weeks(&self) -> u32 {
+        self.focus_weeks.unwrap_or(crate::analysis::FOCUS_WEEKS)
     }
 
     /// `--unit`, `--tz`, `--date-order`, `--map` and `--keep-duplicates`, which win over the file.
@@ -102,6 +114,9 @@ impl Settings {
             s.inputs.pain = args.pain.clone();
         }
         s.inputs.pain_from_notes |= args.pain_from_notes;
+        if args.focus_weeks.is_some() {
+            s.focus_weeks = args.focus_weeks;
+        }
         s
     }
 }
@@ -175,6 +190,24 @@ fn thresholds(file: &ConfigFile) -> Result<Thresholds, ConfigError> {
         file.error_at("thresholds", key, e.clone())
     })?;
     Ok(t)
+}
+
+/// `[report] focus_weeks`: a whole number of weeks from 1 to [`MAX_FOCUS_WEEKS`].
+fn focus_weeks(file: &ConfigFile) -> Result<Option<u32>, ConfigError> {
+    let Some(n) = file.config.report.focus_weeks else {
+        return Ok(None);
+    };
+    u32::try_from(n)
+        .ok()
+        .filter(|n| (1..=MAX_FOCUS_WEEKS).contains(n))
+        .map(Some)
+        .ok_or_else(|| {
+            file.error_at(
+                "report",
+                "focus_weeks",
+                format!("report.focus_weeks must be a whole number of weeks from 1 to {MAX_FOCUS_WEEKS}, not {n}"),
+            )
+        })
 }
 
 /// `[conditions] declared`, validated against the vocabulary.

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use crate::analysis::findings::Severity;
 use crate::report::document::{
-    Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
+    BottomLine, Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
 };
 
 /// Escapes text for Markdown where it starts a line or list item: [`escape_inline`], plus a
@@ -98,9 +98,26 @@ pub fn render(doc: &Document<'_>) -> String {
 struct Markdown(String);
 
 impl Layout for Markdown {
+    fn title(&mut self, doc: &Document<'_>) {
+        let _ = writeln!(self.0, "# {}\n", doc.title);
+    }
+
+    fn bottom_line(&mut self, b: &BottomLine) {
+        let s = &mut self.0;
+        let _ = writeln!(s, "**{}**\n", escape(&b.status));
+        for (i, action) in b.actions.iter().enumerate() {
+            let _ = writeln!(s, "{}. {}", i + 1, escape(action));
+        }
+        if !b.actions.is_empty() {
+            s.push('\n');
+        }
+        for line in b.more.iter().chain(&b.checked) {
+            let _ = writeln!(s, "{}\n", escape(line));
+        }
+    }
+
     fn header(&mut self, doc: &Document<'_>) {
         let (s, h) = (&mut self.0, &doc.header);
-        let _ = writeln!(s, "# {}\n", doc.title);
         for (name, value) in &h.facts {
             let _ = writeln!(s, "- **{name}:** {}", escape(value));
         }

@@ -8,10 +8,14 @@ use anstyle::{AnsiColor, Style};
 
 use crate::analysis::findings::Severity;
 use crate::report::document::{
-    Align, Change, Document, Layout, Load, RegionAssociations, Table, Warning,
+    Align, BottomLine, Change, Document, Layout, Load, RegionAssociations, Table, Warning,
 };
+use crate::report::words;
 
 pub const WIDTH: usize = 100;
+
+/// The terminal report lists at most this many findings; the other formats list them all.
+pub const TERMINAL_FINDINGS: usize = 10;
 
 fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
     let opts = textwrap::Options::new(WIDTH)
@@ -127,10 +131,29 @@ struct Text {
 }
 
 impl Layout for Text {
+    fn title(&mut self, doc: &Document<'_>) {
+        let _ = writeln!(self.out, "{} · {}", doc.title, doc.header.period());
+    }
+
+    fn bottom_line(&mut self, b: &BottomLine) {
+        let (s, p) = (&mut self.out, &self.palette);
+        s.push('\n');
+        let mut status = String::new();
+        wrap(&mut status, "", "", &b.status);
+        s.push_str(&paint(p.heading, status.trim_end()));
+        s.push('\n');
+        for (i, action) in b.actions.iter().enumerate() {
+            wrap(s, &format!("{}. ", i + 1), "   ", action);
+        }
+        for line in b.more.iter().chain(&b.checked) {
+            wrap(s, "", "", line);
+        }
+        s.push('\n');
+    }
+
     fn header(&mut self, doc: &Document<'_>) {
         let (s, h) = (&mut self.out, &doc.header);
-        let [(_, period), (_, workouts), (_, pain), (_, counts)] = &h.facts;
-        let _ = writeln!(s, "{} · {period}", doc.title);
+        let [_, (_, workouts), (_, pain), (_, counts)] = &h.facts;
         wrap(s, "Workouts: ", "          ", workouts);
         wrap(s, "Pain:     ", "          ", pain);
         let _ = writeln!(s, "{counts}");
@@ -153,7 +176,8 @@ impl Layout for Text {
 
     fn warnings(&mut self, warnings: &[Warning]) {
         let (s, p) = (&mut self.out, &self.palette);
-        for f in warnings {
+        // The terminal shows the first few; the other formats hold every finding.
+        for f in warnings.iter().take(TERMINAL_FINDINGS) {
             // Wrap plain, then paint the tag: escape codes must not count towards the width.
             let tag = format!("{:<8} ", f.severity.as_str().to_uppercase());
             let mut block = String::new();
@@ -166,6 +190,14 @@ impl Layout for Text {
                 wrap(s, "         → ", "           ", advice);
             }
             s.push('\n');
+        }
+        if warnings.len() > TERMINAL_FINDINGS {
+            wrap(
+                s,
+                "",
+                "",
+                &words::more_findings(warnings.len() - TERMINAL_FINDINGS),
+            );
         }
     }
 

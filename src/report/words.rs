@@ -157,6 +157,29 @@ pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> S
     s
 }
 
+/// Under actions cut to three: how many more the warnings hold.
+pub fn more_to_act_on(more: usize) -> Option<String> {
+    match more {
+        0 => None,
+        1 => Some("1 more thing to act on is in the warnings below.".into()),
+        n => Some(format!(
+            "{n} more things to act on are in the warnings below."
+        )),
+    }
+}
+
+/// Under a terminal report's first findings: how many more the other formats show.
+pub fn more_findings(more: usize) -> String {
+    let what = if more == 1 {
+        "finding is"
+    } else {
+        "findings are"
+    };
+    format!(
+        "{more} more {what} in the Markdown, HTML and JSON reports (--format md, html or json)."
+    )
+}
+
 pub fn more_associations(more: usize) -> String {
     format!("… {more} more exposures tested (see --format json)")
 }
@@ -341,11 +364,27 @@ pub(crate) mod fixture {
             region: Some(Region::LowerBack),
             exercises: Vec::new(),
             dates: Vec::new(),
+            scope: crate::analysis::findings::Scope::Recent,
+            history: None,
             facts: Facts::placeholder(),
         };
         Analysis {
             schema_version: 1,
             notices: NOTICES.iter().map(|s| s.to_string()).collect(),
+            summary: crate::analysis::summary::Summary {
+                status: "1 red flag – see a professional · 1 thing to act on · lower back pain on 4 days in the last 4 weeks".into(),
+                red_flags: 1,
+                actions: vec![crate::analysis::summary::Action {
+                    text: "See a doctor promptly about the numbness <script>x</script>.".into(),
+                    kind: FindingKind::RedFlag,
+                    region: Some(Region::LowerBack),
+                    exercises: Vec::new(),
+                }],
+                to_act_on: 1,
+                checked: None,
+                focus_weeks: 4,
+                focus_from: Some(date("2026-03-02")),
+            },
             period: Period {
                 from: Some(date("2026-03-02")),
                 to: Some(date("2026-03-29")),

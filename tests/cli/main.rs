@@ -5,6 +5,7 @@ mod support;
 
 mod attribution;
 mod bad_input;
+mod bottom_line;
 mod charts;
 mod config;
 mod episodes;

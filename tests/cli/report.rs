@@ -179,8 +179,18 @@ fn the_nine_day_episode_is_persistent_and_numbness_is_urgent_and_first() {
 
 #[test]
 fn the_seven_day_streak_is_flagged() {
-    let v = sample_json();
-    let streak = rows(&v, "warnings")
+    // Over the whole 26 weeks it is a warning of its own ...
+    let out = strainscope([
+        "--config",
+        "sample_logs/strainscope.toml",
+        "report",
+        "--format",
+        "json",
+        "--focus-weeks",
+        "26",
+    ]);
+    let all: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let streak = rows(&all, "warnings")
         .iter()
         .find(|w| w["kind"] == "training-streak")
         .expect("a streak warning");
@@ -188,6 +198,20 @@ fn the_seven_day_streak_is_flagged() {
         streak["message"],
         "7 training days in a row, 2026-07-20 to 2026-07-26"
     );
+    assert_eq!(streak["severity"], "warning");
+    // ... and by default, 12 weeks before the last 4, one history line.
+    let v = sample_json();
+    let streak = rows(&v, "warnings")
+        .iter()
+        .find(|w| w["kind"] == "training-streak")
+        .expect("a streak history line");
+    assert_eq!(
+        streak["message"],
+        "You trained 6 or more days in a row 1 time since 2026-07; last time 2026-07-26"
+    );
+    assert_eq!(streak["scope"], "history");
+    assert_eq!(streak["occurrences"], 1);
+    assert_eq!(streak["first"], "2026-07-26");
     let week = rows(&v, "weekly")
         .iter()
         .find(|w| w["week"] == "2026-W30")
@@ -308,7 +332,7 @@ fn text_report_tells_the_same_story() {
         "Deadlift sessions were followed by lower back pain more often than other sessions",
         "7 of 25 Deadlift sessions were followed by lower back pain within 48 h, vs 0 of 86 other",
         "Running distance jumped more than 30 % in 1 week; knee pain followed 1 of them",
-        "7 training days in a row, 2026-07-20 to 2026-07-26",
+        "Lower back pain began within 48 h of 7 of your 25 Deadlift sessions",
         "Instead of Deadlift, try: Romanian deadlift",
     ] {
         assert!(

@@ -54,7 +54,7 @@ const STORY: &[&str] = &[
     "Association, not proof",
     "Not medical advice",
     "Lower back pain lasted 9 days (2026-08-25 to 2026-09-02), peak 6/10",
-    "7 training days in a row, 2026-07-20 to 2026-07-26",
+    "You trained 6 or more days in a row 1 time since 2026-07; last time 2026-07-26",
     "Safer alternatives: Romanian deadlift, Hip hinge drill.",
     "See a doctor promptly",
 ];

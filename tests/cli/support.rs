@@ -130,6 +130,7 @@ pub fn analyse_synthetic(
         conditions: &[],
         from: None,
         to: None,
+        focus_weeks: strainscope::analysis::FOCUS_WEEKS,
     })
     .unwrap()
 }

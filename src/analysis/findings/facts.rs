@@ -9,6 +9,7 @@ use crate::analysis::weekly::Measure;
 use crate::model::{Condition, IsoWeek, Region};
 
 use super::kind::FindingKind;
+use super::scope::Folded;
 
 /// One variant per [`FindingKind`]; kinds that read alike share a payload type.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +39,8 @@ pub enum Facts {
     WarmUp(WarmUps),
     RepetitiveStrain(Repeats),
     DeclaredCondition(ConditionExercises),
+    /// Older occurrences of a load or routine kind, folded into one line (`scope.rs`).
+    History(Folded),
 }
 
 /// Red-flag signs recorded for one region on one day.
@@ -326,6 +329,7 @@ impl Facts {
             Facts::WarmUp(_) => FindingKind::WarmUp,
             Facts::RepetitiveStrain(_) => FindingKind::RepetitiveStrain,
             Facts::DeclaredCondition(_) => FindingKind::DeclaredCondition,
+            Facts::History(h) => h.kind,
         }
     }
 
@@ -402,6 +406,7 @@ impl Facts {
             Facts::WarmUp(w) => vec![w.period.last_day],
             Facts::RepetitiveStrain(r) => vec![r.period.last_day],
             Facts::DeclaredCondition(c) => c.days.clone(),
+            Facts::History(h) => vec![h.first, h.last],
         }
     }
 }

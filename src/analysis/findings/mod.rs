@@ -14,6 +14,7 @@ mod habits;
 mod kind;
 mod load;
 mod pain;
+pub mod scope;
 pub mod words;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -34,6 +35,7 @@ use super::weekly::{ExerciseWeek, Week};
 pub use conditions::condition_findings;
 pub use facts::Facts;
 pub use kind::{FindingKind, Severity};
+pub use scope::{Folded, Scope, focus_start, fold};
 pub use words::{SEE_A_PROFESSIONAL, SEE_PROMPTLY, fmt_p, fmt_stat};
 
 use associations::association_findings;
@@ -54,6 +56,11 @@ pub struct Finding {
     /// Catalog ids of the exercises the finding implicates.
     pub exercises: Vec<String>,
     pub dates: Vec<NaiveDate>,
+    /// `recent` (about the weeks in focus) or `history` (older occurrences folded).
+    pub scope: Scope,
+    /// On a history line: how many occurrences it folds, the first and the last.
+    #[serde(flatten)]
+    pub history: Option<Folded>,
     /// What was found, typed; the fields above are said from it. Not in the JSON, whose
     /// shape stays as documented in docs/json.md.
     #[serde(skip)]
@@ -74,6 +81,14 @@ impl Finding {
             region: facts.region(),
             exercises: facts.exercises(),
             dates: facts.dates(),
+            scope: match facts {
+                Facts::History(_) => Scope::History,
+                _ => Scope::Recent,
+            },
+            history: match &facts {
+                Facts::History(h) => Some(h.clone()),
+                _ => None,
+            },
             facts,
         }
     }

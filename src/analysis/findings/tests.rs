@@ -44,6 +44,7 @@ fn analysed(t: &Thresholds) -> Analysis {
         conditions: &[],
         from: None,
         to: None,
+        focus_weeks: crate::analysis::FOCUS_WEEKS,
     })
     .expect("analysis")
 }
@@ -177,6 +178,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
         conditions: &[],
         from: None,
         to: None,
+        focus_weeks: crate::analysis::FOCUS_WEEKS,
     })
     .expect("analysis");
     let streak = of_kind(&a, FindingKind::TrainingStreak);
@@ -247,6 +249,7 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
         conditions: &[],
         from: None,
         to: None,
+        focus_weeks: crate::analysis::FOCUS_WEEKS,
     })
     .expect("analysis");
     let back = of_kind(&a, FindingKind::Recurrence);

@@ -2,10 +2,16 @@
 //! [`Document`]; [`Document::lay_out`] walks the sections in order, so every format has the
 //! same sections in the same order and none of them decides what goes in.
 
-use super::{Body, Change, Document, Load, RegionAssociations, Section, Table, Warning};
+use super::{
+    Body, BottomLine, Change, Document, Load, RegionAssociations, Section, Table, Warning,
+};
 
 pub trait Layout {
-    /// The title, where the report came from, and the notices.
+    /// The report's title and period: the first line.
+    fn title(&mut self, doc: &Document<'_>);
+    /// The status line and the actions, right under the title.
+    fn bottom_line(&mut self, b: &BottomLine);
+    /// Where the report came from, and the notices.
     fn header(&mut self, doc: &Document<'_>);
     /// A section's start: its anchor and title.
     fn open(&mut self, id: &'static str, title: &str);
@@ -34,6 +40,8 @@ fn section<T, L: Layout + ?Sized>(out: &mut L, s: &Section<T>, draw: impl FnOnce
 impl Document<'_> {
     /// Hands the header and every section, in order, to `out`.
     pub fn lay_out<L: Layout + ?Sized>(&self, out: &mut L) {
+        out.title(self);
+        out.bottom_line(&self.bottom_line);
         out.header(self);
         section(out, &self.warnings, |o, w| o.warnings(w));
         section(out, &self.episodes, |o, t| o.episodes(t));

@@ -15,7 +15,8 @@ pub use tables::{Align, Table, align_codes};
 use charts::ChartData;
 
 use crate::analysis::Analysis;
-use crate::analysis::findings::{Finding, Severity};
+use crate::analysis::findings::{Finding, FindingKind, Severity};
+use crate::analysis::summary::Summary;
 use crate::pipeline::Sources;
 use crate::report::words;
 
@@ -64,6 +65,35 @@ pub struct Header {
 impl Header {
     pub fn period(&self) -> &str {
         &self.facts[0].1
+    }
+}
+
+/// The bottom line every output opens with (analysis/summary.rs).
+#[derive(Debug, Clone)]
+pub struct BottomLine {
+    /// "No red flags · 1 thing to act on · lower back pain on 9 days in the last 4 weeks".
+    pub status: String,
+    /// At most three sentences, most important first.
+    pub actions: Vec<String>,
+    /// "1 more thing to act on is in the warnings below.", when the actions were cut.
+    pub more: Option<String>,
+    /// When nothing needs action: what was checked.
+    pub checked: Option<String>,
+}
+
+impl BottomLine {
+    fn new(s: &Summary) -> Self {
+        let shown = s
+            .actions
+            .iter()
+            .filter(|a| a.kind != FindingKind::RedFlag)
+            .count();
+        BottomLine {
+            status: s.status.clone(),
+            actions: s.actions.iter().map(|a| a.text.clone()).collect(),
+            more: words::more_to_act_on(s.to_act_on.saturating_sub(shown)),
+            checked: s.checked.clone(),
+        }
     }
 }
 
@@ -126,6 +156,7 @@ pub struct Load {
 pub struct Document<'a> {
     pub title: &'static str,
     pub header: Header,
+    pub bottom_line: BottomLine,
     pub warnings: Section<Vec<Warning>>,
     pub episodes: Section<Table>,
     pub associations: Section<Vec<RegionAssociations>>,
@@ -162,6 +193,7 @@ impl<'a> Document<'a> {
                 rejected: words::rejected(sources),
                 notices: a.notices.clone(),
             },
+            bottom_line: BottomLine::new(&a.summary),
             warnings: Section::new(
                 "warnings",
                 words::warnings_title(a),

@@ -14,7 +14,7 @@ use anyhow::{Context, bail};
 use crate::analysis::findings::Severity;
 use crate::report::Figure;
 use crate::report::document::{
-    Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
+    BottomLine, Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
 };
 use crate::report::words;
 
@@ -125,13 +125,38 @@ fn severity_class(severity: Severity) -> &'static str {
 }
 
 impl Layout for Html {
-    fn header(&mut self, doc: &Document<'_>) {
-        let (s, h) = (&mut self.out, &doc.header);
+    fn title(&mut self, doc: &Document<'_>) {
+        let _ = writeln!(
+            self.out,
+            "<header>\n<h1>{} <span class=\"period\">{}</span></h1>",
+            esc(doc.title),
+            esc(doc.header.period())
+        );
+    }
+
+    fn bottom_line(&mut self, b: &BottomLine) {
+        let s = &mut self.out;
         let _ = writeln!(
             s,
-            "<header>\n<h1>{}</h1>\n<dl class=\"sources\">",
-            esc(doc.title)
+            "<section class=\"bottom-line\" aria-label=\"Bottom line\">\n<p class=\"status\">{}</p>",
+            esc(&b.status)
         );
+        if !b.actions.is_empty() {
+            let _ = writeln!(s, "<ol class=\"actions\">");
+            for action in &b.actions {
+                let _ = writeln!(s, "<li>{}</li>", esc(action));
+            }
+            let _ = writeln!(s, "</ol>");
+        }
+        for line in b.more.iter().chain(&b.checked) {
+            let _ = writeln!(s, "<p>{}</p>", esc(line));
+        }
+        let _ = writeln!(s, "</section>");
+    }
+
+    fn header(&mut self, doc: &Document<'_>) {
+        let (s, h) = (&mut self.out, &doc.header);
+        let _ = writeln!(s, "<dl class=\"sources\">");
         for (name, value) in &h.facts {
             let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
         }

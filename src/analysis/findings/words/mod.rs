@@ -3,9 +3,11 @@
 //! a threshold is read from [`Thresholds`] here, so changing a threshold changes the text.
 //! One file per family; this one dispatches and holds the phrases they share.
 
+pub mod actions;
 mod associations;
 mod conditions;
 mod habits;
+mod history;
 mod load;
 mod pain;
 
@@ -59,6 +61,7 @@ pub fn say(facts: &Facts, t: &Thresholds, catalog: &Catalog) -> Words {
         Facts::WarmUp(w) => habits::warm_up(w),
         Facts::RepetitiveStrain(r) => habits::repetitive(r),
         Facts::DeclaredCondition(c) => conditions::declared(c, catalog),
+        Facts::History(h) => history::folded(h, t),
     }
 }
 

@@ -1,0 +1,294 @@
+//! The bottom line (status and at most three actions) every output opens with, and the recent
+//! weeks in focus with older load findings folded into history lines (issue 12).
+
+use crate::support::*;
+
+/// The severity tags of the terminal's findings.
+const TAGS: [&str; 4] = ["URGENT   ", "WARNING  ", "CAUTION  ", "INFO     "];
+
+#[test]
+fn the_sample_bottom_line_names_the_red_flag_then_the_deadlift() {
+    let v = sample_report_json();
+    let s = &v["summary"];
+    assert_eq!(s["red_flags"], 1);
+    let actions = s["actions"].as_array().unwrap();
+    assert!(actions.len() <= 3 && actions.len() >= 2, "{actions:?}");
+    assert_eq!(actions[0]["kind"], "red-flag");
+    let first = actions[0]["text"].as_str().unwrap();
+    assert!(first.starts_with("See a doctor promptly"), "{first}");
+    // The first action after the red flag: the lower-back pain and the deadlift, with the
+    // counts and the catalog's safer alternatives.
+    let next = &actions[1];
+    assert_eq!(next["region"], "lower-back");
+    assert_eq!(next["kind"], "association");
+    assert_eq!(next["exercises"], serde_json::json!(["deadlift"]));
+    let text = next["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Lower back pain began within 48 h of 7 of your 25 Deadlift sessions, against 0 of 86 other sessions"),
+        "{text}"
+    );
+    assert!(text.contains("Romanian deadlift"), "{text}");
+    assert!(text.contains("lasted 9 days"), "{text}");
+    let status = s["status"].as_str().unwrap();
+    assert!(
+        status.starts_with("1 red flag – see a professional · "),
+        "{status}"
+    );
+    assert_eq!(s["focus_weeks"], 4);
+    assert_eq!(s["focus_from"], "2026-10-19");
+}
+
+#[test]
+fn every_output_opens_with_the_bottom_line() {
+    let config = ["--config", "sample_logs/strainscope.toml", "report"];
+    let text = stdout(&strainscope(config));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("strainscope report · 2026-05-18 to 2026-11-14"));
+    assert!(
+        lines[2].starts_with("1 red flag – see a professional · "),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("1. See a doctor promptly"),
+        "{}",
+        lines[3]
+    );
+    let md = stdout(&strainscope(config.iter().chain(&["--format", "md"])));
+    let after_title = md.lines().nth(2).unwrap();
+    assert!(
+        after_title.starts_with("**1 red flag – see a professional · "),
+        "{after_title}"
+    );
+    assert!(md.contains("\n1. See a doctor promptly"));
+    let html = stdout(&strainscope(config.iter().chain(&["--format", "html"])));
+    let bottom = html
+        .find("<section class=\"bottom-line\"")
+        .expect("bottom line");
+    assert!(bottom < html.find("<dl class=\"sources\">").unwrap());
+    assert!(bottom < html.find("id=\"warnings\"").unwrap());
+}
+
+#[test]
+fn the_terminal_shows_at_most_ten_findings_and_says_where_the_rest_are() {
+    let args = ["--config", "sample_logs/strainscope.toml", "report"];
+    let json: serde_json::Value =
+        serde_json::from_slice(&strainscope(args.iter().chain(&["--format", "json"])).stdout)
+            .unwrap();
+    let total = json["warnings"].as_array().unwrap().len();
+    assert!(total > 10, "the sample has {total} findings");
+    let text = stdout(&strainscope(args));
+    let shown = text
+        .lines()
+        .filter(|l| TAGS.iter().any(|t| l.starts_with(t)))
+        .count();
+    assert_eq!(shown, 10);
+    assert!(
+        text.contains(&format!(
+            "{} more findings are in the Markdown, HTML and JSON reports",
+            total - 10
+        )),
+        "{text}"
+    );
+}
+
+#[test]
+fn real_exports_without_a_diary_open_with_a_status_and_show_at_most_ten_findings() {
+    let dir = root().join("../shared/real-exports");
+    if !dir.is_dir() {
+        eprintln!("skipped: {} does not exist", dir.display());
+        return;
+    }
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let unit = if name.contains("fitnotes_ios") {
+            "kg"
+        } else {
+            "lb"
+        };
+        let base = [
+            "report".as_ref(),
+            "--workouts".as_ref(),
+            file.as_os_str(),
+            "--unit".as_ref(),
+            unit.as_ref(),
+        ];
+        let out = strainscope(base);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let text = stdout(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("strainscope report · "), "{name}");
+        let status = lines[2];
+        assert!(
+            status.contains("red flag") && status.contains(" · ") && status.contains("act on"),
+            "{name}: {status}"
+        );
+        let actions = lines[3..]
+            .iter()
+            .take_while(|l| !l.is_empty())
+            .filter(|l| l.len() > 2 && l.as_bytes()[0].is_ascii_digit() && &l[1..3] == ". ")
+            .count();
+        assert!(actions <= 3, "{name}: {actions} actions");
+        let shown = lines
+            .iter()
+            .filter(|l| TAGS.iter().any(|t| l.starts_with(t)))
+            .count();
+        assert!(shown <= 10, "{name}: {shown} findings in the terminal");
+        let json: serde_json::Value = serde_json::from_slice(
+            &strainscope(base.iter().chain(&["--format".as_ref(), "json".as_ref()])).stdout,
+        )
+        .unwrap();
+        let total = json["warnings"].as_array().unwrap().len();
+        assert_eq!(shown, total.min(10), "{name}");
+        assert_eq!(
+            json["summary"]["actions"].as_array().unwrap().len(),
+            actions,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn old_load_findings_fold_into_one_history_line_per_kind() {
+    let v = sample_report_json();
+    let warnings = v["warnings"].as_array().unwrap();
+    let mut history_kinds = Vec::new();
+    for w in warnings {
+        match w["scope"].as_str().unwrap() {
+            "recent" => assert!(w.get("occurrences").is_none(), "{w}"),
+            "history" => {
+                history_kinds.push(w["kind"].as_str().unwrap().to_string());
+                assert_eq!(w["severity"], "info");
+                let n = w["occurrences"].as_u64().unwrap();
+                assert!(n >= 1);
+                let (first, last) = (w["first"].as_str().unwrap(), w["last"].as_str().unwrap());
+                assert!(first <= last && last < "2026-10-19", "{w}");
+                assert!(w["message"].as_str().unwrap().contains("since "), "{w}");
+            }
+            other => panic!("scope {other}"),
+        }
+    }
+    let mut distinct = history_kinds.clone();
+    distinct.dedup();
+    assert_eq!(distinct.len(), history_kinds.len(), "one line per kind");
+    // The two sessions of 2026-07 that streaked are history; pain is never folded.
+    assert!(history_kinds.contains(&"training-streak".to_string()));
+    for w in warnings.iter().filter(|w| w["scope"] == "history") {
+        assert!(
+            ![
+                "red-flag",
+                "persistent-pain",
+                "association",
+                "spike-then-pain"
+            ]
+            .contains(&w["kind"].as_str().unwrap())
+        );
+    }
+    // The streak of 2026-07-20 to 2026-07-26 is not listed as a recent warning.
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w["kind"] == "training-streak" && w["scope"] == "recent")
+    );
+}
+
+#[test]
+fn focus_weeks_widens_the_recent_weeks() {
+    let out = strainscope([
+        "--config",
+        "sample_logs/strainscope.toml",
+        "report",
+        "--format",
+        "json",
+        "--focus-weeks",
+        "26",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["focus_weeks"], 26);
+    assert_eq!(v["summary"]["focus_from"], "2026-05-18");
+    let warnings = v["warnings"].as_array().unwrap();
+    assert!(warnings.iter().all(|w| w["scope"] == "recent"));
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["kind"] == "training-streak" && w["dates"][0] == "2026-07-20")
+    );
+    let bad = strainscope(["report", "--focus-weeks", "0"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--focus-weeks"), "{}", stderr(&bad));
+}
+
+#[test]
+fn a_bad_focus_weeks_in_the_config_names_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    std::fs::write(&config, "[report]\nfocus_weeks = 0\n").unwrap();
+    let out = strainscope([
+        "--config".as_ref(),
+        config.as_os_str(),
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        root().join("sample_logs/strong.csv").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("line 2"), "{err}");
+    assert!(
+        err.contains("report.focus_weeks must be a whole number of weeks from 1 to 520, not 0"),
+        "{err}"
+    );
+}
+
+#[test]
+fn nothing_to_act_on_says_so_and_names_what_was_checked() {
+    // Two ordinary sessions a week, no pain: nothing to act on.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("strong.csv");
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    for week in 0..8 {
+        for (day, exercise) in [(0, "Bench Press (Barbell)"), (3, "Squat (Barbell)")] {
+            let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
+                + chrono::Duration::days(week * 7 + day);
+            for set in 1..=3 {
+                csv.push_str(&format!(
+                    "{date} 18:00:00,Gym,{exercise},{set},60,5,0,0,,\n"
+                ));
+            }
+        }
+    }
+    std::fs::write(&log, csv).unwrap();
+    let out = strainscope([
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        log.as_os_str(),
+        "--unit".as_ref(),
+        "kg".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &v["summary"];
+    assert_eq!(s["actions"], serde_json::json!([]));
+    assert_eq!(s["to_act_on"], 0);
+    assert_eq!(
+        s["status"],
+        "No red flags · nothing to act on · no pain logged"
+    );
+    let checked = s["checked"].as_str().unwrap();
+    assert!(
+        checked.starts_with("Nothing needs action. Checked: red flags"),
+        "{checked}"
+    );
+    assert!(checked.contains("over the last 4 weeks"), "{checked}");
+}
