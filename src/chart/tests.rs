@@ -157,7 +157,12 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
         })
         .expect("the story has a deadlift → lower back row");
     assert_eq!(
-        (deadlift.a, deadlift.b, deadlift.c, deadlift.d),
+        (
+            deadlift.table.a,
+            deadlift.table.b,
+            deadlift.table.c,
+            deadlift.table.d
+        ),
         (7, 18, 0, 86)
     );
     let t = story_svg(ChartKind::Associations);

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::findings::facts::*;
+use crate::analysis::stats::RelativeRisk;
 use crate::analysis::weekly::Measure;
 use crate::model::IsoWeek;
 
@@ -62,8 +63,12 @@ fn group(region: Region) -> EpisodeGroup {
 fn association() -> PainAfterExposure {
     let mut row = crate::analysis::testing::association("Deadlift", 4, 6, 1, 19);
     row.exposure = "deadlift".into();
-    (row.rr, row.rr_low, row.rr_high) = (Some(8.0), Some(1.0), Some(64.1));
-    (row.q, row.q_adjusted) = (Some(0.0456), Some(0.0456));
+    row.crude.rr = Some(RelativeRisk {
+        rr: 8.0,
+        low: 1.0,
+        high: 64.1,
+        haldane: false,
+    });
     row.onset_dates = vec![d("2026-03-18"), d("2026-04-02")];
     PainAfterExposure {
         rows: vec![row],
@@ -246,7 +251,7 @@ fn a_changed_window_changes_the_association_words() {
         region: Region::Thigh,
         exposures: vec![{
             let mut row = crate::analysis::testing::association("Back squat", 5, 3, 1, 20);
-            row.q_adjusted = Some(0.02);
+            row.adjusted.q = Some(0.02);
             row
         }],
         onset_dates: vec![d("2026-03-03")],
