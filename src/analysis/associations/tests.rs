@@ -47,8 +47,13 @@ fn counts_follow_the_window_and_skip_sessions_inside_episodes() {
         .find(|r| r.exposure == "deadlift" && r.window_h == 48)
         .unwrap();
     assert_eq!(
-        (row.table.a, row.table.b, row.table.c, row.table.d),
-        (3, 7, 0, 10)
+        row.table,
+        Table {
+            a: 3,
+            b: 7,
+            c: 0,
+            d: 10
+        }
     );
     assert!(row.enough_data);
     assert!(row.crude.rr.unwrap().haldane);
@@ -166,8 +171,13 @@ fn tuesdays_session_is_explained_by_mondays_deadlift_through_carry_over() {
     let dead = primary(&rows, "deadlift");
     // The two Tuesdays after a morning onset start inside the episode: 10 at risk.
     assert_eq!(
-        (dead.table.a, dead.table.b, dead.table.c, dead.table.d),
-        (10, 2, 8, 38)
+        dead.table,
+        Table {
+            a: 10,
+            b: 2,
+            c: 8,
+            d: 38
+        }
     );
     assert!(dead.adjusted_for.is_empty());
     assert_eq!(dead.adjusted.p, dead.crude.p);
@@ -175,8 +185,13 @@ fn tuesdays_session_is_explained_by_mondays_deadlift_through_carry_over() {
     assert!(dead.adjusted.q.unwrap() < 0.001);
     let bench = primary(&rows, "bench-press");
     assert_eq!(
-        (bench.table.a, bench.table.b, bench.table.c, bench.table.d),
-        (8, 2, 10, 38)
+        bench.table,
+        Table {
+            a: 8,
+            b: 2,
+            c: 10,
+            d: 38
+        }
     );
     assert!(bench.crude.q.unwrap() < 0.05, "crude q {:?}", bench.crude.q);
     // Every Tuesday is a day after a deadlift and every such session is a Tuesday: no
@@ -215,26 +230,25 @@ fn exercises_of_the_deadlifts_own_sessions_are_not_compared_with_the_next_days()
     let onsets: Vec<(u64, u64, &str)> = (0..8).map(|w| (w, 1, "08:00")).collect();
     let (sessions, exposures, eps) = weekly_log(12, plan, &onsets);
     let rows = associations(&sessions, &exposures, &eps, &Thresholds::default());
-    let pull = primary(&rows, "pull-up");
-    assert_eq!(
-        (pull.table.a, pull.table.b, pull.table.c, pull.table.d),
-        (8, 16, 0, 28)
-    );
-    assert!(pull.crude.q.unwrap() < 0.01, "crude q {:?}", pull.crude.q);
-    assert_eq!(pull.adjusted_for, ["deadlift"]);
-    assert_eq!(pull.adjusted.p, Some(1.0));
-    assert_eq!(pull.explained_by.as_deref(), Some("deadlift"));
     // Pull-ups are done without the deadlift on Wednesdays: the log can tell them apart.
-    assert!(pull.inseparable_from.is_empty());
-    let tag = primary(&rows, "axial-loading");
-    assert_eq!(
-        (tag.table.a, tag.table.b, tag.table.c, tag.table.d),
-        (8, 16, 0, 28)
-    );
-    assert!(tag.crude.q.unwrap() < 0.01, "crude q {:?}", tag.crude.q);
-    assert_eq!(tag.adjusted_for, ["deadlift"]);
-    assert_eq!(tag.adjusted.p, Some(1.0));
-    assert_eq!(tag.explained_by.as_deref(), Some("deadlift"));
+    assert!(primary(&rows, "pull-up").inseparable_from.is_empty());
+    for id in ["pull-up", "axial-loading"] {
+        let r = primary(&rows, id);
+        assert_eq!(
+            r.table,
+            Table {
+                a: 8,
+                b: 16,
+                c: 0,
+                d: 28
+            },
+            "{id}"
+        );
+        assert!(r.crude.q.unwrap() < 0.01, "{id}: crude q {:?}", r.crude.q);
+        assert_eq!(r.adjusted_for, ["deadlift"], "{id}");
+        assert_eq!(r.adjusted.p, Some(1.0), "{id}");
+        assert_eq!(r.explained_by.as_deref(), Some("deadlift"), "{id}");
+    }
     // Only exercises and calendar flags are selected: the deadlift alone here.
     assert!(
         rows.iter()
