@@ -266,7 +266,7 @@ pub(crate) mod fixture {
     use chrono::NaiveDate;
 
     use crate::analysis::episodes::{Episode, EpisodeClass};
-    use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
+    use crate::analysis::findings::{Facts, Finding, FindingKind, Severity, Words};
     use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
@@ -336,10 +336,12 @@ pub(crate) mod fixture {
         let finding = |severity, kind, message: &str, evidence: &str| Finding {
             severity,
             kind,
-            message: message.into(),
-            evidence: evidence.into(),
-            explanation: "Because.".into(),
-            advice: vec!["See a doctor promptly.".into()],
+            said: Words {
+                message: message.into(),
+                evidence: evidence.into(),
+                explanation: "Because.".into(),
+                advice: vec!["See a doctor promptly.".into()],
+            },
             region: Some(Region::LowerBack),
             exercises: Vec::new(),
             dates: Vec::new(),

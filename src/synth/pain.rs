@@ -300,7 +300,7 @@ fn weighted(rng: &mut ChaCha8Rng, skip: &[Region]) -> Region {
     let total: u32 = table().map(|(_, w)| w).sum();
     let mut x = rng.random_range(0..total);
     let mut last = RANDOM_REGIONS[0].1[0];
-    for &(r, w) in table() {
+    for (r, w) in table() {
         if x < w {
             return r;
         }

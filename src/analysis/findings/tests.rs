@@ -94,7 +94,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!(spike.exercises, vec!["deadlift"]);
     assert_eq!(spike.dates, vec![d("2026-03-18")]);
     assert_eq!(
-        spike.message,
+        spike.said.message,
         "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them within 48 h"
     );
 
@@ -105,7 +105,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
         (w12, d("2026-03-16"), 1400.0)
     );
     assert!((weeks[0].change_pct - 40.0).abs() < 1e-9);
-    assert_eq!(weekly.evidence, "2026-W12 1400 kg (+40 %)");
+    assert_eq!(weekly.said.evidence, "2026-W12 1400 kg (+40 %)");
 }
 
 #[test]
@@ -125,10 +125,10 @@ fn a_sudden_episode_carries_its_span_and_peak() {
     );
     assert_eq!(acute.severity, Severity::Caution);
     assert_eq!(
-        acute.message,
+        acute.said.message,
         "Lower back pain started abruptly (sharp or 6+/10) within a day of a session (1 episode)"
     );
-    assert_eq!(acute.evidence, "2026-03-18 to 2026-03-19 (peak 6/10)");
+    assert_eq!(acute.said.evidence, "2026-03-18 to 2026-03-19 (peak 6/10)");
     assert_eq!(acute.dates, vec![d("2026-03-18")]);
 }
 
@@ -142,16 +142,19 @@ fn the_thresholds_in_use_reach_the_words() {
     });
     let spike = of_kind(&a, FindingKind::SpikeThenPain);
     assert!(
-        spike.message.contains("jumped more than 35 % in 1 week"),
+        spike
+            .said
+            .message
+            .contains("jumped more than 35 % in 1 week"),
         "{}",
-        spike.message
+        spike.said.message
     );
-    assert!(spike.advice[0].starts_with("Progress in small steps (about 5 % a week at most)"));
+    assert!(spike.said.advice[0].starts_with("Progress in small steps (about 5 % a week at most)"));
     let acute = of_kind(&a, FindingKind::AcuteOnset);
     assert!(
-        acute.message.contains("within 36 h of a session"),
+        acute.said.message.contains("within 36 h of a session"),
         "{}",
-        acute.message
+        acute.said.message
     );
     // Saying the same facts again with other thresholds changes only the words.
     let again = Finding::new(
@@ -161,9 +164,9 @@ fn the_thresholds_in_use_reach_the_words() {
         Catalog::embedded(),
     );
     assert!(
-        again.message.contains("more than 30 %"),
+        again.said.message.contains("more than 30 %"),
         "{}",
-        again.message
+        again.said.message
     );
     assert_eq!(
         (again.kind, again.region, &again.dates),
@@ -188,7 +191,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
         })
     );
     assert_eq!(
-        streak.message,
+        streak.said.message,
         "6 training days in a row, 2026-03-01 to 2026-03-06"
     );
     let (short, gaps) = facts_of!(&a, ShortRecovery);
@@ -202,7 +205,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
     );
     assert!(gaps.gaps.iter().all(|g| g.hours == 24.0));
     assert_eq!(
-        short.evidence,
+        short.said.evidence,
         "Shortest gap 24 h; most recent: 2026-03-06 (24 h), 2026-03-05 (24 h), 2026-03-04 (24 h), 2026-03-03 (24 h), 2026-03-02 (24 h)"
     );
 }
@@ -223,7 +226,7 @@ fn a_load_spike_is_linked_only_to_pain_inside_the_association_window() {
     let (jump, j) = facts_of!(&a, ExerciseJump);
     assert_eq!(j.followed, Vec::new());
     assert_eq!(jump.severity, Severity::Caution);
-    assert!(jump.explanation.contains("no pain began within 12 h"));
+    assert!(jump.said.explanation.contains("no pain began within 12 h"));
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
     assert_eq!(back.severity, Severity::Caution);
     assert_eq!(back.dates, vec![d("2026-03-24")]);
     assert_eq!(
-        back.evidence,
+        back.said.evidence,
         "2026-03-24 to 2026-03-24 (peak 2/10), five days after the episode before ended on 2026-03-19"
     );
     assert!(a.warnings.iter().all(|f| f.kind != FindingKind::Soreness));
