@@ -6,7 +6,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::model::{PainEntry, Region, SourceRef, WorkoutSet};
 
+use super::associations::{Association, ExposureKind, RiskRatio, Risks};
 use super::calendar::{Acwr, Day, Session, SetsBy, Trained};
+use super::stats::{RelativeRisk, Table};
 
 pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test timestamp")
@@ -79,42 +81,32 @@ pub fn day(date: NaiveDate, load_kg: f64) -> Day {
 
 /// A tested primary-window row of `label` for lower-back pain with these counts and crude
 /// estimates; the adjusted values equal the crude ones (nothing to adjust for).
-pub fn association(
-    label: &str,
-    a: u64,
-    b: u64,
-    c: u64,
-    d: u64,
-) -> super::associations::Association {
-    super::associations::Association {
+pub fn association(label: &str, a: u64, b: u64, c: u64, d: u64) -> Association {
+    // RR 8.6 (1.2–61.5), p 0.0123, q 0.0456.
+    let quoted = RiskRatio {
+        rr: Some(RelativeRisk {
+            rr: 8.6,
+            low: 1.2,
+            high: 61.5,
+            haldane: false,
+        }),
+        p: Some(0.0123),
+        q: Some(0.0456),
+    };
+    Association {
         exposure: label.to_lowercase(),
-        exposure_kind: super::associations::ExposureKind::Exercise,
+        exposure_kind: ExposureKind::Exercise,
         label: label.into(),
         region: Region::LowerBack,
         window_h: 48,
-        a,
-        b,
-        c,
-        d,
-        risk_exposed: None,
-        risk_exposed_low: None,
-        risk_exposed_high: None,
-        risk_unexposed: None,
-        risk_unexposed_low: None,
-        risk_unexposed_high: None,
-        rr: Some(8.6),
-        rr_low: Some(1.2),
-        rr_high: Some(61.5),
-        haldane: false,
-        p: Some(0.0123),
-        q: Some(0.0456),
+        table: Table { a, b, c, d },
+        risk: Risks {
+            exposed: None,
+            unexposed: None,
+        },
+        crude: quoted,
         adjusted_for: Vec::new(),
-        rr_adjusted: Some(8.6),
-        rr_adjusted_low: Some(1.2),
-        rr_adjusted_high: Some(61.5),
-        haldane_adjusted: false,
-        p_adjusted: Some(0.0123),
-        q_adjusted: Some(0.0456),
+        adjusted: quoted,
         explained_by: None,
         inseparable_from: Vec::new(),
         enough_data: true,

@@ -10,6 +10,7 @@ use super::style::{date_ticks, kg};
 use super::*;
 use crate::analysis::Analysis;
 use crate::analysis::settings::Thresholds;
+use crate::analysis::stats::Table;
 use crate::analysis::{Input, analyse};
 use crate::catalog::Catalog;
 use crate::import::{ImportOptions, import_file};
@@ -132,9 +133,8 @@ fn load_chart_has_title_axes_dates_and_region_legend() {
 
 #[test]
 fn acwr_chart_calls_the_bands_a_heuristic() {
-    let t = story_svg(ChartKind::Acwr);
     assert_has_all(
-        &t,
+        &story_svg(ChartKind::Acwr),
         &[
             "ACWR (EWMA) — a heuristic, not a prediction",
             "ACWR (acute ÷ chronic, no unit)",
@@ -158,17 +158,18 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
         })
         .expect("the story has a deadlift → lower back row");
     assert_eq!(
-        (deadlift.a, deadlift.b, deadlift.c, deadlift.d),
-        (7, 18, 0, 86)
+        deadlift.table,
+        Table {
+            a: 7,
+            b: 18,
+            c: 0,
+            d: 86
+        }
     );
     let t = story_svg(ChartKind::Associations);
     assert_has_all(
         &t,
-        &[
-            ChartKind::Associations.title(),
-            "lower back: Deadlift",
-            "7/25 vs 0/86   RR 50 (3.0–850)",
-        ],
+        &["lower back: Deadlift", "7/25 vs 0/86   RR 50 (3.0–850)"],
     );
     assert_contains(&t, "Relative risk");
     assert_contains(&t, "Analysed period 18 May 2026 – 14 Nov 2026");
@@ -236,7 +237,6 @@ fn progress_charts_the_implicated_lifts() {
     assert_has_all(
         &t,
         &[
-            ChartKind::Progress.title(),
             "e1RM (kg)",
             "Tonnage (kg per week)",
             "Week starting",
@@ -295,6 +295,13 @@ fn pngs_decode_to_the_requested_size_and_show_text() {
             .filter(|&(x, y)| px[y * 900 + x].iter().all(|&v| v < 80))
             .count();
         assert!(dark > 200, "{kind:?}: {dark} dark pixels in the title");
+    }
+}
+
+#[test]
+fn every_chart_of_the_story_has_its_title() {
+    for kind in ChartKind::ALL {
+        assert_has(&story_svg(kind), kind.title());
     }
 }
 

@@ -121,28 +121,30 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
 /// count ("explained by Deadlift") or that the log cannot tell a group apart.
 pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> String) -> String {
     let r = group[0];
+    let (rr, low, high) = r.crude.interval();
     let mut s = format!(
         "{} of {} sessions with {} were followed by pain, vs {} of {} others: RR {:.1} ({:.1}–{:.1}), p {}, q {}",
-        r.a,
-        r.a + r.b,
+        r.table.a,
+        r.table.a + r.table.b,
         group_label(group),
-        r.c,
-        r.c + r.d,
-        r.rr.unwrap_or(f64::NAN),
-        r.rr_low.unwrap_or(f64::NAN),
-        r.rr_high.unwrap_or(f64::NAN),
-        fmt_p(r.p.unwrap_or(1.0)),
-        fmt_p(r.q.unwrap_or(1.0)),
+        r.table.c,
+        r.table.c + r.table.d,
+        rr,
+        low,
+        high,
+        fmt_p(r.crude.p.unwrap_or(1.0)),
+        fmt_p(r.crude.q.unwrap_or(1.0)),
     );
     if !r.adjusted_for.is_empty() {
+        let (rr, low, high) = r.adjusted.interval();
         let names: Vec<String> = r.adjusted_for.iter().map(|id| label_of(id)).collect();
         s.push_str(&format!(
             "; adjusted for {}: RR {:.1} ({:.1}–{:.1}), q {}",
             names.join(" and "),
-            r.rr_adjusted.unwrap_or(f64::NAN),
-            r.rr_adjusted_low.unwrap_or(f64::NAN),
-            r.rr_adjusted_high.unwrap_or(f64::NAN),
-            fmt_p(r.q_adjusted.unwrap_or(1.0)),
+            rr,
+            low,
+            high,
+            fmt_p(r.adjusted.q.unwrap_or(1.0)),
         ));
     }
     if let Some(by) = &r.explained_by {
@@ -287,7 +289,7 @@ pub(crate) mod fixture {
     use chrono::NaiveDate;
 
     use crate::analysis::episodes::{Episode, EpisodeClass};
-    use crate::analysis::findings::{Facts, Finding, FindingKind, Severity};
+    use crate::analysis::findings::{Facts, Finding, FindingKind, Severity, Words};
     use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
     use crate::analysis::implicated::{Alternative, Implicated};
     use crate::analysis::settings::Thresholds;
@@ -357,10 +359,12 @@ pub(crate) mod fixture {
         let finding = |severity, kind, message: &str, evidence: &str| Finding {
             severity,
             kind,
-            message: message.into(),
-            evidence: evidence.into(),
-            explanation: "Because.".into(),
-            advice: vec!["See a doctor promptly.".into()],
+            said: Words {
+                message: message.into(),
+                evidence: evidence.into(),
+                explanation: "Because.".into(),
+                advice: vec!["See a doctor promptly.".into()],
+            },
             region: Some(Region::LowerBack),
             exercises: Vec::new(),
             dates: Vec::new(),

@@ -91,16 +91,16 @@ fn adjusted_estimates_blame_the_deadlift_not_its_passengers() {
                 entries_per_year: 40,
             },
         );
-        tally(&rows, |r| r.q_adjusted, &mut adjusted);
-        tally(&rows, |r| r.q, &mut crude);
+        tally(&rows, |r| r.adjusted.q, &mut adjusted);
+        tally(&rows, |r| r.crude.q, &mut crude);
         let rows = two_years(
             1000 + seed,
             PainModel::Independent {
                 entries_per_year: 100,
             },
         );
-        tally(&rows, |r| r.q_adjusted, &mut null_adjusted);
-        tally(&rows, |r| r.q, &mut null_crude);
+        tally(&rows, |r| r.adjusted.q, &mut null_adjusted);
+        tally(&rows, |r| r.crude.q, &mut null_crude);
         let rows = two_years(
             2000 + seed,
             PainModel::PullDays {
@@ -108,8 +108,8 @@ fn adjusted_estimates_blame_the_deadlift_not_its_passengers() {
                 entries_per_year: 40,
             },
         );
-        tally(&rows, |r| r.q_adjusted, &mut same_design_null);
-        tally(&rows, |r| r.q, &mut same_design_crude);
+        tally(&rows, |r| r.adjusted.q, &mut same_design_null);
+        tally(&rows, |r| r.crude.q, &mut same_design_crude);
     }
     eprintln!("{seeds} seeds per design; adjusted (crude)");
     eprintln!(

@@ -412,13 +412,17 @@ fn null_simulations_show_no_association() {
             },
         });
         let a = analyse_synthetic(&log);
-        let tested = a.associations.iter().filter(|r| r.q.is_some()).count();
+        let tested = a
+            .associations
+            .iter()
+            .filter(|r| r.crude.q.is_some())
+            .count();
         assert!(tested > 20, "seed {seed}: only {tested} tests");
         let hits: Vec<String> = a
             .associations
             .iter()
-            .filter(|r| r.q.is_some_and(|q| q < 0.1))
-            .map(|r| format!("{} → {} q {:.3}", r.exposure, r.region, r.q.unwrap()))
+            .filter(|r| r.crude.q.is_some_and(|q| q < 0.1))
+            .map(|r| format!("{} → {} q {:.3}", r.exposure, r.region, r.crude.q.unwrap()))
             .collect();
         if !hits.is_empty() {
             false_alarms.push((seed, hits));

@@ -11,7 +11,7 @@ use super::super::calendar::Session;
 use super::super::settings::Thresholds;
 use super::super::stats::{RelativeRisk, Table, benjamini_hochberg};
 use super::super::stratified::{exact_greater, mantel_haenszel};
-use super::{Association, Exposure, ExposureKind};
+use super::{Association, Exposure, ExposureKind, RiskRatio};
 
 /// At most this many selected exposures per region: 27 strata.
 pub const MAX_SELECTED: usize = 3;
@@ -236,9 +236,7 @@ pub(super) fn adjust(
         let (by, e) = &estimates[k];
         let explained_by = {
             let row = &rows[regions[r].rows[x]];
-            let crude_flags =
-                row.q.is_some_and(|q| q < t.q_caution) && row.rr.is_some_and(|rr| rr > 1.0);
-            (crude_flags && q[k] >= t.q_caution && !by.is_empty()).then(|| {
+            (row.crude.flags(t.q_caution) && q[k] >= t.q_caution && !by.is_empty()).then(|| {
                 // The selected exposure that, alone, leaves the least signal.
                 let mut best = by[0];
                 let mut best_p = f64::NEG_INFINITY;
@@ -253,12 +251,11 @@ pub(super) fn adjust(
         };
         let row = &mut rows[regions[r].rows[x]];
         row.adjusted_for = by.iter().map(|&s| log.exposures[s].id.clone()).collect();
-        row.rr_adjusted = e.rr.map(|v| v.rr);
-        row.rr_adjusted_low = e.rr.map(|v| v.low);
-        row.rr_adjusted_high = e.rr.map(|v| v.high);
-        row.haldane_adjusted = e.rr.is_some_and(|v| v.haldane);
-        row.p_adjusted = Some(e.p);
-        row.q_adjusted = Some(q[k]);
+        row.adjusted = RiskRatio {
+            rr: e.rr,
+            p: Some(e.p),
+            q: Some(q[k]),
+        };
         row.explained_by = explained_by;
     }
     for (row, &x) in rows.iter_mut().zip(row_exposure) {
@@ -266,14 +263,9 @@ pub(super) fn adjust(
             .iter()
             .map(|&y| log.exposures[y].id.clone())
             .collect();
-        if row.adjusted_for.is_empty() && row.p_adjusted.is_none() {
+        if row.adjusted_for.is_empty() && row.adjusted.p.is_none() {
             // Lag windows and rows without enough data: nothing is adjusted.
-            row.rr_adjusted = row.rr;
-            row.rr_adjusted_low = row.rr_low;
-            row.rr_adjusted_high = row.rr_high;
-            row.haldane_adjusted = row.haldane;
-            row.p_adjusted = row.p;
-            row.q_adjusted = row.q;
+            row.adjusted = row.crude;
         }
     }
 }
@@ -281,12 +273,7 @@ pub(super) fn adjust(
 /// The crude estimate of a row: what an empty adjustment set gives.
 fn crude(row: &Association) -> Estimate {
     Estimate {
-        rr: row.rr.map(|rr| RelativeRisk {
-            rr,
-            low: row.rr_low.unwrap_or(f64::NAN),
-            high: row.rr_high.unwrap_or(f64::NAN),
-            haldane: row.haldane,
-        }),
-        p: row.p.unwrap_or(1.0),
+        rr: row.crude.rr,
+        p: row.crude.p.unwrap_or(1.0),
     }
 }

@@ -13,14 +13,16 @@ use crate::model::Region;
 use super::calendar::Session;
 use super::episodes::Episode;
 use super::settings::Thresholds;
-use super::stats::{Table, benjamini_hochberg, fisher_greater, relative_risk, wilson};
+use super::stats::{Table, benjamini_hochberg, fisher_greater, relative_risk};
 
 mod adjusted;
+mod estimate;
 mod exposures;
 mod groups;
 #[cfg(test)]
 mod tests;
 
+pub use estimate::{Risk, RiskRatio, Risks};
 pub use exposures::{
     Exposure, ExposureKind, all_exposures, load_jump, return_after_layoff, session_exposures,
     short_rest,
@@ -35,40 +37,24 @@ pub struct Association {
     pub label: String,
     pub region: Region,
     pub window_h: u32,
-    pub a: u64,
-    pub b: u64,
-    pub c: u64,
-    pub d: u64,
-    pub risk_exposed: Option<f64>,
-    pub risk_exposed_low: Option<f64>,
-    pub risk_exposed_high: Option<f64>,
-    pub risk_unexposed: Option<f64>,
-    pub risk_unexposed_low: Option<f64>,
-    pub risk_unexposed_high: Option<f64>,
-    pub rr: Option<f64>,
-    pub rr_low: Option<f64>,
-    pub rr_high: Option<f64>,
-    /// 0.5 was added to every cell because one was 0.
-    pub haldane: bool,
-    /// One-sided Fisher exact p (exposed sessions are followed by more onsets).
-    pub p: Option<f64>,
-    /// Benjamini–Hochberg q over every pair tested at the primary window; null elsewhere.
-    pub q: Option<f64>,
+    /// The 2×2 counts: `a`, `b`, `c`, `d`.
+    #[serde(flatten)]
+    pub table: Table,
+    #[serde(flatten)]
+    pub risk: Risks,
+    /// The crude ratio; `haldane` says 0.5 was added to every cell because one was 0.
+    #[serde(flatten, serialize_with = "estimate::crude_keys")]
+    pub crude: RiskRatio,
     /// The selected exposures this row is stratified by (science.md §4b), each counted with
     /// its carry-over. Empty on lag-window rows, without enough data, and when the region has
     /// no selected exposure other than this one (or ones it cannot be told apart from).
     pub adjusted_for: Vec<String>,
     /// Mantel–Haenszel risk ratio over the strata of `adjusted_for`, with its Greenland–Robins
-    /// interval; the crude `rr` when `adjusted_for` is empty.
-    pub rr_adjusted: Option<f64>,
-    pub rr_adjusted_low: Option<f64>,
-    pub rr_adjusted_high: Option<f64>,
-    /// 0.5 was added to every cell of every informative stratum for `rr_adjusted`.
-    pub haldane_adjusted: bool,
-    /// One-sided exact conditional p over the strata; the crude `p` when `adjusted_for` is empty.
-    pub p_adjusted: Option<f64>,
-    /// Benjamini–Hochberg q over the adjusted p of every pair tested at the primary window.
-    pub q_adjusted: Option<f64>,
+    /// interval and the exact conditional p (Haldane: 0.5 was added to every cell of every
+    /// informative stratum); the crude ratio when `adjusted_for` is empty. Its q is over the
+    /// adjusted p of every pair tested at the primary window.
+    #[serde(flatten, serialize_with = "estimate::adjusted_keys")]
+    pub adjusted: RiskRatio,
     /// The selected exposure that accounts for this row: significant crude (q < `q_caution`)
     /// but not adjusted.
     pub explained_by: Option<String>,
@@ -179,9 +165,12 @@ pub fn associations(
     let tested: Vec<usize> = (0..rows.len())
         .filter(|&i| rows[i].window_h == t.window_h && rows[i].enough_data)
         .collect();
-    let p: Vec<f64> = tested.iter().map(|&i| rows[i].p.unwrap_or(1.0)).collect();
+    let p: Vec<f64> = tested
+        .iter()
+        .map(|&i| rows[i].crude.p.unwrap_or(1.0))
+        .collect();
     for (&i, q) in tested.iter().zip(benjamini_hochberg(&p)) {
-        rows[i].q = Some(q);
+        rows[i].crude.q = Some(q);
     }
     let log = adjusted::Log {
         sessions,
@@ -194,19 +183,22 @@ pub fn associations(
         (x.region, x.window_h != t.window_h, x.window_h)
             .cmp(&(y.region, y.window_h != t.window_h, y.window_h))
             .then(
-                x.q_adjusted
+                x.adjusted
+                    .q
                     .unwrap_or(2.0)
-                    .total_cmp(&y.q_adjusted.unwrap_or(2.0)),
+                    .total_cmp(&y.adjusted.q.unwrap_or(2.0)),
             )
             .then(
-                x.p_adjusted
+                x.adjusted
+                    .p
                     .unwrap_or(2.0)
-                    .total_cmp(&y.p_adjusted.unwrap_or(2.0)),
+                    .total_cmp(&y.adjusted.p.unwrap_or(2.0)),
             )
             .then(
-                y.rr_adjusted
-                    .unwrap_or(0.0)
-                    .total_cmp(&x.rr_adjusted.unwrap_or(0.0)),
+                y.adjusted
+                    .rr
+                    .map_or(0.0, |r| r.rr)
+                    .total_cmp(&x.adjusted.rr.map_or(0.0, |r| r.rr)),
             )
             .then(x.exposure.cmp(&y.exposure))
     });
@@ -227,39 +219,22 @@ fn table_row(
     let enough_data = exposed >= t.min_exposed_sessions
         && unexposed >= t.min_unexposed_sessions
         && onsets >= t.min_onsets;
-    let we = wilson(t2.a, exposed);
-    let wu = wilson(t2.c, unexposed);
-    let rr = relative_risk(t2).filter(|_| enough_data);
     Association {
         exposure: exposure.id.clone(),
         exposure_kind: exposure.kind,
         label: exposure.label.clone(),
         region,
         window_h,
-        a: t2.a,
-        b: t2.b,
-        c: t2.c,
-        d: t2.d,
-        risk_exposed: (exposed > 0).then(|| t2.a as f64 / exposed as f64),
-        risk_exposed_low: we.map(|x| x.0),
-        risk_exposed_high: we.map(|x| x.1),
-        risk_unexposed: (unexposed > 0).then(|| t2.c as f64 / unexposed as f64),
-        risk_unexposed_low: wu.map(|x| x.0),
-        risk_unexposed_high: wu.map(|x| x.1),
-        rr: rr.map(|r| r.rr),
-        rr_low: rr.map(|r| r.low),
-        rr_high: rr.map(|r| r.high),
-        haldane: rr.is_some_and(|r| r.haldane),
-        p: enough_data.then(|| fisher_greater(t2)),
-        q: None,
+        table: t2,
+        risk: Risks::of(t2),
+        crude: RiskRatio {
+            rr: relative_risk(t2).filter(|_| enough_data),
+            p: enough_data.then(|| fisher_greater(t2)),
+            q: None,
+        },
         // Filled in by `adjusted::adjust`.
         adjusted_for: Vec::new(),
-        rr_adjusted: None,
-        rr_adjusted_low: None,
-        rr_adjusted_high: None,
-        haldane_adjusted: false,
-        p_adjusted: None,
-        q_adjusted: None,
+        adjusted: RiskRatio::default(),
         explained_by: None,
         inseparable_from: Vec::new(),
         enough_data,
@@ -281,10 +256,10 @@ fn add_lag_profiles(rows: &mut [Association], t: &Thresholds) {
                 .push(format!(
                     "{} h: {} of {} vs {} of {}",
                     w,
-                    r.a,
-                    r.a + r.b,
-                    r.c,
-                    r.c + r.d
+                    r.table.a,
+                    r.table.a + r.table.b,
+                    r.table.c,
+                    r.table.c + r.table.d
                 ));
         }
     }

@@ -46,17 +46,25 @@ fn counts_follow_the_window_and_skip_sessions_inside_episodes() {
         .iter()
         .find(|r| r.exposure == "deadlift" && r.window_h == 48)
         .unwrap();
-    assert_eq!((row.a, row.b, row.c, row.d), (3, 7, 0, 10));
+    assert_eq!(
+        row.table,
+        Table {
+            a: 3,
+            b: 7,
+            c: 0,
+            d: 10
+        }
+    );
     assert!(row.enough_data);
-    assert!(row.haldane);
-    assert_eq!(row.q, row.p.map(|p| p.min(1.0)));
+    assert!(row.crude.rr.unwrap().haldane);
+    assert_eq!(row.crude.q, row.crude.p.map(|p| p.min(1.0)));
     // 24 h: the 08:00 onsets are 14 h after the 18:00 sessions.
     let day = rows
         .iter()
         .find(|r| r.exposure == "deadlift" && r.window_h == 24)
         .unwrap();
-    assert_eq!(day.a, 3);
-    assert_eq!(day.q, None);
+    assert_eq!(day.table.a, 3);
+    assert_eq!(day.crude.q, None);
     assert_eq!(
         row.lag_profile.as_deref(),
         Some("24 h: 3 of 10 vs 0 of 10; 48 h: 3 of 10 vs 0 of 10; 72 h: 3 of 10 vs 0 of 10")
@@ -86,10 +94,10 @@ fn too_few_onsets_is_not_enough_data() {
     let t = Thresholds::default();
     let eps = episodes(&pain, &sessions, &t);
     let rows = associations(&sessions, &exposures, &eps, &t);
-    assert!(
-        rows.iter()
-            .all(|r| !r.enough_data && r.rr.is_none() && r.p.is_none() && r.q.is_none())
-    );
+    assert!(rows.iter().all(|r| !r.enough_data
+        && r.crude.rr.is_none()
+        && r.crude.p.is_none()
+        && r.crude.q.is_none()));
 }
 
 fn exercise(id: &str) -> Exposure {
@@ -162,20 +170,36 @@ fn tuesdays_session_is_explained_by_mondays_deadlift_through_carry_over() {
     let rows = associations(&sessions, &exposures, &eps, &Thresholds::default());
     let dead = primary(&rows, "deadlift");
     // The two Tuesdays after a morning onset start inside the episode: 10 at risk.
-    assert_eq!((dead.a, dead.b, dead.c, dead.d), (10, 2, 8, 38));
+    assert_eq!(
+        dead.table,
+        Table {
+            a: 10,
+            b: 2,
+            c: 8,
+            d: 38
+        }
+    );
     assert!(dead.adjusted_for.is_empty());
-    assert_eq!(dead.p_adjusted, dead.p);
-    assert_eq!(dead.rr_adjusted, dead.rr);
-    assert!(dead.q_adjusted.unwrap() < 0.001);
+    assert_eq!(dead.adjusted.p, dead.crude.p);
+    assert_eq!(dead.adjusted.rr, dead.crude.rr);
+    assert!(dead.adjusted.q.unwrap() < 0.001);
     let bench = primary(&rows, "bench-press");
-    assert_eq!((bench.a, bench.b, bench.c, bench.d), (8, 2, 10, 38));
-    assert!(bench.q.unwrap() < 0.05, "crude q {:?}", bench.q);
+    assert_eq!(
+        bench.table,
+        Table {
+            a: 8,
+            b: 2,
+            c: 10,
+            d: 38
+        }
+    );
+    assert!(bench.crude.q.unwrap() < 0.05, "crude q {:?}", bench.crude.q);
     // Every Tuesday is a day after a deadlift and every such session is a Tuesday: no
     // stratum compares bench press with anything, so nothing is left of its signal.
     assert_eq!(bench.adjusted_for, ["deadlift"]);
-    assert_eq!(bench.p_adjusted, Some(1.0));
-    assert_eq!(bench.rr_adjusted, None);
-    assert_eq!(bench.q_adjusted, Some(1.0));
+    assert_eq!(bench.adjusted.p, Some(1.0));
+    assert_eq!(bench.adjusted.rr, None);
+    assert_eq!(bench.adjusted.q, Some(1.0));
     assert_eq!(bench.explained_by.as_deref(), Some("deadlift"));
     // Rows are ordered by the adjusted q: the deadlift first.
     assert_eq!(rows[0].exposure, "deadlift");
@@ -183,8 +207,8 @@ fn tuesdays_session_is_explained_by_mondays_deadlift_through_carry_over() {
     for r in rows.iter().filter(|r| r.window_h != 48) {
         assert!(r.adjusted_for.is_empty() && r.explained_by.is_none());
         assert_eq!(
-            (r.p_adjusted, r.q_adjusted, r.rr_adjusted),
-            (r.p, r.q, r.rr)
+            (r.adjusted.p, r.adjusted.q, r.adjusted.rr),
+            (r.crude.p, r.crude.q, r.crude.rr)
         );
     }
 }
@@ -206,20 +230,25 @@ fn exercises_of_the_deadlifts_own_sessions_are_not_compared_with_the_next_days()
     let onsets: Vec<(u64, u64, &str)> = (0..8).map(|w| (w, 1, "08:00")).collect();
     let (sessions, exposures, eps) = weekly_log(12, plan, &onsets);
     let rows = associations(&sessions, &exposures, &eps, &Thresholds::default());
-    let pull = primary(&rows, "pull-up");
-    assert_eq!((pull.a, pull.b, pull.c, pull.d), (8, 16, 0, 28));
-    assert!(pull.q.unwrap() < 0.01, "crude q {:?}", pull.q);
-    assert_eq!(pull.adjusted_for, ["deadlift"]);
-    assert_eq!(pull.p_adjusted, Some(1.0));
-    assert_eq!(pull.explained_by.as_deref(), Some("deadlift"));
     // Pull-ups are done without the deadlift on Wednesdays: the log can tell them apart.
-    assert!(pull.inseparable_from.is_empty());
-    let tag = primary(&rows, "axial-loading");
-    assert_eq!((tag.a, tag.b, tag.c, tag.d), (8, 16, 0, 28));
-    assert!(tag.q.unwrap() < 0.01, "crude q {:?}", tag.q);
-    assert_eq!(tag.adjusted_for, ["deadlift"]);
-    assert_eq!(tag.p_adjusted, Some(1.0));
-    assert_eq!(tag.explained_by.as_deref(), Some("deadlift"));
+    assert!(primary(&rows, "pull-up").inseparable_from.is_empty());
+    for id in ["pull-up", "axial-loading"] {
+        let r = primary(&rows, id);
+        assert_eq!(
+            r.table,
+            Table {
+                a: 8,
+                b: 16,
+                c: 0,
+                d: 28
+            },
+            "{id}"
+        );
+        assert!(r.crude.q.unwrap() < 0.01, "{id}: crude q {:?}", r.crude.q);
+        assert_eq!(r.adjusted_for, ["deadlift"], "{id}");
+        assert_eq!(r.adjusted.p, Some(1.0), "{id}");
+        assert_eq!(r.explained_by.as_deref(), Some("deadlift"), "{id}");
+    }
     // Only exercises and calendar flags are selected: the deadlift alone here.
     assert!(
         rows.iter()
@@ -245,8 +274,8 @@ fn two_causes_are_each_adjusted_for_the_other() {
     assert_eq!(dead.adjusted_for, ["running"]);
     assert_eq!(run.adjusted_for, ["deadlift"]);
     for r in [dead, run] {
-        assert!(r.q_adjusted.unwrap() < 0.05, "{r:?}");
-        assert!(r.p_adjusted.unwrap() < r.p.unwrap(), "{r:?}");
+        assert!(r.adjusted.q.unwrap() < 0.05, "{r:?}");
+        assert!(r.adjusted.p.unwrap() < r.crude.p.unwrap(), "{r:?}");
         assert_eq!(r.explained_by, None);
     }
 }

@@ -9,7 +9,7 @@ use crate::analysis::associations::inseparable_groups;
 /// adjusted q below the caution threshold. Crude significance alone names nothing: an
 /// exercise done in the same sessions as the real cause is "explained by" it instead.
 fn flagged(a: &Association, t: &Thresholds) -> bool {
-    a.rr_adjusted.is_some_and(|rr| rr > 1.0) && a.q_adjusted.is_some_and(|q| q < t.q_caution)
+    a.adjusted.flags(t.q_caution)
 }
 
 pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
@@ -41,7 +41,7 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
             soreness.entry(best.region).or_default().extend(group);
             continue;
         }
-        let q = best.q_adjusted.unwrap_or(1.0);
+        let q = best.adjusted.q.unwrap_or(1.0);
         let severity = if q < t.q_warning {
             Severity::Warning
         } else {

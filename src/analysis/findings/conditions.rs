@@ -110,15 +110,16 @@ mod tests {
         assert_eq!(found[0].exercises, vec!["cobra-pose"]);
         assert_eq!(found[0].severity, Severity::Warning);
         assert_eq!(
-            found[1].message,
+            found[1].said.message,
             "Declared herniated disc: heavy sets of Back squat in the log"
         );
         assert!(
             found[1]
+                .said
                 .evidence
                 .starts_with("1 heavy working sets on 1 days"),
             "{}",
-            found[1].evidence
+            found[1].said.evidence
         );
         // The facts behind the words: one heavy set, on 2 March.
         let Facts::DeclaredCondition(c) = &found[1].facts else {

@@ -36,7 +36,7 @@ pub use conditions::condition_findings;
 pub use facts::Facts;
 pub use kind::{FindingKind, Severity};
 pub use scope::{Folded, Scope, focus_start, fold};
-pub use words::{SEE_A_PROFESSIONAL, SEE_PROMPTLY, fmt_p, fmt_stat};
+pub use words::{SEE_A_PROFESSIONAL, SEE_PROMPTLY, Words, fmt_p, fmt_stat};
 
 use associations::association_findings;
 use habits::habit_findings;
@@ -47,11 +47,9 @@ use pain::{episode_findings, red_flag_findings};
 pub struct Finding {
     pub severity: Severity,
     pub kind: FindingKind,
-    pub message: String,
-    /// Dates, numbers and raw counts behind the message.
-    pub evidence: String,
-    pub explanation: String,
-    pub advice: Vec<String>,
+    /// The message, evidence, explanation and advice, said from `facts`.
+    #[serde(flatten)]
+    pub said: Words,
     pub region: Option<Region>,
     /// Catalog ids of the exercises the finding implicates.
     pub exercises: Vec<String>,
@@ -70,14 +68,10 @@ pub struct Finding {
 impl Finding {
     /// A finding of `facts`, worded with the thresholds `t` it was found with.
     pub fn new(severity: Severity, facts: Facts, t: &Thresholds, catalog: &Catalog) -> Finding {
-        let said = words::say(&facts, t, catalog);
         Finding {
             severity,
             kind: facts.kind(),
-            message: said.message,
-            evidence: said.evidence,
-            explanation: said.explanation,
-            advice: said.advice,
+            said: words::say(&facts, t, catalog),
             region: facts.region(),
             exercises: facts.exercises(),
             dates: facts.dates(),

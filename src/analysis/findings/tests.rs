@@ -36,9 +36,13 @@ fn log() -> (Vec<WorkoutSet>, Vec<PainEntry>) {
 
 fn analysed(t: &Thresholds) -> Analysis {
     let (sets, pain) = log();
+    analysed_log(&sets, &pain, t)
+}
+
+fn analysed_log(sets: &[WorkoutSet], pain: &[PainEntry], t: &Thresholds) -> Analysis {
     analyse(&Input {
-        sets: &sets,
-        pain: &pain,
+        sets,
+        pain,
         catalog: Catalog::embedded(),
         thresholds: t,
         conditions: &[],
@@ -56,14 +60,22 @@ fn of_kind(a: &Analysis, kind: FindingKind) -> &Finding {
         .unwrap_or_else(|| panic!("no {kind:?} in {:#?}", a.warnings))
 }
 
+/// The finding of `kind` and its facts, which must be of the same kind.
+macro_rules! facts_of {
+    ($a:expr, $kind:ident) => {{
+        let finding = of_kind($a, FindingKind::$kind);
+        let Facts::$kind(facts) = &finding.facts else {
+            panic!("{:?}", finding.facts)
+        };
+        (finding, facts)
+    }};
+}
+
 #[test]
 fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     let a = analysed(&Thresholds::default());
     let w12: IsoWeek = "2026-W12".parse().expect("week");
-    let spike = of_kind(&a, FindingKind::SpikeThenPain);
-    let Facts::SpikeThenPain(j) = &spike.facts else {
-        panic!("{:?}", spike.facts)
-    };
+    let (spike, j) = facts_of!(&a, SpikeThenPain);
     assert_eq!(j.exercise, "deadlift");
     assert_eq!(j.jumps.len(), 1);
     assert_eq!((j.jumps[0].week, j.jumps[0].value), (w12, 1400.0));
@@ -83,21 +95,18 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!(spike.exercises, vec!["deadlift"]);
     assert_eq!(spike.dates, vec![d("2026-03-18")]);
     assert_eq!(
-        spike.message,
+        spike.said.message,
         "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them within 48 h"
     );
 
-    let weekly = of_kind(&a, FindingKind::WeeklyLoadJump);
-    let Facts::WeeklyLoadJump(weeks) = &weekly.facts else {
-        panic!("{:?}", weekly.facts)
-    };
+    let (weekly, weeks) = facts_of!(&a, WeeklyLoadJump);
     assert_eq!(weeks.len(), 1);
     assert_eq!(
         (weeks[0].week, weeks[0].first_day, weeks[0].load_kg),
         (w12, d("2026-03-16"), 1400.0)
     );
     assert!((weeks[0].change_pct - 40.0).abs() < 1e-9);
-    assert_eq!(weekly.evidence, "2026-W12 1400 kg (+40 %)");
+    assert_eq!(weekly.said.evidence, "2026-W12 1400 kg (+40 %)");
 }
 
 #[test]
@@ -117,34 +126,36 @@ fn a_sudden_episode_carries_its_span_and_peak() {
     );
     assert_eq!(acute.severity, Severity::Caution);
     assert_eq!(
-        acute.message,
+        acute.said.message,
         "Lower back pain started abruptly (sharp or 6+/10) within a day of a session (1 episode)"
     );
-    assert_eq!(acute.evidence, "2026-03-18 to 2026-03-19 (peak 6/10)");
+    assert_eq!(acute.said.evidence, "2026-03-18 to 2026-03-19 (peak 6/10)");
     assert_eq!(acute.dates, vec![d("2026-03-18")]);
 }
 
 #[test]
 fn the_thresholds_in_use_reach_the_words() {
-    let t = Thresholds {
+    let a = analysed(&Thresholds {
         change_warning_pct: 35.0,
         change_info_pct: 5.0,
         acute_window_h: 36.0,
         ..Thresholds::default()
-    };
-    let a = analysed(&t);
+    });
     let spike = of_kind(&a, FindingKind::SpikeThenPain);
     assert!(
-        spike.message.contains("jumped more than 35 % in 1 week"),
+        spike
+            .said
+            .message
+            .contains("jumped more than 35 % in 1 week"),
         "{}",
-        spike.message
+        spike.said.message
     );
-    assert!(spike.advice[0].starts_with("Progress in small steps (about 5 % a week at most)"));
+    assert!(spike.said.advice[0].starts_with("Progress in small steps (about 5 % a week at most)"));
     let acute = of_kind(&a, FindingKind::AcuteOnset);
     assert!(
-        acute.message.contains("within 36 h of a session"),
+        acute.said.message.contains("within 36 h of a session"),
         "{}",
-        acute.message
+        acute.said.message
     );
     // Saying the same facts again with other thresholds changes only the words.
     let again = Finding::new(
@@ -154,9 +165,9 @@ fn the_thresholds_in_use_reach_the_words() {
         Catalog::embedded(),
     );
     assert!(
-        again.message.contains("more than 30 %"),
+        again.said.message.contains("more than 30 %"),
         "{}",
-        again.message
+        again.said.message
     );
     assert_eq!(
         (again.kind, again.region, &again.dates),
@@ -170,17 +181,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
     let sets: Vec<WorkoutSet> = (1..=6)
         .map(|day| set(at(&format!("2026-03-0{day} 18:00")), "deadlift", 100.0, 5.0))
         .collect();
-    let a = analyse(&Input {
-        sets: &sets,
-        pain: &[],
-        catalog: Catalog::embedded(),
-        thresholds: &Thresholds::default(),
-        conditions: &[],
-        from: None,
-        to: None,
-        focus_weeks: crate::analysis::FOCUS_WEEKS,
-    })
-    .expect("analysis");
+    let a = analysed_log(&sets, &[], &Thresholds::default());
     let streak = of_kind(&a, FindingKind::TrainingStreak);
     assert_eq!(
         streak.facts,
@@ -191,13 +192,10 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
         })
     );
     assert_eq!(
-        streak.message,
+        streak.said.message,
         "6 training days in a row, 2026-03-01 to 2026-03-06"
     );
-    let short = of_kind(&a, FindingKind::ShortRecovery);
-    let Facts::ShortRecovery(gaps) = &short.facts else {
-        panic!("{:?}", short.facts)
-    };
+    let (short, gaps) = facts_of!(&a, ShortRecovery);
     assert_eq!(gaps.region, Region::LowerBack);
     let days: Vec<NaiveDate> = gaps.gaps.iter().map(|g| g.day).collect();
     assert_eq!(
@@ -208,7 +206,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
     );
     assert!(gaps.gaps.iter().all(|g| g.hours == 24.0));
     assert_eq!(
-        short.evidence,
+        short.said.evidence,
         "Shortest gap 24 h; most recent: 2026-03-06 (24 h), 2026-03-05 (24 h), 2026-03-04 (24 h), 2026-03-03 (24 h), 2026-03-02 (24 h)"
     );
 }
@@ -226,13 +224,10 @@ fn a_load_spike_is_linked_only_to_pain_inside_the_association_window() {
             .iter()
             .all(|f| f.kind != FindingKind::SpikeThenPain)
     );
-    let jump = of_kind(&a, FindingKind::ExerciseJump);
-    let Facts::ExerciseJump(j) = &jump.facts else {
-        panic!("{:?}", jump.facts)
-    };
+    let (jump, j) = facts_of!(&a, ExerciseJump);
     assert_eq!(j.followed, Vec::new());
     assert_eq!(jump.severity, Severity::Caution);
-    assert!(jump.explanation.contains("no pain began within 12 h"));
+    assert!(jump.said.explanation.contains("no pain began within 12 h"));
 }
 
 #[test]
@@ -241,17 +236,7 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
     // Three days after the 0, five after the episode's last pain: mild and short, but back.
     pain.push(entry("2026-03-24 08:00", Region::LowerBack, 2));
     pain.push(entry("2026-03-25 08:00", Region::LowerBack, 0));
-    let a = analyse(&Input {
-        sets: &sets,
-        pain: &pain,
-        catalog: Catalog::embedded(),
-        thresholds: &Thresholds::default(),
-        conditions: &[],
-        from: None,
-        to: None,
-        focus_weeks: crate::analysis::FOCUS_WEEKS,
-    })
-    .expect("analysis");
+    let a = analysed_log(&sets, &pain, &Thresholds::default());
     let back = of_kind(&a, FindingKind::Recurrence);
     assert_eq!(
         back.facts,
@@ -268,7 +253,7 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
     assert_eq!(back.severity, Severity::Caution);
     assert_eq!(back.dates, vec![d("2026-03-24")]);
     assert_eq!(
-        back.evidence,
+        back.said.evidence,
         "2026-03-24 to 2026-03-24 (peak 2/10), five days after the episode before ended on 2026-03-19"
     );
     assert!(a.warnings.iter().all(|f| f.kind != FindingKind::Soreness));

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{Duration, NaiveDate};
 
 use crate::analysis::Analysis;
-use crate::analysis::associations::{Association, group_label, inseparable_groups};
+use crate::analysis::associations::{Association, RiskRatio, group_label, inseparable_groups};
 use crate::analysis::calendar::Day;
 use crate::analysis::episodes::Episode;
 use crate::analysis::implicated::{Implicated, PainDay};
@@ -183,7 +183,7 @@ fn forest(a: &Analysis) -> Forest {
         .associations
         .iter()
         .filter(|r| r.window_h == a.thresholds.window_h && r.enough_data)
-        .filter(|r| r.rr.is_some() && r.rr_low.is_some() && r.rr_high.is_some())
+        .filter(|r| r.crude.rr.is_some())
         .collect();
     let label_of = |r: &Association, id: &str| {
         tested
@@ -191,11 +191,11 @@ fn forest(a: &Analysis) -> Forest {
             .find(|x| x.region == r.region && x.exposure == id)
             .map_or_else(|| id.replace('-', " "), |x| x.label.clone())
     };
-    let estimate = |rr: Option<f64>, low: Option<f64>, high: Option<f64>| {
-        Some(Estimate {
-            rr: rr?,
-            low: low?,
-            high: high?,
+    let estimate = |ratio: &RiskRatio| {
+        ratio.rr.map(|r| Estimate {
+            rr: r.rr,
+            low: r.low,
+            high: r.high,
         })
     };
     let mut rows: Vec<ForestRow> = inseparable_groups(&tested)
@@ -205,17 +205,23 @@ fn forest(a: &Analysis) -> Forest {
             Some(ForestRow {
                 region: r.region,
                 label: group_label(&group),
-                counts: format!("{}/{} vs {}/{}", r.a, r.a + r.b, r.c, r.c + r.d),
-                with: (r.a, r.a + r.b),
-                without: (r.c, r.c + r.d),
-                crude: estimate(r.rr, r.rr_low, r.rr_high)?,
-                q: r.q,
+                counts: format!(
+                    "{}/{} vs {}/{}",
+                    r.table.a,
+                    r.table.a + r.table.b,
+                    r.table.c,
+                    r.table.c + r.table.d
+                ),
+                with: (r.table.a, r.table.a + r.table.b),
+                without: (r.table.c, r.table.c + r.table.d),
+                crude: estimate(&r.crude)?,
+                q: r.crude.q,
                 adjusted: if r.adjusted_for.is_empty() {
                     None
                 } else {
-                    estimate(r.rr_adjusted, r.rr_adjusted_low, r.rr_adjusted_high)
+                    estimate(&r.adjusted)
                 },
-                q_adjusted: r.q_adjusted,
+                q_adjusted: r.adjusted.q,
                 explained_by: r.explained_by.as_deref().map(|id| label_of(r, id)),
             })
         })

@@ -111,10 +111,10 @@ impl From<&Finding> for Warning {
     fn from(f: &Finding) -> Self {
         Warning {
             severity: f.severity,
-            message: f.message.clone(),
-            evidence: f.evidence.clone(),
-            explanation: f.explanation.clone(),
-            advice: f.advice.clone(),
+            message: f.said.message.clone(),
+            evidence: f.said.evidence.clone(),
+            explanation: f.said.explanation.clone(),
+            advice: f.said.advice.clone(),
         }
     }
 }

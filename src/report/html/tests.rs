@@ -12,6 +12,15 @@ fn figure() -> Figure {
     }
 }
 
+/// The fixture analysis's page with these figures.
+fn fixture_html(figures: &[Figure]) -> String {
+    render(
+        &Document::build(&fixture::analysis(), &fixture::sources()),
+        figures,
+    )
+    .unwrap()
+}
+
 /// The h2 titles, entities decoded.
 fn h2_titles(html: &str) -> Vec<String> {
     html.split("<h2>")
@@ -51,11 +60,7 @@ fn sections_match_the_terminal_report_in_order() {
 
 #[test]
 fn association_sentences_carry_the_counts() {
-    let html = render(
-        &Document::build(&fixture::analysis(), &fixture::sources()),
-        &[],
-    )
-    .unwrap();
+    let html = fixture_html(&[]);
     assert!(html.contains(
         "<li>3 of 7 sessions with Deadlift | heavy were followed by pain, vs 1 of 40 others: \
          RR 8.6 (1.2–61.5), p 0.012, q 0.046</li>"
@@ -64,11 +69,7 @@ fn association_sentences_carry_the_counts() {
 
 #[test]
 fn user_text_is_escaped_and_severity_has_a_label() {
-    let html = render(
-        &Document::build(&fixture::analysis(), &fixture::sources()),
-        &[],
-    )
-    .unwrap();
+    let html = fixture_html(&[]);
     assert!(html.contains("numb &lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("<h3>Deadlift &lt;b&gt;|&lt;/b&gt; (lower back)</h3>"));
     assert!(!html.contains("<script") && !html.contains("<b>"));
@@ -82,11 +83,7 @@ fn user_text_is_escaped_and_severity_has_a_label() {
 
 #[test]
 fn the_page_is_self_contained() {
-    let html = render(
-        &Document::build(&fixture::analysis(), &fixture::sources()),
-        &[figure()],
-    )
-    .unwrap();
+    let html = fixture_html(&[figure()]);
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
@@ -109,11 +106,7 @@ fn the_page_is_self_contained() {
 
 #[test]
 fn figures_are_inlined_with_a_viewbox_and_caption() {
-    let html = render(
-        &Document::build(&fixture::analysis(), &fixture::sources()),
-        &[figure()],
-    )
-    .unwrap();
+    let html = fixture_html(&[figure()]);
     assert!(!html.contains("<?xml"));
     assert!(html.contains(
         "<figure>\n<figcaption>Load &amp; pain &lt;by week&gt;</figcaption>\n\
@@ -129,11 +122,7 @@ fn figures_are_inlined_with_a_viewbox_and_caption() {
         "<svg viewBox=\"0 0 4 3\" width=\"400\" role=\"img\" aria-label=\"t\"></svg>"
     );
     // Without figures there is no Charts section.
-    let html = render(
-        &Document::build(&fixture::analysis(), &fixture::sources()),
-        &[],
-    )
-    .unwrap();
+    let html = fixture_html(&[]);
     assert!(!html.contains("id=\"charts\"") && !html.contains("<figure>"));
 }
 

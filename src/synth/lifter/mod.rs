@@ -327,8 +327,7 @@ impl Lifter {
             ex.push(self.accessory(LAT_PULLDOWN, self.progress(55.0, 2.5, 8, 6.0), 4, 10));
             ex.push(self.accessory(CHEST_FLY, self.progress(12.0, 2.0, 12, 3.0), 3, 12));
         }
-        let notes = self.lifting_note();
-        self.workout("Upper", start, notes, ex)
+        self.lifting("Upper", start, ex)
     }
 
     fn legs(&mut self, plan: &WeekPlan, start: NaiveDateTime) -> SynthWorkout {
@@ -342,14 +341,8 @@ impl Lifter {
         }
         let reps = if plan.easy_legs { 5 } else { 6 };
         let fatigue = !plan.easy_legs && self.rng.random_bool(0.15);
-        let mut e = self.main_lift(
-            SQUAT,
-            squat,
-            if dense { 5 } else { 4 },
-            reps,
-            &warm,
-            fatigue,
-        );
+        let sets = if dense { 5 } else { 4 };
+        let mut e = self.main_lift(SQUAT, squat, sets, reps, &warm, fatigue);
         if plan.easy_legs {
             e.notes = "kept it easy, back still sore".to_string();
         } else {
@@ -370,8 +363,7 @@ impl Lifter {
             ex.push(self.accessory(LEG_EXTENSION, self.progress(45.0, 2.5, 8, 6.0), 3, 12));
             ex.push(self.accessory(HIP_THRUST, self.progress(80.0, 5.0, 6, 10.0), 4, 10));
         }
-        let notes = self.lifting_note();
-        self.workout("Legs", start, notes, ex)
+        self.lifting("Legs", start, ex)
     }
 
     /// Friday of the streak week.
@@ -479,6 +471,17 @@ impl Lifter {
             notes,
             exercises,
         }
+    }
+
+    /// A lifting session with the note such sessions get now and then.
+    fn lifting(
+        &mut self,
+        name: &str,
+        start: NaiveDateTime,
+        ex: Vec<SynthExercise>,
+    ) -> SynthWorkout {
+        let notes = self.lifting_note();
+        self.workout(name, start, notes, ex)
     }
 
     fn lifting_note(&mut self) -> String {

@@ -81,10 +81,10 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
             "{} pain began within {} h of {} of your {} {name} sessions, against {} of {} other sessions: {swap}",
             capitalise(&region),
             t.window_h,
-            best.a,
-            best.a + best.b,
-            best.c,
-            best.c + best.d
+            best.table.a,
+            best.table.a + best.table.b,
+            best.table.c,
+            best.table.c + best.table.d
         ));
     }
     if let Some(f) = p.spike {
@@ -176,13 +176,13 @@ pub fn other(f: &Finding, t: &Thresholds, catalog: &Catalog) -> String {
                 if c.heavy_only { "heavy " } else { "" },
             )
         }
-        _ => match f.advice.first() {
+        _ => match f.said.advice.first() {
             Some(advice) => format!(
                 "{} – {}.",
                 advice.trim_end_matches('.'),
-                lower_first(&f.message)
+                lower_first(&f.said.message)
             ),
-            None => format!("{}.", f.message),
+            None => format!("{}.", f.said.message),
         },
     }
 }

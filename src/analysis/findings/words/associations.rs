@@ -14,35 +14,37 @@ pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalo
         _ => format!("sessions after {label}"),
     };
     let region = region_words(a.region);
+    let (rr, low, high) = a.crude.interval();
     let mut evidence = format!(
         "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}).",
-        a.a,
-        a.a + a.b,
+        a.table.a,
+        a.table.a + a.table.b,
         what,
         region,
         t.window_h,
-        a.c,
-        a.c + a.d,
-        a.rr.unwrap_or(f64::NAN),
-        a.rr_low.unwrap_or(f64::NAN),
-        a.rr_high.unwrap_or(f64::NAN),
-        if a.haldane {
+        a.table.c,
+        a.table.c + a.table.d,
+        rr,
+        low,
+        high,
+        if a.crude.rr.is_some_and(|r| r.haldane) {
             ", 0.5 added to every cell because one count is 0"
         } else {
             ""
         },
-        fmt_stat("p", a.p.unwrap_or(1.0)),
-        fmt_stat("q", a.q.unwrap_or(1.0)),
+        fmt_stat("p", a.crude.p.unwrap_or(1.0)),
+        fmt_stat("q", a.crude.q.unwrap_or(1.0)),
     );
     if !f.adjusted_for.is_empty() {
+        let (rr, low, high) = a.adjusted.interval();
         evidence.push_str(&format!(
             " Compared within sessions with and without {}: relative risk {:.1}, 95 % CI {:.1}–{:.1} ({}, {}).",
             f.adjusted_for.join(" or "),
-            a.rr_adjusted.unwrap_or(f64::NAN),
-            a.rr_adjusted_low.unwrap_or(f64::NAN),
-            a.rr_adjusted_high.unwrap_or(f64::NAN),
-            fmt_stat("p", a.p_adjusted.unwrap_or(1.0)),
-            fmt_stat("q", a.q_adjusted.unwrap_or(1.0)),
+            rr,
+            low,
+            high,
+            fmt_stat("p", a.adjusted.p.unwrap_or(1.0)),
+            fmt_stat("q", a.adjusted.q.unwrap_or(1.0)),
         ));
     }
     evidence.push_str(&format!(
@@ -101,14 +103,14 @@ pub(super) fn soreness_after(s: &SorenessAfterLoad, t: &Thresholds) -> Words {
             ),
             format!(
                 "Strongest: {} of {} sessions with {} were followed by {} soreness within {} h, vs {} of {} others ({}).",
-                best.a,
-                best.a + best.b,
+                best.table.a,
+                best.table.a + best.table.b,
                 best.label,
                 region_words(s.region),
                 t.window_h,
-                best.c,
-                best.c + best.d,
-                fmt_stat("q", best.q_adjusted.unwrap_or(1.0))
+                best.table.c,
+                best.table.c + best.table.d,
+                fmt_stat("q", best.adjusted.q.unwrap_or(1.0))
             ),
         ),
         None => (

@@ -27,13 +27,21 @@ fn jump_weeks(j: &ExerciseJumps) -> String {
     shown.join("; ")
 }
 
+/// "Deadlift tonnage jumped more than 30 %": how both jump headlines begin.
+fn jumped(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog) -> String {
+    format!(
+        "{} {} jumped more than {:.0} %",
+        exercise_name(&j.exercise, catalog),
+        j.measure.noun(),
+        t.change_warning_pct
+    )
+}
+
 pub(super) fn exercise_jump(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog) -> Words {
     words(
         format!(
-            "{} {} jumped more than {:.0} % week over week {}",
-            exercise_name(&j.exercise, catalog),
-            j.measure.noun(),
-            t.change_warning_pct,
+            "{} week over week {}",
+            jumped(j, t, catalog),
             plural(j.jumps.len(), "time", "times")
         ),
         jump_weeks(j),
@@ -76,10 +84,8 @@ pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catal
     );
     words(
         format!(
-            "{} {} jumped more than {:.0} % in {}; {} pain followed {} of them within {} h",
-            exercise_name(&j.exercise, catalog),
-            j.measure.noun(),
-            t.change_warning_pct,
+            "{} in {}; {} pain followed {} of them within {} h",
+            jumped(j, t, catalog),
             plural(j.jumps.len(), "week", "weeks"),
             region_text.join(" and "),
             j.followed.len(),

@@ -12,6 +12,7 @@ mod load;
 mod pain;
 
 use chrono::NaiveDate;
+use serde::Serialize;
 
 use crate::analysis::settings::Thresholds;
 use crate::catalog::Catalog;
@@ -24,7 +25,7 @@ pub const SEE_A_PROFESSIONAL: &str =
 pub const SEE_PROMPTLY: &str = "See a doctor promptly, and get urgent care at once if you lose bladder or bowel control, feel numb around the groin or buttocks, or both legs get weak.";
 
 /// What a reader is told about one finding.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Words {
     pub message: String,
     /// Dates, numbers and raw counts behind the message.

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::findings::facts::*;
+use crate::analysis::stats::RelativeRisk;
 use crate::analysis::weekly::Measure;
 use crate::model::IsoWeek;
 
@@ -62,8 +63,12 @@ fn group(region: Region) -> EpisodeGroup {
 fn association() -> PainAfterExposure {
     let mut row = crate::analysis::testing::association("Deadlift", 4, 6, 1, 19);
     row.exposure = "deadlift".into();
-    (row.rr, row.rr_low, row.rr_high) = (Some(8.0), Some(1.0), Some(64.1));
-    (row.q, row.q_adjusted) = (Some(0.0456), Some(0.0456));
+    row.crude.rr = Some(RelativeRisk {
+        rr: 8.0,
+        low: 1.0,
+        high: 64.1,
+        haldane: false,
+    });
     row.onset_dates = vec![d("2026-03-18"), d("2026-04-02")];
     PainAfterExposure {
         rows: vec![row],
@@ -246,7 +251,7 @@ fn a_changed_window_changes_the_association_words() {
         region: Region::Thigh,
         exposures: vec![{
             let mut row = crate::analysis::testing::association("Back squat", 5, 3, 1, 20);
-            row.q_adjusted = Some(0.02);
+            row.adjusted.q = Some(0.02);
             row
         }],
         onset_dates: vec![d("2026-03-03")],
@@ -267,11 +272,13 @@ fn a_changed_window_changes_the_association_words() {
 
 #[test]
 fn a_changed_pain_cut_off_changes_the_pain_words() {
-    let t = Thresholds {
-        training_through_pain_above: 6,
-        ..Thresholds::default()
-    };
-    let words = say_with(&Facts::TrainingThroughPain(group(Region::Knee)), &t);
+    let words = say_with(
+        &Facts::TrainingThroughPain(group(Region::Knee)),
+        &Thresholds {
+            training_through_pain_above: 6,
+            ..Thresholds::default()
+        },
+    );
     assert_eq!(
         words.message,
         "Knee pain was trained through at more than 6/10 (1 episode)"
@@ -287,10 +294,18 @@ fn a_changed_pain_cut_off_changes_the_pain_words() {
         words.advice
     );
     assert!(!all_text(&words).contains("5/10"));
+}
 
+#[test]
+fn changed_episode_cut_offs_change_the_episode_words() {
+    // Each kind of episode reads only its own cut-offs.
     let t = Thresholds {
         acute_intensity: 7,
         acute_window_h: 48.0,
+        not_improving_from_h: 48.0,
+        not_improving_to_h: 120.0,
+        soreness_min_h: 6.0,
+        soreness_max_h: 96.0,
         ..Thresholds::default()
     };
     let acute = say_with(&Facts::AcuteOnset(group(Region::LowerBack)), &t);
@@ -298,11 +313,6 @@ fn a_changed_pain_cut_off_changes_the_pain_words() {
         acute.message,
         "Lower back pain started abruptly (sharp or 7+/10) within 2 days of a session (1 episode)"
     );
-    let t = Thresholds {
-        not_improving_from_h: 48.0,
-        not_improving_to_h: 120.0,
-        ..Thresholds::default()
-    };
     let slow = say_with(&Facts::NotImproving(group(Region::Knee)), &t);
     assert_eq!(
         slow.message,
@@ -310,11 +320,6 @@ fn a_changed_pain_cut_off_changes_the_pain_words() {
     );
     assert!(slow.explanation.contains("within 48 hours"));
     assert!(slow.explanation.contains("by 48–120 hours"));
-    let t = Thresholds {
-        soreness_min_h: 6.0,
-        soreness_max_h: 96.0,
-        ..Thresholds::default()
-    };
     let sore = say_with(&Facts::Soreness(group(Region::Thigh)), &t);
     assert!(sore.message.contains("mild, 6–96 h after a session"));
 }
