@@ -29,11 +29,18 @@ pub struct Summary {
     pub actions: Vec<Action>,
     /// How many things there are to act on, red flags aside (may exceed the actions shown).
     pub to_act_on: usize,
-    /// When nothing needs action: what was checked.
+    /// When nothing needs action: what was checked. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub checked: Option<String>,
-    /// The weeks in focus, and their first day.
-    pub focus_weeks: u32,
-    pub focus_from: Option<NaiveDate>,
+    pub focus: Focus,
+}
+
+/// The recent weeks load and routine findings are about.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Focus {
+    pub weeks: u32,
+    /// The first day in focus; none without any day analysed.
+    pub from: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -117,8 +124,10 @@ pub fn summary(x: &Inputs) -> Summary {
             .then(|| actions::checked(x.focus_weeks, x.has_pain)),
         actions,
         to_act_on,
-        focus_weeks: x.focus_weeks,
-        focus_from: x.focus_from,
+        focus: Focus {
+            weeks: x.focus_weeks,
+            from: x.focus_from,
+        },
     }
 }
 

@@ -386,8 +386,10 @@ pub(crate) mod fixture {
                 }],
                 to_act_on: 1,
                 checked: None,
-                focus_weeks: 4,
-                focus_from: Some(date("2026-03-02")),
+                focus: crate::analysis::summary::Focus {
+                    weeks: 4,
+                    from: Some(date("2026-03-02")),
+                },
             },
             period: Period {
                 from: Some(date("2026-03-02")),

@@ -34,8 +34,8 @@ fn the_sample_bottom_line_names_the_red_flag_then_the_deadlift() {
         status.starts_with("1 red flag – see a professional · "),
         "{status}"
     );
-    assert_eq!(s["focus_weeks"], 4);
-    assert_eq!(s["focus_from"], "2026-10-19");
+    assert_eq!(s["focus"]["weeks"], 4);
+    assert_eq!(s["focus"]["from"], "2026-10-19");
 }
 
 #[test]
@@ -212,8 +212,8 @@ fn focus_weeks_widens_the_recent_weeks() {
         "26",
     ]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["summary"]["focus_weeks"], 26);
-    assert_eq!(v["summary"]["focus_from"], "2026-05-18");
+    assert_eq!(v["summary"]["focus"]["weeks"], 26);
+    assert_eq!(v["summary"]["focus"]["from"], "2026-05-18");
     let warnings = v["warnings"].as_array().unwrap();
     assert!(warnings.iter().all(|w| w["scope"] == "recent"));
     assert!(

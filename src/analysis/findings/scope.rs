@@ -122,73 +122,44 @@ impl Facts {
     /// Facts of kinds that do not fold are returned whole.
     pub fn since(&self, since: NaiveDate) -> Option<Facts> {
         match self {
-            Facts::ExerciseJump(j) => {
-                let jumps: Vec<_> = j
-                    .jumps
-                    .iter()
-                    .filter(|w| w.week.monday() >= since)
-                    .copied()
-                    .collect();
-                (!jumps.is_empty()).then(|| {
-                    Facts::ExerciseJump(ExerciseJumps {
-                        jumps,
-                        followed: j
-                            .followed
-                            .iter()
-                            .filter(|f| f.week.monday() >= since)
-                            .copied()
-                            .collect(),
-                        ..j.clone()
-                    })
+            Facts::ExerciseJump(j) => kept(&j.jumps, |w| w.week.monday() >= since).map(|jumps| {
+                Facts::ExerciseJump(ExerciseJumps {
+                    jumps,
+                    followed: kept(&j.followed, |f| f.week.monday() >= since).unwrap_or_default(),
+                    ..j.clone()
                 })
-            }
+            }),
             Facts::WeeklyLoadJump(weeks) => {
-                let weeks: Vec<_> = weeks
-                    .iter()
-                    .filter(|w| w.first_day >= since)
-                    .copied()
-                    .collect();
-                (!weeks.is_empty()).then_some(Facts::WeeklyLoadJump(weeks))
+                kept(weeks, |w| w.first_day >= since).map(Facts::WeeklyLoadJump)
             }
-            Facts::WeeklyLoadRise(r) => {
-                let weeks: Vec<_> = r
-                    .weeks
-                    .iter()
-                    .filter(|w| w.first_day >= since)
-                    .copied()
-                    .collect();
-                (!weeks.is_empty()).then_some(Facts::WeeklyLoadRise(RecentRises {
+            Facts::WeeklyLoadRise(r) => kept(&r.weeks, |w| w.first_day >= since).map(|weeks| {
+                Facts::WeeklyLoadRise(RecentRises {
                     weeks,
                     of_last_weeks: r.of_last_weeks,
-                }))
-            }
-            Facts::AcwrDanger(a) => {
-                let days: Vec<_> = a.days.iter().copied().filter(|d| *d >= since).collect();
-                (!days.is_empty()).then(|| {
-                    Facts::AcwrDanger(AcwrDays {
-                        days,
-                        highest: a.highest.filter(|(_, day)| *day >= since),
-                    })
                 })
-            }
-            Facts::Monotony(weeks) => {
-                let weeks: Vec<_> = weeks
-                    .iter()
-                    .filter(|w| w.first_day >= since)
-                    .copied()
-                    .collect();
-                (!weeks.is_empty()).then_some(Facts::Monotony(weeks))
-            }
+            }),
+            Facts::AcwrDanger(a) => kept(&a.days, |d| *d >= since).map(|days| {
+                Facts::AcwrDanger(AcwrDays {
+                    days,
+                    highest: a.highest.filter(|(_, day)| *day >= since),
+                })
+            }),
+            Facts::Monotony(weeks) => kept(weeks, |w| w.first_day >= since).map(Facts::Monotony),
             Facts::ReturnAfterLayoff(c) => (c.return_day >= since).then_some(self.clone()),
             Facts::TrainingStreak(s) => (s.last >= since).then_some(self.clone()),
-            Facts::ShortRecovery(s) => {
-                let gaps: Vec<_> = s.gaps.iter().copied().filter(|g| g.day >= since).collect();
-                (!gaps.is_empty()).then_some(Facts::ShortRecovery(ShortGaps {
+            Facts::ShortRecovery(s) => kept(&s.gaps, |g| g.day >= since).map(|gaps| {
+                Facts::ShortRecovery(ShortGaps {
                     region: s.region,
                     gaps,
-                }))
-            }
+                })
+            }),
             _ => Some(self.clone()),
         }
     }
+}
+
+/// The items that pass `keep`, or None when none do.
+fn kept<T: Copy>(items: &[T], keep: impl Fn(&T) -> bool) -> Option<Vec<T>> {
+    let kept: Vec<T> = items.iter().copied().filter(|x| keep(x)).collect();
+    (!kept.is_empty()).then_some(kept)
 }

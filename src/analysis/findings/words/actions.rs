@@ -282,14 +282,19 @@ mod tests {
 
     #[test]
     fn numbers_take_the_article_they_are_said_with() {
-        assert_eq!(a_or_an("18-day"), "an 18-day");
-        assert_eq!(a_or_an("8-day"), "an 8-day");
-        assert_eq!(a_or_an("11-day"), "an 11-day");
-        assert_eq!(a_or_an("80-day"), "an 80-day");
-        assert_eq!(a_or_an("25-day"), "a 25-day");
-        assert_eq!(a_or_an("1-day"), "a 1-day");
-        assert_eq!(a_or_an("118-day"), "a 118-day");
-        assert_eq!(a_or_an("elbow"), "an elbow");
-        assert_eq!(a_or_an("knee"), "a knee");
+        let cases = [
+            ("18-day", "an"),
+            ("8-day", "an"),
+            ("11-day", "an"),
+            ("80-day", "an"),
+            ("25-day", "a"),
+            ("1-day", "a"),
+            ("118-day", "a"),
+            ("elbow", "an"),
+            ("knee", "a"),
+        ];
+        for (word, article) in cases {
+            assert_eq!(a_or_an(word), format!("{article} {word}"));
+        }
     }
 }
