@@ -1,6 +1,7 @@
 //! Text helpers shared across the crate: folding for every reader that matches words people
-//! type or phones write (month names in dates, exercise names, note words), and the greedy word
-//! wrap the charts and the PDF lay their text out with.
+//! type or phones write (month names in dates, exercise names, note words), the greedy word
+//! wrap the charts and the PDF lay their text out with, and the counted nouns and articles every
+//! sentence with a number needs.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -64,9 +65,67 @@ pub fn wrap_words(paragraph: &str, fits: impl Fn(&str) -> bool) -> Vec<String> {
     lines
 }
 
+/// A file as the reader is shown it: its name, without the folders it sits in (they are the
+/// user's own, and mean nothing to a physiotherapist reading the report).
+pub fn file_name(path: &str) -> &str {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}
+
+/// A count and its noun: "1 warning", "2 warnings", "0 warnings".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The article before a number said aloud: "an" for the numbers that start with a vowel sound
+/// (8, 11, 18, 80–89, 800…, 11 000, 18 000 …), "a" for the rest: "an 18-day break".
+pub fn a_or_an(n: u64) -> &'static str {
+    let digits = n.to_string();
+    // Said in groups of three digits; the first group is what is heard first.
+    let lead = match digits.len() % 3 {
+        0 => &digits[..3],
+        k => &digits[..k],
+    };
+    if lead.starts_with('8') || lead == "11" || lead == "18" {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{fold, wrap_words};
+    use super::{a_or_an, file_name, fold, plural, wrap_words};
+
+    #[test]
+    fn a_file_is_named_without_its_folders() {
+        assert_eq!(file_name("sample_logs/pain_diary.csv"), "pain_diary.csv");
+        assert_eq!(file_name("/home/ana/Downloads/strong.csv"), "strong.csv");
+        assert_eq!(file_name("strong.csv"), "strong.csv");
+    }
+
+    #[test]
+    fn counted_nouns_agree_with_their_count() {
+        assert_eq!(plural(1, "more warning", "more warnings"), "1 more warning");
+        assert_eq!(plural(0, "week", "weeks"), "0 weeks");
+        assert_eq!(plural(2, "exposure", "exposures"), "2 exposures");
+    }
+
+    #[test]
+    fn numbers_said_with_a_vowel_sound_take_an() {
+        for n in [
+            8, 11, 18, 80, 83, 800, 8_000, 11_000, 18_000, 80_000, 8_000_000,
+        ] {
+            assert_eq!(a_or_an(n), "an", "{n}");
+        }
+        for n in [
+            1, 2, 7, 10, 12, 17, 19, 28, 100, 110, 180, 1_100, 1_800, 100_000,
+        ] {
+            assert_eq!(a_or_an(n), "a", "{n}");
+        }
+    }
 
     #[test]
     fn accents_and_case_fold_away() {

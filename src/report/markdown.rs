@@ -218,12 +218,16 @@ mod tests {
         let md = render(&Document::build(&fixture::analysis(), &fixture::sources()));
         assert!(
             md.contains(
-                "- 3 of 7 sessions with Deadlift \\| heavy were followed by pain, vs 1 of 40 \
-                 others: RR 8.6 (1.2–61.5), p 0.012, q 0.046\n"
+                "- In 3 of your 7 sessions with Deadlift \\| heavy, lower back pain started \
+                 within 48 hours; after other sessions, 1 of 40. RR 8.6 (1.2–61.5), p 0.012, \
+                 q 0.046\n"
             ),
             "{md}"
         );
-        assert!(md.contains("- 2 of 12 sessions with Plank were followed by pain, vs 2 of 32"));
+        assert!(md.contains(
+            "- In 2 of your 12 sessions with Plank, lower back pain started within 48 hours; \
+             after other sessions, 2 of 32."
+        ));
     }
 
     #[test]

@@ -17,10 +17,13 @@ pub const WIDTH: usize = 100;
 /// The terminal report lists at most this many findings; the other formats list them all.
 pub const TERMINAL_FINDINGS: usize = 10;
 
+/// Wraps at spaces only: a hyphen is no break, so a date ("2026-09-03"), a week ("2026-W35")
+/// or a hyphenated word stays whole on one line.
 fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
     let opts = textwrap::Options::new(WIDTH)
         .initial_indent(first)
-        .subsequent_indent(rest);
+        .subsequent_indent(rest)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for line in textwrap::wrap(text, opts) {
         let _ = writeln!(out, "{line}");
     }

@@ -4,11 +4,17 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::associations::{Association, group_label, inseparable_groups};
-use crate::analysis::findings::{FindingKind, fmt_p};
+use crate::analysis::findings::fmt_p;
 use crate::analysis::habits::Habits;
-use crate::analysis::implicated::Implicated;
 use crate::model::Region;
 use crate::pipeline::Sources;
+use crate::text::{file_name, plural};
+
+mod changes;
+mod numbers;
+
+pub use changes::*;
+pub use numbers::*;
 
 /// How many tested associations a region shows before "… more".
 pub const ASSOCIATIONS_SHOWN: usize = 8;
@@ -41,10 +47,19 @@ pub fn period(a: &Analysis) -> String {
     }
 }
 
+/// The workout files by name, without the user's folders.
+pub fn workout_files(sources: &Sources) -> String {
+    let names: Vec<&str> = sources.workout_files.iter().map(|f| file_name(f)).collect();
+    names.join(", ")
+}
+
 pub fn pain_source(sources: &Sources) -> String {
-    match (&sources.diary, sources.inferred_from_notes) {
+    match (
+        sources.diary.as_deref().map(file_name),
+        sources.inferred_from_notes,
+    ) {
         (Some(d), true) => format!("{d}, plus pain mentioned in workout notes (inferred)"),
-        (Some(d), false) => d.clone(),
+        (Some(d), false) => d.to_string(),
         (None, _) => "no diary given: pain mentioned in workout notes only (inferred)".into(),
     }
 }
@@ -52,26 +67,28 @@ pub fn pain_source(sources: &Sources) -> String {
 pub fn counts(a: &Analysis) -> String {
     let c = &a.counts;
     format!(
-        "{} sessions · {} sets ({} working) · {} pain entries{} · {} episodes",
-        c.sessions,
-        c.sets,
+        "{} · {} ({} working) · {}{} · {}",
+        plural(c.sessions, "session", "sessions"),
+        plural(c.sets, "set", "sets"),
         c.working_sets,
-        c.pain_entries,
+        plural(c.pain_entries, "pain entry", "pain entries"),
         if c.inferred_pain_entries > 0 {
             format!(" ({} inferred)", c.inferred_pain_entries)
         } else {
             String::new()
         },
-        c.episodes
+        plural(c.episodes, "episode", "episodes")
     )
 }
 
 pub fn rejected(sources: &Sources) -> Option<String> {
     (sources.rejected_rows > 0).then(|| {
-        format!(
-            "{} bad input rows were skipped (listed on stderr).",
-            sources.rejected_rows
-        )
+        let rows = plural(
+            sources.rejected_rows,
+            "bad input row was",
+            "bad input rows were",
+        );
+        format!("{rows} skipped (listed on stderr).")
     })
 }
 
@@ -116,17 +133,25 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
         .collect()
 }
 
-/// "3 of 7 sessions with X were followed by pain, vs 1 of 40 others: RR …", then the
+/// "In 3 of your 7 sessions with X, lower back pain started within 48 hours; after other
+/// sessions, 1 of 40. RR …": the counts in plain words first, then the statistics, then the
 /// adjusted estimate when there was something to adjust for, and why a crude signal does not
 /// count ("explained by Deadlift") or that the log cannot tell a group apart.
 pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> String) -> String {
     let r = group[0];
+    let label = group_label(group);
+    let exposed = (r.table.a + r.table.b) as usize;
     let (rr, low, high) = r.crude.interval();
     let mut s = format!(
-        "{} of {} sessions with {} were followed by pain, vs {} of {} others: RR {:.1} ({:.1}–{:.1}), p {}, q {}",
+        "In {} of your {}, {} pain started within {} hours; after other sessions, {} of {}. RR {:.1} ({:.1}–{:.1}), p {}, q {}",
         r.table.a,
-        r.table.a + r.table.b,
-        group_label(group),
+        plural(
+            exposed,
+            &format!("session with {label}"),
+            &format!("sessions with {label}")
+        ),
+        r.region.as_str().replace('-', " "),
+        r.window_h,
         r.table.c,
         r.table.c + r.table.d,
         rr,
@@ -183,14 +208,28 @@ pub fn more_findings(more: usize) -> String {
 }
 
 pub fn more_associations(more: usize) -> String {
-    format!("… {more} more exposures tested (see --format json)")
+    format!(
+        "… {} tested (see --format json)",
+        plural(more, "more exposure", "more exposures")
+    )
 }
 
 pub fn untested_associations(a: &Analysis, untested: usize) -> String {
     format!(
-        "{untested} exposures: not enough data (fewer than {} exposed or unexposed sessions, or {} onsets)",
-        a.thresholds.min_exposed_sessions, a.thresholds.min_onsets
+        "{}: not enough data (fewer than {} exposed or unexposed sessions, or {} onsets)",
+        plural(untested, "exposure", "exposures"),
+        a.thresholds.min_exposed_sessions,
+        a.thresholds.min_onsets
     )
+}
+
+/// Weeks with repetitive strain: a week counts once, however many exercises or areas were
+/// repeated in it, so the count never exceeds the period's weeks.
+fn repetitive_weeks(h: &Habits) -> usize {
+    let mut weeks: Vec<_> = h.repetitive.iter().map(|r| r.week).collect();
+    weeks.sort();
+    weeks.dedup();
+    weeks.len()
 }
 
 /// The habits table: (what, last 4 weeks, whole period).
@@ -230,56 +269,10 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
         ),
         (
             "repetitive-strain weeks",
-            r.repetitive.len().to_string(),
-            w.repetitive.len().to_string(),
+            repetitive_weeks(r).to_string(),
+            repetitive_weeks(w).to_string(),
         ),
     ]
-}
-
-pub const NOTHING_TO_CHANGE: &str = "No exercise is named by the warnings.";
-
-/// Why the warnings name an exercise, in words (the warning kinds that name exercises).
-fn reason(kind: FindingKind) -> String {
-    match kind {
-        FindingKind::Association => {
-            "sessions with it were followed by pain more often than others".into()
-        }
-        FindingKind::SpikeThenPain => "a jump in its load came shortly before pain".into(),
-        FindingKind::ExerciseJump => "its load jumped sharply from one week to the next".into(),
-        FindingKind::SorenessAssociation => "mild soreness followed it".into(),
-        FindingKind::DeclaredCondition => "it loads a condition declared in your config".into(),
-        other => other.as_str().replace('-', " "),
-    }
-}
-
-/// "Deadlift (lower back)": the exercise and the regions of the warnings that name it.
-pub fn implicated_name(i: &Implicated) -> String {
-    if i.regions.is_empty() {
-        return i.name.clone();
-    }
-    let regions: Vec<String> = i
-        .regions
-        .iter()
-        .map(|r| r.as_str().replace('-', " "))
-        .collect();
-    format!("{} ({})", i.name, regions.join(", "))
-}
-
-/// "Named because sessions with it were followed by pain …; a jump in its load …."
-pub fn implicated_because(i: &Implicated) -> String {
-    let reasons: Vec<String> = i.because.iter().map(|k| reason(*k)).collect();
-    format!("Named because {}.", reasons.join("; "))
-}
-
-/// "Safer alternatives: A, B." or what to do when the catalog has none.
-pub fn implicated_alternatives(i: &Implicated) -> String {
-    if i.alternatives.is_empty() {
-        "No safer alternative in the catalog: keep the load steady and progress it in small steps."
-            .into()
-    } else {
-        let names: Vec<&str> = i.alternatives.iter().map(|x| x.name.as_str()).collect();
-        format!("Safer alternatives: {}.", names.join(", "))
-    }
 }
 
 #[cfg(test)]

@@ -23,3 +23,4 @@ mod sample_logs;
 mod snapshots;
 mod terminal;
 mod weekly;
+mod words;

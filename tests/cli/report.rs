@@ -330,7 +330,7 @@ fn text_report_tells_the_same_story() {
         "Not medical advice",
         "Lower back pain lasted 9 days (2026-08-25 to 2026-09-02), peak 6/10",
         "Deadlift sessions were followed by lower back pain more often than other sessions",
-        "7 of 25 Deadlift sessions were followed by lower back pain within 48 h, vs 0 of 86 other",
+        "In 7 of your 25 Deadlift sessions, lower back pain started within 48 hours; after other",
         "Running distance jumped more than 30 % in 1 week; knee pain followed 1 of them",
         "Lower back pain began within 48 h of 7 of your 25 Deadlift sessions",
         "Instead of Deadlift, try: Romanian deadlift",

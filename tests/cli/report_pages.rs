@@ -80,8 +80,8 @@ fn html_report_is_self_contained_and_escapes_the_diary_note() {
         assert!(html.contains(needle), "missing {needle:?}");
     }
     assert!(html.contains(
-        "7 of 25 sessions with Deadlift were followed by pain, vs 0 of 86 others: \
-         RR 50.2 (3.0–849.7), p &lt; 0.001, q &lt; 0.001"
+        "In 7 of your 25 sessions with Deadlift, lower back pain started within 48 hours; \
+         after other sessions, 0 of 86. <abbr title="
     ));
     // The injected note is a red flag: urgent, first, and it sends the user to a professional.
     let first = html.split("<article class=\"finding ").nth(1).unwrap();
@@ -126,8 +126,8 @@ fn markdown_report_has_the_text_sections_and_escapes_the_diary_note() {
         assert!(md.contains(needle), "missing {needle:?}");
     }
     assert!(md.contains(
-        "- 7 of 25 sessions with Deadlift were followed by pain, vs 0 of 86 others: \
-         RR 50.2 (3.0–849.7), p &lt; 0.001, q &lt; 0.001\n"
+        "- In 7 of your 25 sessions with Deadlift, lower back pain started within 48 hours; \
+         after other sessions, 0 of 86. RR 50.2 (3.0–849.7), p &lt; 0.001, q &lt; 0.001\n"
     ));
     assert!(md.contains("### 🔴 URGENT: Numbness with lower back pain on 2026-08-28"));
     let h2: Vec<String> = md
@@ -150,6 +150,6 @@ fn markdown_report_has_the_text_sections_and_escapes_the_diary_note() {
     assert_eq!(episode_rows.len(), 18);
     assert!(episode_rows.iter().all(|l| l.matches(" |").count() == 7));
     assert!(episode_rows.contains(
-        &"| lower-back | 2026-08-25 | 2026-09-02 | 9 | 6 | 2026-09-03 | acute-onset, persistent, training-through-pain, recurrence |"
+        &"| lower-back | 2026-08-25 | 2026-09-02 | 9 | 6 | 2026-09-03 | acute onset, persistent, trained through pain, recurrence |"
     ));
 }

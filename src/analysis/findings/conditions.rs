@@ -117,7 +117,7 @@ mod tests {
             found[1]
                 .said
                 .evidence
-                .starts_with("1 heavy working sets on 1 days"),
+                .starts_with("1 heavy working set on 1 day,"),
             "{}",
             found[1].said.evidence
         );

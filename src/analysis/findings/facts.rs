@@ -149,6 +149,33 @@ pub struct ExerciseJumps {
     pub measure: Measure,
     pub jumps: Vec<JumpWeek>,
     pub followed: Vec<PainAfterJump>,
+    /// Where pain could have been seen to follow: without any pain recorded, no pain after a
+    /// jump says nothing.
+    pub pain: PainRecord,
+}
+
+/// What the pain records behind a finding are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PainRecord {
+    /// A pain diary with at least one episode.
+    Diary,
+    /// Pain only as mentioned in workout notes.
+    Notes,
+    /// No pain recorded at all.
+    None,
+}
+
+impl PainRecord {
+    /// From the episodes found: none, only inferred from notes, or some from a diary.
+    pub fn of(episodes: &[crate::analysis::episodes::Episode]) -> Self {
+        if episodes.is_empty() {
+            PainRecord::None
+        } else if episodes.iter().all(|e| e.inferred) {
+            PainRecord::Notes
+        } else {
+            PainRecord::Diary
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

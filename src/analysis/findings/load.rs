@@ -2,8 +2,8 @@
 //! returns after a layoff, and rest (streaks, short recoveries).
 
 use super::facts::{
-    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, PainAfterJump, RecentRises,
-    RecoveryGap, ShortGaps, Streak, WeekChange,
+    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, PainAfterJump, PainRecord,
+    RecentRises, RecoveryGap, ShortGaps, Streak, WeekChange,
 };
 use super::*;
 use crate::model::IsoWeek;
@@ -68,6 +68,7 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 })
                 .collect(),
             followed,
+            pain: PainRecord::of(x.episodes),
         };
         out.push(if facts.followed.is_empty() {
             x.finding(Severity::Caution, Facts::ExerciseJump(facts))

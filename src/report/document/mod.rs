@@ -186,7 +186,7 @@ impl<'a> Document<'a> {
             header: Header {
                 facts: [
                     ("Period", words::period(a)),
-                    ("Workouts", sources.workout_files.join(", ")),
+                    ("Workouts", words::workout_files(sources)),
                     ("Pain", words::pain_source(sources)),
                     ("Counts", words::counts(a)),
                 ],
@@ -197,7 +197,7 @@ impl<'a> Document<'a> {
             warnings: Section::new(
                 "warnings",
                 words::warnings_title(a),
-                (!a.warnings.is_empty()).then(|| a.warnings.iter().map(Warning::from).collect()),
+                (!a.warnings.is_empty()).then(|| warnings(a)),
                 NOTHING_TO_FLAG,
             ),
             episodes: Section::new(
@@ -246,13 +246,28 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The first association warning explains its numbers; the rest of the report uses them.
+fn warnings(a: &Analysis) -> Vec<Warning> {
+    let mut out: Vec<Warning> = a.warnings.iter().map(Warning::from).collect();
+    if let Some(i) = a.warnings.iter().position(explains_the_numbers) {
+        out[i].explanation = format!("{} {}", out[i].explanation, words::NUMBERS_KEY);
+    }
+    out
+}
+
+fn explains_the_numbers(f: &Finding) -> bool {
+    f.kind == crate::analysis::findings::FindingKind::Association
+}
+
 fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
+    // Without an association warning to explain them, the numbers are explained here.
+    let mut key = (!a.warnings.iter().any(explains_the_numbers)).then_some(words::NUMBERS_KEY);
     let groups = words::primary_associations(a);
     (!groups.is_empty()).then(|| {
         groups
             .iter()
             .map(|g| {
-                let mut notes = Vec::new();
+                let mut notes: Vec<String> = key.take().map(String::from).into_iter().collect();
                 if g.more > 0 {
                     notes.push(words::more_associations(g.more));
                 }
@@ -287,7 +302,7 @@ fn changes(a: &Analysis) -> Option<Vec<Change>> {
             .map(|i| Change {
                 name: words::implicated_name(i),
                 because: words::implicated_because(i),
-                risk_note: i.risk_note.clone(),
+                risk_note: words::implicated_risk_note(i),
                 alternatives: words::implicated_alternatives(i),
             })
             .collect()

@@ -1,6 +1,7 @@
 //! The report's tables: finished cell text in named, aligned columns.
 
 use crate::analysis::Analysis;
+use crate::analysis::episodes::EpisodeClass;
 use crate::analysis::habits::Habits;
 use crate::report::words;
 
@@ -18,6 +19,20 @@ pub enum Align {
 pub struct Table {
     pub columns: Vec<(&'static str, Align)>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// An episode class in words, not its id: "training through pain".
+fn class_words(c: EpisodeClass) -> &'static str {
+    match c {
+        EpisodeClass::SorenessLike => "soreness-like",
+        EpisodeClass::AcuteOnset => "acute onset",
+        EpisodeClass::NotImproving => "not improving",
+        EpisodeClass::Persistent => "persistent",
+        EpisodeClass::PersistentLong => "long-lasting",
+        EpisodeClass::Worsening => "worsening",
+        EpisodeClass::TrainingThroughPain => "trained through pain",
+        EpisodeClass::Recurrence => "recurrence",
+    }
 }
 
 /// Pain episodes, newest first: region, onset day, last day with pain, days, peak, the day a
@@ -38,7 +53,7 @@ pub fn episodes(a: &Analysis) -> Table {
     let rows = eps
         .iter()
         .map(|e| {
-            let names: Vec<&str> = e.classes.iter().map(|c| c.as_str()).collect();
+            let names: Vec<&str> = e.classes.iter().map(|c| class_words(*c)).collect();
             let mut classes = names.join(", ");
             if e.inferred {
                 classes.push_str(" (inferred from notes)");
@@ -150,5 +165,27 @@ mod tests {
         assert!(row.iter().all(|c| !c.is_empty()));
         assert!(shares.iter().all(|s| (0.0..=1.0).contains(s)));
         assert!(shares.contains(&1.0), "the heaviest week is the full bar");
+    }
+
+    #[test]
+    fn repetitive_strain_counts_weeks_not_repeats() {
+        use crate::analysis::habits::Repetition;
+        let a = fixture::analysis();
+        let mut whole = a.habits.expect("habits").whole_period;
+        let repeat = |week: &str, name: &str| Repetition {
+            week: week.parse().expect("week"),
+            kind: "region",
+            name: name.into(),
+            days: 5,
+        };
+        // Two areas in one week, one in the next: two weeks.
+        whole.repetitive = vec![
+            repeat("2026-W11", "hip"),
+            repeat("2026-W11", "lower-back"),
+            repeat("2026-W12", "hip"),
+        ];
+        let table = habits(&whole, &whole);
+        let row = table.rows.last().expect("the repetitive-strain row");
+        assert_eq!(row, &["repetitive-strain weeks", "2", "2"]);
     }
 }

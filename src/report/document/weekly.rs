@@ -9,6 +9,7 @@ use crate::analysis::digest::WeekDigest;
 use crate::analysis::findings::fmt_p;
 use crate::model::IsoWeek;
 use crate::pipeline::Sources;
+use crate::text::plural;
 
 use super::charts::ChartData;
 use super::{Align, Change, Table, Warning, changes};
@@ -110,8 +111,12 @@ impl WeeklyDocument {
             no_warnings: "Nothing to flag in this week or the four before it.",
             earlier_warnings: (d.earlier_warnings > 0).then(|| {
                 format!(
-                    "{} warnings about earlier weeks are in the full report (strainscope report).",
-                    d.earlier_warnings
+                    "{} in the full report (strainscope report).",
+                    plural(
+                        d.earlier_warnings,
+                        "warning about earlier weeks is",
+                        "warnings about earlier weeks are"
+                    )
                 )
             }),
             associations_title: format!(
@@ -139,8 +144,12 @@ impl WeeklyDocument {
     /// "N more warnings follow …": the pointer when page 1 cannot hold every warning.
     pub fn more_warnings(&self, shown: usize) -> String {
         format!(
-            "{} more warnings follow the associations, after page 2.",
-            self.warnings.len() - shown
+            "{} the associations, after page 2.",
+            plural(
+                self.warnings.len() - shown,
+                "more warning follows",
+                "more warnings follow"
+            )
         )
     }
 

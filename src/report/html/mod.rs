@@ -120,6 +120,23 @@ fn table(s: &mut String, columns: &[(&str, char)], rows: &[Vec<String>]) {
     let _ = writeln!(s, "</tbody>\n</table></div>");
 }
 
+/// An escaped association sentence with its statistics' short names explained in a tooltip
+/// (RR, p, q), so the numbers are explained where they are read.
+fn abbreviated(escaped: &str) -> String {
+    let mut out = escaped.to_string();
+    for (short, long) in words::ABBREVIATIONS {
+        let abbr = format!("<abbr title=\"{}\">{short}</abbr>", esc(long));
+        // Each short name stands before its number: "RR 50.2", ", p 0.002", ", q 1.000".
+        let (from, to) = if short == "RR" {
+            (format!("{short} "), format!("{abbr} "))
+        } else {
+            (format!(", {short} "), format!(", {abbr} "))
+        };
+        out = out.replace(&from, &to);
+    }
+    out
+}
+
 fn severity_class(severity: Severity) -> &'static str {
     severity.as_str()
 }
@@ -224,7 +241,7 @@ impl Layout for Html {
         for g in groups {
             let _ = writeln!(s, "<h3>{}</h3>\n<ul>", esc(&g.heading));
             for sentence in &g.sentences {
-                let _ = writeln!(s, "<li>{}</li>", esc(sentence));
+                let _ = writeln!(s, "<li>{}</li>", abbreviated(&esc(sentence)));
             }
             let _ = writeln!(s, "</ul>");
             for note in &g.notes {

@@ -61,10 +61,19 @@ fn sections_match_the_terminal_report_in_order() {
 #[test]
 fn association_sentences_carry_the_counts() {
     let html = fixture_html(&[]);
-    assert!(html.contains(
-        "<li>3 of 7 sessions with Deadlift | heavy were followed by pain, vs 1 of 40 others: \
-         RR 8.6 (1.2–61.5), p 0.012, q 0.046</li>"
-    ));
+    // The counts in plain words, then the statistics, each short name with its tooltip.
+    assert!(
+        html.contains(
+            "<li>In 3 of your 7 sessions with Deadlift | heavy, lower back pain started within 48 \
+         hours; after other sessions, 1 of 40. <abbr title=\"relative risk: how many times as \
+         often pain followed these sessions as other sessions (1 = no difference); the range is \
+         the 95 % confidence interval\">RR</abbr> 8.6 (1.2–61.5), <abbr title=\"p-value: how \
+         likely a difference this large would be by chance alone\">p</abbr> 0.012, <abbr \
+         title=\"q-value: the p-value corrected for the many exposures tested; below 0.05 is \
+         unlikely to be chance\">q</abbr> 0.046</li>"
+        ),
+        "{html}"
+    );
 }
 
 #[test]

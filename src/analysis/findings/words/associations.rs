@@ -8,18 +8,24 @@ use crate::analysis::findings::facts::{PainAfterExposure, SorenessAfterLoad};
 pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalog) -> Words {
     let a = f.best();
     let label = group_label(&f.rows.iter().collect::<Vec<_>>());
-    let what = match a.exposure_kind {
-        ExposureKind::Exercise => format!("{label} sessions"),
-        ExposureKind::Tag => format!("sessions with {label}"),
-        _ => format!("sessions after {label}"),
+    let (one, what) = match a.exposure_kind {
+        ExposureKind::Exercise => (format!("{label} session"), format!("{label} sessions")),
+        ExposureKind::Tag => (
+            format!("session with {label}"),
+            format!("sessions with {label}"),
+        ),
+        _ => (
+            format!("session after {label}"),
+            format!("sessions after {label}"),
+        ),
     };
     let region = region_words(a.region);
     let (rr, low, high) = a.crude.interval();
+    // The counts in plain words first; the statistics follow for those who read them.
     let mut evidence = format!(
-        "{} of {} {} were followed by {} pain within {} h, vs {} of {} other sessions (relative risk {:.1}, 95 % CI {:.1}–{:.1}{}; {}, {}).",
+        "In {} of your {}, {} pain started within {} hours; after other sessions, {} of {}. Relative risk {:.1} (95 % CI {:.1}–{:.1}{}; {}, {}).",
         a.table.a,
-        a.table.a + a.table.b,
-        what,
+        plural((a.table.a + a.table.b) as usize, &one, &what),
         region,
         t.window_h,
         a.table.c,
@@ -64,7 +70,7 @@ pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalo
             f.tag_members.join(", ")
         ));
     }
-    let mut advice = alternatives_advice(&f.implicated, catalog);
+    let mut advice = alternatives_advice(&f.implicated, catalog, &[a.region]);
     if f.rows.len() > 1 {
         advice.insert(
             0,
@@ -102,9 +108,9 @@ pub(super) fn soreness_after(s: &SorenessAfterLoad, t: &Thresholds) -> Words {
                 names.join(", ")
             ),
             format!(
-                "Strongest: {} of {} sessions with {} were followed by {} soreness within {} h, vs {} of {} others ({}).",
+                "Strongest: in {} of your {} with {}, {} soreness started within {} hours; after other sessions, {} of {} ({}).",
                 best.table.a,
-                best.table.a + best.table.b,
+                plural((best.table.a + best.table.b) as usize, "session", "sessions"),
                 best.label,
                 region_words(s.region),
                 t.window_h,

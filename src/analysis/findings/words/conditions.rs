@@ -37,10 +37,21 @@ pub(super) fn declared(c: &ConditionExercises, catalog: &Catalog) -> Words {
             names.join(", ")
         ),
         evidence: format!(
-            "{} {}working sets on {} days, most recently {}",
-            c.sets,
-            if c.heavy_only { "heavy " } else { "" },
-            c.days.len(),
+            "{} on {}, most recently {}",
+            plural(
+                c.sets as usize,
+                if c.heavy_only {
+                    "heavy working set"
+                } else {
+                    "working set"
+                },
+                if c.heavy_only {
+                    "heavy working sets"
+                } else {
+                    "working sets"
+                },
+            ),
+            plural(c.days.len(), "day", "days"),
             shown.join(", ")
         ),
         explanation: c.why.clone(),

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::analysis::findings::facts::{
-    CoreDays, HabitPeriod, KneeHip, PushPull, Repeats, WarmUps,
+    CoreDays, HabitPeriod, KneeHip, PushPull, Repeat, Repeats, WarmUps,
 };
 
 fn period(p: &HabitPeriod) -> String {
@@ -17,12 +17,13 @@ pub(super) fn core_work(c: &CoreDays) -> Words {
             c.days_per_week
         ),
         format!(
-            "{} days with core exercises, {}",
-            c.core_days,
+            "{} with core exercises, {}",
+            plural(c.core_days as usize, "day", "days"),
             period(&c.period)
         ),
-        // The seeds' own recommendation, quoted; the threshold only decides when to say it.
-        "A weak core is one of the causes of back pain the seeds name; they suggest core work 2–3 times a week.",
+        // The back-care advice the product grew from, quoted; the threshold only decides when
+        // to say it.
+        "A weak core is a common cause of back pain; back-care and physiotherapy guidance suggests core work 2–3 times a week.",
         vec!["Add bird dogs, dead bugs, side planks or Pallof presses 2–3 times a week.".into()],
     )
 }
@@ -39,7 +40,7 @@ pub(super) fn push_pull(b: &PushPull) -> Words {
             b.pull_sets,
             period(&b.period)
         ),
-        "A chest stronger than the back is a muscular imbalance the seeds link to back pain.",
+        "A chest stronger than the back is a muscular imbalance that back-care advice links to back pain.",
         vec!["Train the back as much as the chest: rows, pull-ups, lat pulldowns.".into()],
     )
 }
@@ -56,7 +57,7 @@ pub(super) fn knee_hip(b: &KneeHip) -> Words {
             b.hip_dominant_sets,
             period(&b.period)
         ),
-        "A weak posterior chain (glutes, hamstrings) is one of the imbalances the seeds name.",
+        "A weak posterior chain (glutes, hamstrings) is one of the muscular imbalances linked to back pain.",
         vec!["Balance squats and lunges with hip hinges and bridges.".into()],
     )
 }
@@ -73,21 +74,27 @@ pub(super) fn warm_up(w: &WarmUps) -> Words {
             w.heavy_sessions,
             period(&w.period)
         ),
-        "Skipping the warm-up is one of the causes of back pain the seeds name.",
+        "Skipping the warm-up is a common cause of back pain in the gym.",
         vec!["Warm up before working sets: lighter sets of the lift, plus arm circles, cat-cow, hip circles and bridges.".into()],
     )
 }
 
-pub(super) fn repetitive(r: &Repeats) -> Words {
+pub(super) fn repetitive(r: &Repeats, catalog: &Catalog) -> Words {
+    // An exercise by its catalog name, an area by its words, never by id.
+    let name = |x: &Repeat| match (catalog.get(&x.name), x.name.parse::<Region>()) {
+        (Some(e), _) => e.name.clone(),
+        (None, Ok(region)) => region_words(region),
+        (None, Err(_)) => x.name.clone(),
+    };
     let shown: Vec<String> = r
         .repeats
         .iter()
-        .map(|x| format!("{}: {} on {} days", x.week, x.name, x.days))
+        .map(|x| format!("{}: {} on {} days", x.week, name(x), x.days))
         .collect();
     words(
         "The same exercise or area was trained on many days of one week".into(),
         shown.join("; "),
-        "Doubling down on one area day after day is the overuse pattern the seeds warn about.",
+        "Doubling down on one area day after day is the overuse pattern back-care advice warns about.",
         vec!["Vary the workouts and spread the load across areas.".into()],
     )
 }

@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::analysis::findings::facts::{
-    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, RecentRises, ShortGaps, Streak,
-    WeekChange,
+    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, PainRecord, RecentRises,
+    ShortGaps, Streak, WeekChange,
 };
 use crate::analysis::weekly::Measure;
 
@@ -46,14 +46,29 @@ pub(super) fn exercise_jump(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog
         ),
         jump_weeks(j),
         &format!(
-            "Big week-to-week jumps are the pattern most often linked to overuse injuries; in your diary no pain began within {} h of a session of it in these weeks.",
-            t.window_h
+            "Big week-to-week jumps are the pattern most often linked to overuse injuries; {}",
+            pain_after_jumps(j.pain, t)
         ),
         vec![format!(
             "Increase load, reps, sets or distance in small steps, about {:.0} % a week at most.",
             t.change_info_pct
         )],
     )
+}
+
+/// Whether pain followed the jumps, in the words the pain records allow: only a diary can say
+/// that none did.
+fn pain_after_jumps(pain: PainRecord, t: &Thresholds) -> String {
+    let w = t.window_h;
+    match pain {
+        PainRecord::Diary => format!(
+            "in your diary no pain began within {w} h of a session of it in these weeks."
+        ),
+        PainRecord::Notes => format!(
+            "your workout notes mention no pain within {w} h of a session of it in these weeks, but without a pain diary strainscope cannot tell whether pain followed."
+        ),
+        PainRecord::None => "no pain is recorded for this period, and without a pain diary strainscope cannot tell whether pain followed these jumps.".into(),
+    }
 }
 
 pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog) -> Words {
@@ -74,7 +89,7 @@ pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catal
             )
         })
         .collect();
-    let mut advice = alternatives_advice(std::slice::from_ref(&j.exercise), catalog);
+    let mut advice = alternatives_advice(std::slice::from_ref(&j.exercise), catalog, &regions);
     advice.insert(
         0,
         format!(
@@ -223,7 +238,8 @@ pub(super) fn monotony(weeks: &[MonotonousWeek], t: &Thresholds) -> Words {
 pub(super) fn comeback(c: &Comeback) -> Words {
     words(
         format!(
-            "Came back after a {}-day break at {:.0} % of the previous weekly load",
+            "Came back after {} {}-day break at {:.0} % of the previous weekly load",
+            a_or_an(u64::from(c.layoff_days)),
             c.layoff_days,
             100.0 * c.load_back_kg / c.weekly_load_before_kg
         ),
@@ -241,7 +257,7 @@ pub(super) fn streak(s: &Streak) -> Words {
     words(
         format!("{} training days in a row, {first} to {last}", s.days),
         format!("A session on every day from {first} to {last}, with no rest day"),
-        "Muscles, tendons and the spine adapt on rest days; the seeds ask for rest days every week.",
+        "Muscles, tendons and the spine adapt on rest days; common back-care advice is to rest at least one or two days every week.",
         vec!["Take at least one or two rest days a week.".into()],
     )
 }

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::analysis::settings::Thresholds;
 use crate::catalog::Catalog;
 use crate::model::Region;
+use crate::text::{a_or_an, plural};
 
 use super::facts::Facts;
 
@@ -60,7 +61,7 @@ pub fn say(facts: &Facts, t: &Thresholds, catalog: &Catalog) -> Words {
         Facts::PushPullBalance(b) => habits::push_pull(b),
         Facts::KneeHipBalance(b) => habits::knee_hip(b),
         Facts::WarmUp(w) => habits::warm_up(w),
-        Facts::RepetitiveStrain(r) => habits::repetitive(r),
+        Facts::RepetitiveStrain(r) => habits::repetitive(r, catalog),
         Facts::DeclaredCondition(c) => conditions::declared(c, catalog),
         Facts::History(h) => history::folded(h, t),
     }
@@ -88,10 +89,6 @@ fn dates_text(dates: &[NaiveDate]) -> String {
 
 fn region_words(r: Region) -> String {
     r.as_str().replace('-', " ")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn capitalise(s: &str) -> String {
@@ -141,8 +138,18 @@ fn hours_in_words(h: f64) -> String {
     }
 }
 
-/// Seed-based advice for exercises: each one's safer alternatives from the catalog.
-fn alternatives_advice(ids: &[String], catalog: &Catalog) -> Vec<String> {
+/// The catalog's risk notes are about the spine: they are the advice for pain in the back or
+/// neck, or when no region is named, and not for a knee or a shoulder.
+pub fn risk_note_fits(regions: &[Region]) -> bool {
+    regions.is_empty()
+        || regions
+            .iter()
+            .any(|r| matches!(r, Region::Neck | Region::UpperBack | Region::LowerBack))
+}
+
+/// Advice for exercises that came before pain in `regions`: each one's safer alternatives from
+/// the catalog, and its risk note where it fits the region.
+fn alternatives_advice(ids: &[String], catalog: &Catalog, regions: &[Region]) -> Vec<String> {
     let mut advice = Vec::new();
     for id in ids {
         let Some(e) = catalog.get(id) else { continue };
@@ -154,7 +161,7 @@ fn alternatives_advice(ids: &[String], catalog: &Catalog) -> Vec<String> {
         if !alts.is_empty() {
             advice.push(format!("Instead of {}, try: {}.", e.name, alts.join(", ")));
         }
-        if let Some(note) = &e.risk_note {
+        if let Some(note) = e.risk_note.as_ref().filter(|_| risk_note_fits(regions)) {
             advice.push(format!("{}: {}", e.name, note));
         }
     }

@@ -12,7 +12,12 @@ pub(super) fn red_flag(f: &RedFlagSigns) -> Words {
     } else {
         "your pain diary"
     };
-    let mut evidence = format!("{} line {}: {}", f.file, f.line, f.signs.join(", "));
+    let mut evidence = format!(
+        "{} line {}: {}",
+        crate::text::file_name(&f.file),
+        f.line,
+        f.signs.join(", ")
+    );
     if !f.note.is_empty() {
         evidence.push_str(&format!(" (note: \"{}\")", f.note));
     }

@@ -46,6 +46,7 @@ fn deadlift_jump(followed: bool) -> ExerciseJumps {
         } else {
             Vec::new()
         },
+        pain: PainRecord::Diary,
     }
 }
 
@@ -142,7 +143,7 @@ fn at_the_defaults_the_words_read_as_the_reports_always_have() {
     let association = say_default(&Facts::Association(association()));
     assert_eq!(
         association.evidence,
-        "4 of 10 Deadlift sessions were followed by lower back pain within 48 h, vs 1 of 20 other sessions (relative risk 8.0, 95 % CI 1.0–64.1; p = 0.012, q = 0.046). Onsets after these sessions: 2026-03-18, 2026-04-02."
+        "In 4 of your 10 Deadlift sessions, lower back pain started within 48 hours; after other sessions, 1 of 20. Relative risk 8.0 (95 % CI 1.0–64.1; p = 0.012, q = 0.046). Onsets after these sessions: 2026-03-18, 2026-04-02."
     );
     let long = say_default(&Facts::PersistentPain(persistent(true)));
     assert_eq!(
@@ -234,7 +235,10 @@ fn a_changed_window_changes_the_association_words() {
         ..Thresholds::default()
     };
     let text = say_with(&Facts::Association(association()), &t).evidence;
-    assert!(text.contains("lower back pain within 72 h"), "{text}");
+    assert!(
+        text.contains("lower back pain started within 72 hours"),
+        "{text}"
+    );
     // A load spike is linked to pain by the same window, and says so.
     let spike = say_with(&Facts::SpikeThenPain(deadlift_jump(true)), &t);
     assert!(spike.message.ends_with("followed 1 of them within 72 h"));
@@ -265,7 +269,7 @@ fn a_changed_window_changes_the_association_words() {
     let words = say_with(&Facts::SorenessAssociation(soreness), &t);
     assert_eq!(
         words.evidence,
-        "Strongest: 5 of 8 sessions with Back squat were followed by thigh soreness within 72 h, vs 1 of 21 others (q = 0.020)."
+        "Strongest: in 5 of your 8 sessions with Back squat, thigh soreness started within 72 hours; after other sessions, 1 of 21 (q = 0.020)."
     );
     assert!(words.explanation.contains("mild, 6–96 h after training"));
 }
@@ -474,4 +478,98 @@ fn a_recurrence_says_its_gap_and_the_threshold_in_use() {
         words.message
     );
     assert!(!all_text(&words).contains("two weeks"));
+}
+
+#[test]
+fn without_pain_records_a_jump_says_what_cannot_be_known() {
+    let said = |pain| {
+        let jump = ExerciseJumps {
+            pain,
+            ..deadlift_jump(false)
+        };
+        say_default(&Facts::ExerciseJump(jump)).explanation
+    };
+    let none = said(PainRecord::None);
+    assert_eq!(
+        none,
+        "Big week-to-week jumps are the pattern most often linked to overuse injuries; no pain is recorded for this period, and without a pain diary strainscope cannot tell whether pain followed these jumps."
+    );
+    let notes = said(PainRecord::Notes);
+    assert!(!notes.contains("diary no pain"), "{notes}");
+    assert!(
+        notes.contains("your workout notes mention no pain within 48 h"),
+        "{notes}"
+    );
+    assert!(said(PainRecord::Diary).contains("in your diary no pain began"));
+}
+
+#[test]
+fn a_risk_note_about_the_spine_is_advice_for_the_back_only() {
+    let knee = ExerciseJumps {
+        exercise: "running".into(),
+        measure: Measure::DistanceM,
+        followed: vec![PainAfterJump {
+            region: Region::Knee,
+            ..deadlift_jump(true).followed[0]
+        }],
+        ..deadlift_jump(true)
+    };
+    let advice = say_default(&Facts::SpikeThenPain(knee)).advice;
+    assert_eq!(
+        advice[1..],
+        ["Instead of Running, try: Elliptical, Swimming, Cycling, Walking."]
+    );
+    let back = say_default(&Facts::SpikeThenPain(deadlift_jump(true))).advice;
+    assert!(
+        back[2].starts_with("Deadlift: Lifting a heavy bar"),
+        "{back:?}"
+    );
+}
+
+#[test]
+fn a_break_takes_the_article_its_number_is_said_with() {
+    let comeback = |days| Comeback {
+        layoff_first: d("2026-03-01"),
+        layoff_last: d("2026-03-18"),
+        layoff_days: days,
+        return_day: d("2026-03-19"),
+        load_back_kg: 900.0,
+        weekly_load_before_kg: 1000.0,
+    };
+    let said = |days| say_default(&Facts::ReturnAfterLayoff(comeback(days))).message;
+    assert_eq!(
+        said(18),
+        "Came back after an 18-day break at 90 % of the previous weekly load"
+    );
+    assert!(said(21).starts_with("Came back after a 21-day break"));
+    assert!(said(80).starts_with("Came back after an 80-day break"));
+}
+
+#[test]
+fn no_habit_words_name_the_source_articles_or_ids() {
+    let period = HabitPeriod {
+        first_day: d("2026-03-01"),
+        last_day: d("2026-03-28"),
+    };
+    let repeats = Repeats {
+        period,
+        repeats: vec![
+            Repeat {
+                week: "2026-W12".parse().expect("week"),
+                name: "lower-back".into(),
+                days: 5,
+            },
+            Repeat {
+                week: "2026-W12".parse().expect("week"),
+                name: "back-squat".into(),
+                days: 5,
+            },
+        ],
+    };
+    let words = say_default(&Facts::RepetitiveStrain(repeats));
+    assert_eq!(
+        words.evidence,
+        "2026-W12: lower back on 5 days; 2026-W12: Back squat on 5 days"
+    );
+    assert!(!all_text(&words).contains("seeds"));
 }
