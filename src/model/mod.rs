@@ -263,6 +263,11 @@ vocabulary! {
 }
 
 impl Region {
+    /// The region as a reader says it: "lower back", "upper arm" (the id has a hyphen).
+    pub fn words(self) -> String {
+        self.as_str().replace('-', " ")
+    }
+
     /// Mild pain here can be ordinary muscle soreness (DOMS). Joints, the spine (the lower
     /// back included), tendons and bones never are: docs/methods.md §4.3 says why.
     pub fn is_muscular(self) -> bool {

@@ -150,7 +150,7 @@ pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> S
             &format!("session with {label}"),
             &format!("sessions with {label}")
         ),
-        r.region.as_str().replace('-', " "),
+        r.region.words(),
         r.window_h,
         r.table.c,
         r.table.c + r.table.d,

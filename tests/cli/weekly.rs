@@ -113,7 +113,7 @@ fn a_chosen_week_with_a_red_flag_leads_with_it() {
     // The 9-day episode (2026-08-25 to 09-02) is open at the end of W35 (Sunday 08-30), and
     // the PDF knows only what was logged by then: 6 days so far.
     assert!(
-        text.contains("lower-back (left): since 25 Aug 2026, 6 days, peak 6/10"),
+        text.contains("lower back (left): since 25 Aug 2026, 6 days, peak 6/10"),
         "{text}"
     );
 }

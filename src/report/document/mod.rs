@@ -122,7 +122,7 @@ impl From<&Finding> for Warning {
 /// One region's associations at the primary window.
 #[derive(Debug, Clone)]
 pub struct RegionAssociations {
-    /// "lower-back (7 onsets)".
+    /// "Lower back (7 onsets)".
     pub heading: String,
     /// One sentence per tested exposure shown.
     pub sentences: Vec<String>,
@@ -282,7 +282,11 @@ fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
                         .map_or_else(|| id.replace('-', " "), |r| r.label.clone())
                 };
                 RegionAssociations {
-                    heading: format!("{} ({} onsets)", g.region.as_str(), g.onsets),
+                    heading: format!(
+                        "{} ({} onsets)",
+                        crate::text::capitalised(&g.region.words()),
+                        g.onsets
+                    ),
                     sentences: g
                         .shown
                         .iter()

@@ -175,7 +175,7 @@ fn association_rows(charts: &ChartData) -> Table {
                 (None, None) => "same".to_string(),
             };
             vec![
-                r.region.as_str().to_string(),
+                r.region.words(),
                 r.label.clone(),
                 format!("{} of {}", r.with.0, r.with.1),
                 format!("{} of {}", r.without.0, r.without.1),
@@ -206,7 +206,7 @@ fn episode_line(e: &crate::analysis::episodes::Episode) -> String {
         .map_or(String::new(), |s| format!(" ({})", s.as_str()));
     format!(
         "{}{side}: since {}, {} days, peak {}/10, last {}/10 on {}{}",
-        e.region.as_str(),
+        e.region.words(),
         day(e.onset.date()),
         e.days,
         e.peak,

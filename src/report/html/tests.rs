@@ -166,3 +166,15 @@ fn figures_that_could_run_code_or_fetch_are_refused() {
         .is_ok()
     );
 }
+
+#[test]
+fn prose_keeps_dates_numbers_and_units_whole() {
+    assert_eq!(
+        super::prose("on 2026-08-27; q < 0.001 within 48 h <b>"),
+        "on <span class=\"nowrap\">2026-08-27</span>; q\u{a0}&lt;\u{a0}0.001 within 48\u{a0}h &lt;b&gt;"
+    );
+    assert_eq!(
+        super::prose("(2026-W35)"),
+        "(<span class=\"nowrap\">2026-W35</span>)"
+    );
+}

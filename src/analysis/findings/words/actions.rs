@@ -79,7 +79,7 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
             );
         return then(format!(
             "{} pain began within {} h of {} of your {} {name} sessions, against {} of {} other sessions: {swap}",
-            capitalise(&region),
+            capitalised(&region),
             t.window_h,
             best.table.a,
             best.table.a + best.table.b,
@@ -95,7 +95,7 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
         let jumps = f.dates.len();
         return then(format!(
             "{} pain began within {} h of {} on {name}: raise it by about {:.0} % a week at most",
-            capitalise(&region),
+            capitalised(&region),
             t.window_h,
             plural(jumps, "load jump", "load jumps"),
             t.change_info_pct
