@@ -292,3 +292,94 @@ fn nothing_to_act_on_says_so_and_names_what_was_checked() {
     );
     assert!(checked.contains("over the last 4 weeks"), "{checked}");
 }
+
+/// Twenty weeks of squats twice a week, with one jump in load in week 3 followed the next morning
+/// by knee pain (intensity 4, then gone); nothing else.
+fn old_spike_log(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let log = dir.join("strong.csv");
+    let diary = dir.join("pain.csv");
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    for week in 0..20 {
+        for day in [0, 3] {
+            let date = start + chrono::Duration::days(week * 7 + day);
+            let kg = if week == 2 { 100 } else { 60 };
+            for set in 1..=3 {
+                csv.push_str(&format!(
+                    "{date} 18:00:00,Gym,Squat (Barbell),{set},{kg},5,0,0,,\n"
+                ));
+            }
+        }
+    }
+    std::fs::write(&log, csv).unwrap();
+    std::fs::write(
+        &diary,
+        "date,time,region,side,intensity,quality,symptoms,notes\n\
+         2026-03-17,08:00,knee,,4,ache,,\n2026-03-18,08:00,knee,,0,,,\n",
+    )
+    .unwrap();
+    (log, diary)
+}
+
+#[test]
+fn old_pain_after_a_single_jump_is_listed_but_is_not_an_action_this_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let (log, diary) = old_spike_log(dir.path());
+    let out = strainscope([
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        log.as_os_str(),
+        "--pain".as_ref(),
+        diary.as_os_str(),
+        "--unit".as_ref(),
+        "kg".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The jump and the knee pain after it stay in the findings...
+    let kinds: Vec<&str> = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"spike-then-pain"), "{kinds:?}");
+    // ...but 15 weeks on, with no knee pain since and no association, they are history, not
+    // this week's action.
+    let s = &v["summary"];
+    assert_eq!(s["actions"], serde_json::json!([]), "{s}");
+    assert_eq!(s["to_act_on"], 0);
+}
+
+#[test]
+fn recent_pain_after_a_single_jump_is_an_action_that_names_the_jump() {
+    let dir = tempfile::tempdir().unwrap();
+    let (log, diary) = old_spike_log(dir.path());
+    // Looked at from the week of the pain: the jump is this week's news.
+    let out = strainscope([
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        log.as_os_str(),
+        "--pain".as_ref(),
+        diary.as_os_str(),
+        "--unit".as_ref(),
+        "kg".as_ref(),
+        "--to".as_ref(),
+        "2026-03-22".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let action = &v["summary"]["actions"][0];
+    assert_eq!(action["kind"], "spike-then-pain", "{v}");
+    assert_eq!(action["region"], "knee");
+    assert_eq!(
+        action["text"],
+        "Knee pain began within 48 h of a load jump on Back squat (2026-W12): raise it by about 10 % a week at most."
+    );
+}

@@ -7,6 +7,7 @@ use crate::analysis::findings::facts::{
     EpisodeGroup, Facts, PainAfterExposure, PersistentEpisode, RedFlagSigns,
 };
 use crate::analysis::findings::{Finding, FindingKind};
+use crate::model::IsoWeek;
 
 /// "Romanian deadlift or Hip hinge drill": the first two catalog alternatives of `id`.
 fn alternatives(id: &str, catalog: &Catalog) -> Option<String> {
@@ -92,12 +93,29 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
             .exercises
             .first()
             .map_or_else(String::new, |id| exercise_name(id, catalog));
-        let jumps = f.dates.len();
+        // The weeks of the jumps this region's pain followed, oldest first.
+        let mut weeks: Vec<IsoWeek> = match &f.facts {
+            Facts::SpikeThenPain(j) => j
+                .followed
+                .iter()
+                .filter(|a| a.region == p.region)
+                .map(|a| a.week)
+                .collect(),
+            _ => Vec::new(),
+        };
+        weeks.dedup();
+        let jumps = match weeks.as_slice() {
+            [one] => format!("a load jump on {name} ({one})"),
+            [.., last] => format!(
+                "{} on {name}, most recently in {last}",
+                plural(weeks.len(), "load jump", "load jumps")
+            ),
+            [] => format!("a load jump on {name}"),
+        };
         return then(format!(
-            "{} pain began within {} h of {} on {name}: raise it by about {:.0} % a week at most",
+            "{} pain began within {} h of {jumps}: raise it by about {:.0} % a week at most",
             capitalised(&region),
             t.window_h,
-            plural(jumps, "load jump", "load jumps"),
             t.change_info_pct
         ));
     }
