@@ -119,9 +119,14 @@ pub fn summary(x: &Inputs) -> Summary {
             x.focus_weeks,
         ),
         red_flags: flags.len(),
-        checked: actions
-            .is_empty()
-            .then(|| actions::checked(x.focus_weeks, x.has_pain)),
+        checked: actions.is_empty().then(|| {
+            let cautions = x
+                .findings
+                .iter()
+                .filter(|f| f.scope == Scope::Recent && f.severity == Severity::Caution)
+                .count();
+            actions::checked(x.focus_weeks, x.has_pain, cautions)
+        }),
         actions,
         to_act_on,
         focus: Focus {

@@ -287,7 +287,7 @@ fn nothing_to_act_on_says_so_and_names_what_was_checked() {
     );
     let checked = s["checked"].as_str().unwrap();
     assert!(
-        checked.starts_with("Nothing needs action. Checked: red flags"),
+        checked.starts_with("Nothing needs action now. 1 caution below is worth a look when you plan your next weeks. Checked: red flags"),
         "{checked}"
     );
     assert!(checked.contains("over the last 4 weeks"), "{checked}");
@@ -353,6 +353,24 @@ fn old_pain_after_a_single_jump_is_listed_but_is_not_an_action_this_week() {
     let s = &v["summary"];
     assert_eq!(s["actions"], serde_json::json!([]), "{s}");
     assert_eq!(s["to_act_on"], 0);
+    // The cautions listed below are announced, so "nothing needs action" does not read as a
+    // contradiction of them.
+    let cautions = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "caution" && f["scope"] == "recent")
+        .count();
+    let checked = s["checked"].as_str().unwrap();
+    if cautions > 0 {
+        let said = format!("Nothing needs action now. {cautions} caution");
+        assert!(checked.starts_with(&said), "{checked}");
+    } else {
+        assert!(
+            checked.starts_with("Nothing needs action now. Checked:"),
+            "{checked}"
+        );
+    }
 }
 
 #[test]

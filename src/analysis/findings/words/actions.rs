@@ -219,14 +219,24 @@ fn lower_first(s: &str) -> String {
 }
 
 /// What a report with nothing to act on says it checked.
-pub fn checked(focus_weeks: u32, has_pain: bool) -> String {
+pub fn checked(focus_weeks: u32, has_pain: bool, cautions: usize) -> String {
+    // Cautions are listed below the bottom line: say so, or "nothing needs action" above a
+    // list of them reads as a contradiction.
+    let cautions = match cautions {
+        0 => String::new(),
+        n => format!(
+            " {} below {} worth a look when you plan your next weeks.",
+            plural(n, "caution", "cautions"),
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
     let pain = if has_pain {
         "red flags, pain episodes and what came before them"
     } else {
         "red flags (no pain was logged, so nothing could be linked to pain)"
     };
     format!(
-        "Nothing needs action. Checked: {pain}; load jumps, the acute:chronic ratio, monotony, training streaks and recovery gaps over the last {}.",
+        "Nothing needs action now.{cautions} Checked: {pain}; load jumps, the acute:chronic ratio, monotony, training streaks and recovery gaps over the last {}.",
         plural(focus_weeks as usize, "week", "weeks")
     )
 }
