@@ -78,13 +78,40 @@ pub struct Training {
     pub longest_streak: u32,
 }
 
-/// Mean and highest daily EWMA ACWR of the week (heuristic).
+/// Mean and highest daily EWMA ACWR of the week, and the weekly ratio (heuristics).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WeeklyAcwr {
     #[serde(rename = "acwr_ewma_mean")]
     pub mean: Option<f64>,
     #[serde(rename = "acwr_ewma_max")]
     pub max: Option<f64>,
+    /// This week's load ÷ the mean load of the 4 weeks up to and including it (coupled, as
+    /// science.md's rolling ACWR): the scale the bands were made for. A regular routine sits
+    /// at 1 every week, where the daily ratio dips on rest days and peaks on training days.
+    #[serde(rename = "acwr_weekly")]
+    pub weekly: Option<f64>,
+}
+
+/// Weeks in the chronic window of the weekly ratio.
+pub const WEEKLY_ACWR_WEEKS: usize = 4;
+
+/// The weekly ACWR of each week: its load ÷ the mean load of the [`WEEKLY_ACWR_WEEKS`] weeks
+/// ending with it. Null unless those weeks are consecutive and each lies wholly inside the
+/// calendar (a partial week's load is not a week's load: like the daily ratio, which is null
+/// on days 1–27), and where the chronic load is 0.
+fn weekly_ratios(weeks: &mut [Week]) {
+    for i in 0..weeks.len() {
+        let Some(first) = (i + 1).checked_sub(WEEKLY_ACWR_WEEKS) else {
+            continue;
+        };
+        let window = &weeks[first..=i];
+        let whole = window.iter().all(|w| w.days == 7)
+            && window
+                .windows(2)
+                .all(|p| prev_key(p[1].week.key()) == p[0].week.key());
+        let chronic = window.iter().map(|w| w.load.kg).sum::<f64>() / WEEKLY_ACWR_WEEKS as f64;
+        weeks[i].acwr.weekly = (whole && chronic > 0.0).then(|| weeks[i].load.kg / chronic);
+    }
 }
 
 /// Days of the week with pain above 0, and the highest intensity among them.
@@ -197,9 +224,11 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             acwr: WeeklyAcwr {
                 mean: acwr_mean[i],
                 max: acwr_max[i],
+                weekly: None,
             },
         });
     }
+    weekly_ratios(&mut weeks);
     Ok(weeks)
 }
 
@@ -464,6 +493,61 @@ mod tests {
         assert!((e1rm_brzycki(100.0, 5.0) - 112.5).abs() < 1e-9);
         assert_eq!(e1rm_epley(140.0, 1.0), 140.0);
         assert_eq!(e1rm_brzycki(140.0, 1.0), 140.0);
+    }
+
+    /// Days from Monday `start`, one load per day.
+    fn days_from(start: NaiveDate, loads: &[f64]) -> Vec<Day> {
+        loads
+            .iter()
+            .enumerate()
+            .map(|(i, &l)| crate::analysis::testing::day(start + chrono::Days::new(i as u64), l))
+            .collect()
+    }
+
+    #[test]
+    fn a_regular_routine_has_a_weekly_acwr_of_one_every_week() {
+        // Mon, Wed, Fri heavy; the daily ratio of this routine swings every week.
+        let week = [500.0, 0.0, 500.0, 0.0, 500.0, 0.0, 0.0];
+        let loads: Vec<f64> = week.iter().copied().cycle().take(7 * 8).collect();
+        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(); // a Monday
+        let w = weeks(&days_from(start, &loads), &[]).unwrap();
+        let ratios: Vec<Option<f64>> = w.iter().map(|w| w.acwr.weekly).collect();
+        assert_eq!(
+            &ratios[..3],
+            &[None, None, None],
+            "the first 3 weeks have no 4-week mean"
+        );
+        assert!(ratios[3..].iter().all(|r| *r == Some(1.0)), "{ratios:?}");
+    }
+
+    #[test]
+    fn oracle_weekly_acwr_is_this_week_over_the_coupled_four_week_mean() {
+        // Loads 1000, 1000, 1000, 1400 a week: 1400 / ((1000 · 3 + 1400) / 4) = 1.272727.
+        let mut loads = vec![1000.0 / 7.0; 21];
+        loads.extend([200.0; 7]);
+        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let w = weeks(&days_from(start, &loads), &[]).unwrap();
+        let r = w[3].acwr.weekly.expect("week 4 has a ratio");
+        assert!((r - 1400.0 / 1100.0).abs() < 1e-9, "{r}");
+    }
+
+    #[test]
+    fn partial_weeks_have_no_weekly_acwr() {
+        // Starts on a Wednesday and ends on a Saturday: the first and last weeks are partial.
+        let start = NaiveDate::from_ymd_opt(2026, 6, 3).unwrap();
+        let w = weeks(&days_from(start, &[100.0; 5 + 28 + 6]), &[]).unwrap();
+        assert_eq!(w.first().unwrap().days, 5);
+        assert_eq!(w.last().unwrap().days, 6);
+        let ratios: Vec<Option<f64>> = w.iter().map(|w| w.acwr.weekly).collect();
+        // Weeks 2–5 are whole; week 5 is the first with 4 whole weeks up to it.
+        assert_eq!(ratios, [None, None, None, None, Some(1.0), None]);
+    }
+
+    #[test]
+    fn no_chronic_load_leaves_the_weekly_acwr_undefined() {
+        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        let w = weeks(&days_from(start, &[0.0; 28]), &[]).unwrap();
+        assert_eq!(w[3].acwr.weekly, None);
     }
 
     #[test]

@@ -55,7 +55,7 @@ impl ChartKind {
     pub fn title(self) -> &'static str {
         match self {
             ChartKind::Load => "Training load and pain",
-            ChartKind::Acwr => "ACWR (EWMA) — a heuristic, not a prediction",
+            ChartKind::Acwr => "Weekly ACWR: this week's load ÷ the 4-week mean — a heuristic",
             ChartKind::Associations => "What came before pain: relative risk by exposure",
             ChartKind::Calendar => "Training and pain calendar",
             ChartKind::Progress => "Strength and tonnage of the exercises in question",
@@ -66,7 +66,7 @@ impl ChartKind {
     fn nothing(self) -> &'static str {
         match self {
             ChartKind::Load => "Nothing was analysed: no training days to show.",
-            ChartKind::Acwr => "Nothing was analysed: no ratio to show.",
+            ChartKind::Acwr => "Nothing was analysed: no weekly ratio to show.",
             ChartKind::Calendar => "Nothing was analysed: no days to show.",
             ChartKind::Progress => "Nothing was analysed: no weeks to show.",
             // The forest plot says why it has no rows itself.

@@ -511,6 +511,7 @@ pub(crate) mod fixture {
                 acwr: WeeklyAcwr {
                     mean: Some(1.31),
                     max: Some(1.5),
+                    weekly: Some(1.2),
                 },
             }],
             weekly_exercises: Vec::new(),
