@@ -101,28 +101,39 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     legend.push((Mark::Dashed(INK), "RR = 1: no difference".to_string()));
     let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
-    let (w, _) = area.dim_in_pixel();
+    let (w, h) = area.dim_in_pixel();
     let text = font(13.0);
-    let label_max = (w as f64 * 0.34) as u32;
-    // Labels wrap onto more lines rather than being cut.
-    let labels: Vec<Vec<String>> = rows
-        .iter()
-        .map(|r| wrap(&area, &row_label(r), &text, label_max))
-        .collect();
-    let right: Vec<String> = rows
+    // Labels wrap onto more lines rather than being cut. The rows' pitch (the plot's height
+    // less the axis and margins, over the rows) says how many lines fit in one; the label
+    // column widens, up to 45 % of the chart, until every label fits in them.
+    let pitch = (h as f64 - 48.0 - 38.0) / rows.len() as f64;
+    let lines_fit = ((pitch - 4.0) / f64::from(LABEL_LINE)).floor().max(1.0) as usize;
+    let wrapped = |share: f64| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| wrap(&area, &row_label(r), &text, (w as f64 * share) as u32))
+            .collect()
+    };
+    let labels = [0.34, 0.4]
+        .into_iter()
+        .map(wrapped)
+        .find(|l| l.iter().all(|lines| lines.len() <= lines_fit))
+        .unwrap_or_else(|| wrapped(0.45));
+    // On a narrow chart (the weekly PDF's) the counts and the RR stack on two lines, so the
+    // plot keeps its width.
+    let stacked = w < 900;
+    let right: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let c = r.crude;
-            match r.adjusted {
-                None => format!(
-                    "{}   RR {} ({}–{})",
-                    r.counts,
-                    ratio(c.rr),
-                    ratio(c.low),
-                    ratio(c.high)
-                ),
+            let rr = match r.adjusted {
+                None => format!("RR {} ({}–{})", ratio(c.rr), ratio(c.low), ratio(c.high)),
                 // The adjusted interval is the whisker; the text gives both estimates.
-                Some(e) => format!("{}   RR {} → {}", r.counts, ratio(c.rr), ratio(e.rr)),
+                Some(e) => format!("RR {} → {}", ratio(c.rr), ratio(e.rr)),
+            };
+            if stacked {
+                vec![r.counts.clone(), rr]
+            } else {
+                vec![format!("{}   {rr}", r.counts)]
             }
         })
         .collect();
@@ -139,12 +150,24 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
         .unwrap_or(0)
         .max(120);
     let head = bold(13.0);
-    let right_head = "Onsets/sessions: exposed vs not".to_string();
-    let head_w = area
-        .estimate_text_size(&right_head, &head)
+    let right_head: Vec<String> = if stacked {
+        vec!["Onsets/sessions:".into(), "exposed vs not".into()]
+    } else {
+        vec!["Onsets/sessions: exposed vs not".into()]
+    };
+    let head_w = right_head
+        .iter()
+        .filter_map(|l| area.estimate_text_size(l, &head).ok())
         .map(|(w, _)| w)
+        .max()
         .unwrap_or(0);
-    let right_w = right.iter().map(width).max().unwrap_or(0).max(head_w);
+    let right_w = right
+        .iter()
+        .flatten()
+        .map(width)
+        .max()
+        .unwrap_or(0)
+        .max(head_w);
 
     let lo = rows
         .iter()
@@ -256,22 +279,31 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
                 text.pos(Pos::new(HPos::Right, VPos::Center)),
             ))?;
         }
-        root.draw(&Text::new(
-            right,
-            (right_x + 12, y),
-            text.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        let top = y - (right.len() as i32 - 1) * LABEL_LINE / 2;
+        for (k, line) in right.into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (right_x + 12, top + k as i32 * LABEL_LINE),
+                text.pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
     }
     root.draw(&Text::new(
         "Region: exposure",
         (left_x - 10, top_y - 8),
         head.pos(Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
-    root.draw(&Text::new(
-        right_head,
-        (right_x + 12, top_y - 8),
-        head.pos(Pos::new(HPos::Left, VPos::Bottom)),
-    ))?;
+    let lines = right_head.len() as i32;
+    for (k, line) in right_head.into_iter().enumerate() {
+        root.draw(&Text::new(
+            line,
+            (
+                right_x + 12,
+                top_y - 8 - (lines - 1 - k as i32) * LABEL_LINE,
+            ),
+            head.pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))?;
+    }
     Ok(())
 }
 

@@ -77,11 +77,11 @@ impl ChartKind {
     /// Width and height in pixels.
     pub fn default_size(self) -> (u32, u32) {
         match self {
-            ChartKind::Load => (1200, 600),
-            ChartKind::Acwr => (1200, 520),
-            ChartKind::Associations => (1200, 680),
-            ChartKind::Calendar => (1200, 380),
-            ChartKind::Progress => (1200, 760),
+            ChartKind::Load => (960, 560),
+            ChartKind::Acwr => (960, 500),
+            ChartKind::Associations => (960, 720),
+            ChartKind::Calendar => (960, 380),
+            ChartKind::Progress => (960, 720),
         }
     }
 }

@@ -73,7 +73,7 @@ fn charts_writes_every_chart_as_png_and_svg() {
 
     for (stem, title) in TITLES {
         let (w, h, colours) = decode_png(&out.join(format!("{stem}.png")));
-        assert_eq!(w, 1200, "{stem}.png width");
+        assert_eq!(w, 960, "{stem}.png width");
         assert!((300..=1000).contains(&h), "{stem}.png height {h}");
         assert!(colours > 50, "{stem}.png has {colours} colours: blank?");
 
