@@ -107,7 +107,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| format!("{v:.1}"))
         .x_desc("Date")
-        .y_desc("Weekly ACWR (week ÷ 4-week mean, no unit)")
+        .y_desc("Weekly ACWR (no unit)")
         .draw()?;
 
     // Band names in the right margin, beside their bands: never over the line.

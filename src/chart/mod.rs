@@ -12,6 +12,8 @@ mod style;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;
 
 use anyhow::Context;
 use chrono::NaiveDate;
