@@ -320,10 +320,12 @@ fn regions_of<'g>(
                         .iter()
                         .filter(|f| ordinary_soreness(a, f) && f.region == Some(g.region))
                     {
-                        notes.push(f.said.message.clone());
-                        if f.kind == FindingKind::SorenessAssociation {
-                            notes.push(f.said.explanation.clone());
-                        }
+                        // The rows above already say what the soreness followed.
+                        notes.push(if f.kind == FindingKind::SorenessAssociation {
+                            f.said.explanation.clone()
+                        } else {
+                            f.said.message.clone()
+                        });
                     }
                 }
                 let more = g.shown.len() + g.more - shown.len();
