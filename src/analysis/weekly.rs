@@ -78,13 +78,40 @@ pub struct Training {
     pub longest_streak: u32,
 }
 
-/// Mean and highest daily EWMA ACWR of the week (heuristic).
+/// Mean and highest daily EWMA ACWR of the week, and the weekly ratio (heuristics).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WeeklyAcwr {
     #[serde(rename = "acwr_ewma_mean")]
     pub mean: Option<f64>,
     #[serde(rename = "acwr_ewma_max")]
     pub max: Option<f64>,
+    /// This week's load ÷ the mean load of the 4 weeks up to and including it (coupled, as
+    /// science.md's rolling ACWR): the scale the bands were made for. A regular routine sits
+    /// at 1 every week, where the daily ratio dips on rest days and peaks on training days.
+    #[serde(rename = "acwr_weekly")]
+    pub weekly: Option<f64>,
+}
+
+/// Weeks in the chronic window of the weekly ratio.
+pub const WEEKLY_ACWR_WEEKS: usize = 4;
+
+/// The weekly ACWR of each week: its load ÷ the mean load of the [`WEEKLY_ACWR_WEEKS`] weeks
+/// ending with it. Null unless those weeks are consecutive and each lies wholly inside the
+/// calendar (a partial week's load is not a week's load: like the daily ratio, which is null
+/// on days 1–27), and where the chronic load is 0.
+fn weekly_ratios(weeks: &mut [Week]) {
+    for i in 0..weeks.len() {
+        let Some(first) = (i + 1).checked_sub(WEEKLY_ACWR_WEEKS) else {
+            continue;
+        };
+        let window = &weeks[first..=i];
+        let whole = window.iter().all(|w| w.days == 7)
+            && window
+                .windows(2)
+                .all(|p| prev_key(p[1].week.key()) == p[0].week.key());
+        let chronic = window.iter().map(|w| w.load.kg).sum::<f64>() / WEEKLY_ACWR_WEEKS as f64;
+        weeks[i].acwr.weekly = (whole && chronic > 0.0).then(|| weeks[i].load.kg / chronic);
+    }
 }
 
 /// Days of the week with pain above 0, and the highest intensity among them.
@@ -197,9 +224,11 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             acwr: WeeklyAcwr {
                 mean: acwr_mean[i],
                 max: acwr_max[i],
+                weekly: None,
             },
         });
     }
+    weekly_ratios(&mut weeks);
     Ok(weeks)
 }
 

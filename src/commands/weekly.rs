@@ -127,7 +127,9 @@ fn figures(a: &ChartData, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
     ))
 }
 
-/// Sized so the charts' 12 px text prints at about 7-8 pt across the A4 text width: wide and
-/// short for the load chart under page 1's warnings, taller for the forest plot.
-const WEEKLY_LOAD_SIZE: (u32, u32) = (820, 400);
-const WEEKLY_FOREST_SIZE: (u32, u32) = (860, 560);
+/// Sized so the charts' smallest text (13 px, written as 10.5 in the SVG) prints at 7 pt or
+/// more where the PDF places them (230 pt high; the A4 text width): wide and short for the
+/// load chart under page 1's warnings, taller for the forest plot. tests/cli/weekly.rs
+/// measures every word of the PDF.
+pub const WEEKLY_LOAD_SIZE: (u32, u32) = (700, 340);
+pub const WEEKLY_FOREST_SIZE: (u32, u32) = (740, 620);

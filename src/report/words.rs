@@ -3,7 +3,8 @@
 //! for its own format. Keeping the words in one place keeps the formats saying the same thing.
 
 use crate::analysis::Analysis;
-use crate::analysis::associations::{Association, group_label, inseparable_groups};
+use crate::analysis::associations::Association;
+use crate::analysis::episodes::soreness_only;
 use crate::analysis::findings::fmt_p;
 use crate::analysis::habits::Habits;
 use crate::model::Region;
@@ -11,9 +12,11 @@ use crate::pipeline::Sources;
 use crate::text::{file_name, plural};
 
 mod changes;
+mod groups;
 mod numbers;
 
 pub use changes::*;
+pub use groups::{DisplayGroup, display_groups};
 pub use numbers::*;
 
 /// How many tested associations a region shows before "… more".
@@ -23,11 +26,12 @@ pub const EPISODES_TITLE: &str = "Pain episodes (most recent first)";
 pub const CHANGE_TITLE: &str = "What to change";
 pub const LOAD_TITLE: &str =
     "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)";
+pub const SORENESS_TITLE: &str = "Ordinary training soreness";
 pub const HABITS_TITLE: &str = "Habits (last 4 weeks | whole period)";
 pub const CHARTS_TITLE: &str = "Charts";
 
-pub fn warnings_title(a: &Analysis) -> String {
-    format!("Warnings ({})", a.warnings.len())
+pub fn warnings_title(count: usize) -> String {
+    format!("Warnings ({count})")
 }
 
 pub fn associations_title(a: &Analysis) -> String {
@@ -96,10 +100,12 @@ pub fn rejected(sources: &Sources) -> Option<String> {
 pub struct RegionAssociations<'a> {
     pub region: Region,
     pub onsets: u64,
-    /// Tested rows, grouped where the log cannot tell exposures apart, at most
-    /// [`ASSOCIATIONS_SHOWN`] groups, in the analysis's order (adjusted q first).
-    pub shown: Vec<Vec<&'a Association>>,
-    /// Tested groups beyond those shown.
+    /// Every episode in the region was soreness-like: its rows go in the soreness section.
+    pub soreness: bool,
+    /// Tested rows as the report shows them ([`display_groups`]), at most
+    /// [`ASSOCIATIONS_SHOWN`], in the analysis's order (adjusted q first).
+    pub shown: Vec<DisplayGroup<'a>>,
+    /// Tested rows beyond those shown.
     pub more: usize,
     /// Rows without enough data to test.
     pub untested: usize,
@@ -121,10 +127,11 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
                 .collect();
             let tested: Vec<&Association> =
                 rows.iter().copied().filter(|r| r.enough_data).collect();
-            let groups = inseparable_groups(&tested);
+            let groups = display_groups(&tested);
             RegionAssociations {
                 region,
                 onsets: rows.first().map_or(0, |r| r.onsets),
+                soreness: soreness_only(&a.episodes, region),
                 more: groups.len().saturating_sub(ASSOCIATIONS_SHOWN),
                 untested: rows.len() - tested.len(),
                 shown: groups.into_iter().take(ASSOCIATIONS_SHOWN).collect(),
@@ -135,21 +142,34 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
 
 /// "In 3 of your 7 sessions with X, lower back pain started within 48 hours; after other
 /// sessions, 1 of 40. RR …": the counts in plain words first, then the statistics, then the
-/// adjusted estimate when there was something to adjust for, and why a crude signal does not
-/// count ("explained by Deadlift") or that the log cannot tell a group apart.
-pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> String) -> String {
-    let r = group[0];
-    let label = group_label(group);
+/// adjusted estimate when there was something to adjust for, why a crude signal does not
+/// count ("explained by Deadlift"), and what the row joins: exposures the log cannot tell
+/// apart, or exposures with the same numbers.
+pub fn association_sentence(group: &DisplayGroup, label_of: impl Fn(&str) -> String) -> String {
+    let r = group.best();
+    let label = group.label();
     let exposed = (r.table.a + r.table.b) as usize;
     let (rr, low, high) = r.crude.interval();
+    // Several exposures with the same numbers: each had them, so the row says so first.
+    let lead = if group.merged() {
+        format!(
+            "With each of {label}: in {} of your {}",
+            r.table.a,
+            plural(exposed, "session", "sessions")
+        )
+    } else {
+        format!(
+            "In {} of your {}",
+            r.table.a,
+            plural(
+                exposed,
+                &format!("session with {label}"),
+                &format!("sessions with {label}")
+            )
+        )
+    };
     let mut s = format!(
-        "In {} of your {}, {} pain started within {} hours; after other sessions, {} of {}. RR {:.1} ({:.1}–{:.1}), p {}, q {}",
-        r.table.a,
-        plural(
-            exposed,
-            &format!("session with {label}"),
-            &format!("sessions with {label}")
-        ),
+        "{lead}, {} pain started within {} hours; after other sessions, {} of {}. RR {:.1} ({:.1}–{:.1}), p {}, q {}",
         r.region.words(),
         r.window_h,
         r.table.c,
@@ -178,8 +198,14 @@ pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> S
             label_of(by)
         ));
     }
-    if group.len() > 1 {
-        s.push_str(". Always done together in this log: it cannot tell them apart");
+    match (group.merged(), group.inseparable()) {
+        (false, true) => {
+            s.push_str(". Always done together in this log: it cannot tell them apart")
+        }
+        (true, true) => s.push_str(
+            ". Those joined by + were always done together in this log: it cannot tell them apart",
+        ),
+        _ => {}
     }
     s
 }
@@ -485,6 +511,7 @@ pub(crate) mod fixture {
                 acwr: WeeklyAcwr {
                     mean: Some(1.31),
                     max: Some(1.5),
+                    weekly: Some(1.2),
                 },
             }],
             weekly_exercises: Vec::new(),

@@ -75,7 +75,15 @@ fn the_terminal_shows_at_most_ten_findings_and_says_where_the_rest_are() {
     let json: serde_json::Value =
         serde_json::from_slice(&strainscope(args.iter().chain(&["--format", "json"])).stdout)
             .unwrap();
-    let total = json["warnings"].as_array().unwrap().len();
+    // The thigh's soreness findings are said in the soreness section, not among the warnings.
+    let total = json["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| {
+            !(w["kind"].as_str().unwrap().starts_with("soreness") && w["region"] == "thigh")
+        })
+        .count();
     assert!(total > 10, "the sample has {total} findings");
     let text = stdout(&strainscope(args));
     let shown = text

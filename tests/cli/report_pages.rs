@@ -143,7 +143,8 @@ fn markdown_report_has_the_text_sections_and_escapes_the_diary_note() {
         .collect();
     let titles = text_titles();
     assert_eq!(h2, titles);
-    assert_eq!(titles[3], "What to change");
+    assert_eq!(titles[3], "Ordinary training soreness");
+    assert_eq!(titles[4], "What to change");
     // Tables: the episodes table has a row per episode (18), 7 cells each.
     let episode_rows: Vec<&str> = md
         .lines()

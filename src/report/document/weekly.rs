@@ -174,9 +174,16 @@ fn association_rows(charts: &ChartData) -> Table {
                 (None, Some(e)) => format!("{:.1}", e.rr),
                 (None, None) => "same".to_string(),
             };
+            // The same marks as the forest plot: soreness said, the Haldane correction flagged.
+            let region = if r.soreness {
+                format!("{} (soreness)", r.region.words())
+            } else {
+                r.region.words()
+            };
+            let mark = if r.haldane { "†" } else { "" };
             vec![
-                r.region.words(),
-                r.label.clone(),
+                region,
+                format!("{}{mark}", r.label),
                 format!("{} of {}", r.with.0, r.with.1),
                 format!("{} of {}", r.without.0, r.without.1),
                 format!("{:.1} ({:.1}–{:.1})", r.crude.rr, r.crude.low, r.crude.high),

@@ -342,9 +342,10 @@ fn charts(s: &mut String, title: &str, figures: &[Figure]) -> anyhow::Result<()>
     for f in figures {
         let svg = inline_svg(&f.svg, &f.title)
             .with_context(|| format!("the chart {:?} cannot be embedded", f.title))?;
+        // The chart scrolls sideways on a narrow screen rather than shrinking its text.
         let _ = writeln!(
             s,
-            "<figure>\n<figcaption>{}</figcaption>\n{svg}\n</figure>",
+            "<figure>\n<figcaption>{}</figcaption>\n<div class=\"chart\">{svg}</div>\n</figure>",
             esc(&f.title)
         );
     }
@@ -377,6 +378,9 @@ fn inline_svg(svg: &str, title: &str) -> anyhow::Result<String> {
         };
         attrs.push(("viewBox".into(), format!("0 0 {w} {h}")));
     }
+    if let Some(min) = chart_min_width(svg) {
+        attrs.push(("style".into(), format!("min-width: {min}px")));
+    }
     if !has(&attrs, "role") {
         attrs.push(("role".into(), "img".into()));
     }
@@ -390,6 +394,32 @@ fn inline_svg(svg: &str, title: &str) -> anyhow::Result<String> {
     out.push_str(body);
     refuse_active_content(&out)?;
     Ok(out)
+}
+
+/// The smallest chart text a reader gets, in CSS pixels, however narrow the screen.
+pub const MIN_CHART_TEXT_PX: f64 = 9.0;
+
+/// The width below which the SVG must not shrink so that its smallest text stays at least
+/// [`MIN_CHART_TEXT_PX`]: its viewBox width × that minimum ÷ its smallest `font-size`, never
+/// more than its own width. None without text or a readable width.
+pub fn chart_min_width(svg: &str) -> Option<u32> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start + "<svg".len()..start + svg[start..].find('>')?];
+    let attrs = attributes(tag);
+    let attr = |n: &str| attrs.iter().find(|(name, _)| name == n).map(|(_, v)| v);
+    let width: f64 = match attr("viewBox") {
+        Some(vb) => vb.split_whitespace().nth(2)?.parse().ok()?,
+        None => attr("width")?.trim_end_matches("px").parse().ok()?,
+    };
+    let smallest = svg
+        .split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+        .filter(|f| *f > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    smallest
+        .is_finite()
+        .then(|| (width * MIN_CHART_TEXT_PX / smallest).ceil().min(width) as u32)
 }
 
 /// The attributes of a tag, from after its name to before its `>`, with their values as
