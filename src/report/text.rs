@@ -18,6 +18,10 @@ pub const WIDTH: usize = 100;
 /// The terminal report lists at most this many findings; the other formats list them all.
 pub const TERMINAL_FINDINGS: usize = 10;
 
+/// The terminal's load table lists at most this many weeks, the most recent: a 15-year log
+/// would otherwise print 800 rows. The other formats list every week.
+pub const TERMINAL_WEEKS: usize = 26;
+
 /// Wraps at spaces only: a hyphen is no break, so a date ("2026-09-03"), a week ("2026-W35")
 /// or a hyphenated word stays whole on one line. A number and what it is read with stay together
 /// too ("q < 0.001", "48 h", "30 %"): see [`glued`]; the glue is turned back into a space.
@@ -288,8 +292,12 @@ impl Layout for Text {
             out
         };
         let names: Vec<&str> = l.table.columns.iter().map(|c| c.0).collect();
+        let earlier = l.table.rows.len().saturating_sub(TERMINAL_WEEKS);
+        if earlier > 0 {
+            wrap(s, "", "", &words::earlier_weeks(TERMINAL_WEEKS, earlier));
+        }
         let _ = writeln!(s, "{}  load", line(&names));
-        for (cells, share) in l.table.rows.iter().zip(&l.shares) {
+        for (cells, share) in l.table.rows.iter().zip(&l.shares).skip(earlier) {
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 24));
         }

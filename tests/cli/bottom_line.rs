@@ -409,3 +409,39 @@ fn recent_pain_after_a_single_jump_is_an_action_that_names_the_jump() {
         "Knee pain began within 48 h of a load jump on Back squat (2026-W12): raise it by about 10 % a week at most."
     );
 }
+
+#[test]
+fn the_terminal_load_table_lists_the_last_26_weeks_of_a_long_log() {
+    // A 60-week log: the terminal shows the last 26 weeks and says where the other 34 are.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("strong.csv");
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
+    for week in 0..60 {
+        let date = start + chrono::Duration::days(week * 7);
+        csv.push_str(&format!(
+            "{date} 18:00:00,Gym,Squat (Barbell),1,60,5,0,0,,\n"
+        ));
+    }
+    std::fs::write(&log, csv).unwrap();
+    let text = stdout(&strainscope([
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        log.as_os_str(),
+        "--unit".as_ref(),
+        "kg".as_ref(),
+    ]));
+    let load = &text[text.find("Load by ISO week").unwrap()..];
+    assert!(
+        load.contains("The last 26 weeks; the 34 weeks before them are in the Markdown, HTML and JSON reports."),
+        "{load}"
+    );
+    let rows: Vec<&str> = load.lines().filter(|l| l.starts_with("202")).collect();
+    // The sparkline's span line starts with a week too: "2025-W… to 2026-W… (52 weeks)".
+    let table: Vec<&&str> = rows.iter().filter(|l| !l.contains(" to ")).collect();
+    assert_eq!(table.len(), 26, "{load}");
+    assert!(table[0].starts_with("2025-W36"), "{}", table[0]);
+    assert!(table[25].starts_with("2026-W09"), "{}", table[25]);
+}

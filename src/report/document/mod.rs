@@ -162,7 +162,9 @@ pub struct Document<'a> {
     pub episodes: Section<Table>,
     pub associations: Section<Vec<RegionAssociations>>,
     /// Regions whose every episode was soreness-like: after the pain that matters.
-    pub soreness: Section<Vec<RegionAssociations>>,
+    /// Absent when no region had only soreness: an empty section would be one more thing to
+    /// read that says nothing.
+    pub soreness: Option<Section<Vec<RegionAssociations>>>,
     pub changes: Section<Vec<Change>>,
     pub load: Section<Load>,
     pub habits: Section<Table>,
@@ -183,7 +185,6 @@ pub const NO_ONSETS: &str = "No pain onsets to relate to training.";
 pub const NO_TRAINING: &str = "No training in this period.";
 pub const ONLY_SORENESS: &str =
     "Every pain onset was ordinary training soreness: see the soreness section below.";
-pub const NO_SORENESS: &str = "No region had only ordinary training soreness.";
 
 impl<'a> Document<'a> {
     pub fn build(a: &'a Analysis, sources: &'a Sources) -> Self {
@@ -234,7 +235,11 @@ impl<'a> Document<'a> {
                     ONLY_SORENESS
                 },
             ),
-            soreness: Section::new("soreness", words::SORENESS_TITLE, soreness, NO_SORENESS),
+            soreness: soreness.map(|regions| Section {
+                id: "soreness",
+                title: words::SORENESS_TITLE.to_string(),
+                body: Body::Content(regions),
+            }),
             changes: Section::new(
                 "what-to-change",
                 words::CHANGE_TITLE,
@@ -257,16 +262,21 @@ impl<'a> Document<'a> {
     }
 
     /// Every section's anchor and title, in order, for a table of contents.
-    pub fn contents(&self) -> [(&'static str, &str); 7] {
-        [
+    pub fn contents(&self) -> Vec<(&'static str, &str)> {
+        let mut all = vec![
             (self.warnings.id, self.warnings.title.as_str()),
             (self.episodes.id, self.episodes.title.as_str()),
             (self.associations.id, self.associations.title.as_str()),
-            (self.soreness.id, self.soreness.title.as_str()),
+        ];
+        if let Some(s) = &self.soreness {
+            all.push((s.id, s.title.as_str()));
+        }
+        all.extend([
             (self.changes.id, self.changes.title.as_str()),
             (self.load.id, self.load.title.as_str()),
             (self.habits.id, self.habits.title.as_str()),
-        ]
+        ]);
+        all
     }
 }
 

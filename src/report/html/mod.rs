@@ -220,7 +220,7 @@ impl Layout for Html {
             );
         }
         let _ = writeln!(s, "</header>");
-        let mut titles: Vec<(&str, &str)> = doc.contents().to_vec();
+        let mut titles: Vec<(&str, &str)> = doc.contents();
         if self.charts {
             titles.push(("charts", words::CHARTS_TITLE));
         }
