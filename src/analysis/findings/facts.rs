@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::analysis::associations::{Association, ExposureKind};
+use crate::analysis::conditions::Rule;
 use crate::analysis::weekly::Measure;
-use crate::model::{Condition, IsoWeek, Region};
+use crate::model::{IsoWeek, Region};
 
 use super::kind::FindingKind;
 use super::scope::Folded;
@@ -116,18 +117,46 @@ pub struct PainAfterExposure {
     /// Labels of the exposures this one accounts for: followed by pain too (crude), but not
     /// once this one is taken into account.
     pub explains: Vec<String>,
-    /// For a risk tag: the names of the logged exercises that carry it (context only; they
-    /// are not named as exercises to change on the tag's evidence).
-    pub tag_members: Vec<String>,
-    /// Catalog ids of the exercises named on this evidence (the exercise, or every exercise
-    /// of an inseparable group; none for a tag).
-    pub implicated: Vec<String>,
+    /// The exercises this evidence names: to change, or, for a risk tag, only as context.
+    pub named: Named,
 }
 
 impl PainAfterExposure {
     /// The group's best row, which carries the numbers the finding quotes.
     pub fn best(&self) -> &Association {
         &self.rows[0]
+    }
+}
+
+/// The exercises an association's evidence names, by the kind of its exposure: the two lists
+/// never both have entries, so one is chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    /// Catalog ids of the exercises to change (the exercise, or every exercise of an
+    /// inseparable group).
+    Implicated(Vec<String>),
+    /// For a risk tag: the names of the logged exercises that carry it (context only; they
+    /// are not named as exercises to change on the tag's evidence).
+    TagMembers(Vec<String>),
+    /// A load or routine exposure names no exercise.
+    Nothing,
+}
+
+impl Named {
+    /// The catalog ids of the exercises to change; none for a tag.
+    pub fn implicated(&self) -> &[String] {
+        match self {
+            Named::Implicated(ids) => ids,
+            _ => &[],
+        }
+    }
+
+    /// The names of the logged exercises a tag covers; none for anything else.
+    pub fn tag_members(&self) -> &[String] {
+        match self {
+            Named::TagMembers(names) => names,
+            _ => &[],
+        }
     }
 }
 
@@ -316,10 +345,9 @@ pub struct Repeat {
 /// The working sets a declared condition's rule matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConditionExercises {
-    pub condition: Condition,
-    pub heavy_only: bool,
-    /// The rule's reason, from `data/conditions.toml`.
-    pub why: String,
+    /// The rule of `data/conditions.toml` that matched: the condition, whether only heavy sets
+    /// count, and its reason.
+    pub rule: &'static Rule,
     pub sets: u32,
     /// Sorted.
     pub days: Vec<NaiveDate>,
@@ -385,7 +413,7 @@ impl Facts {
     pub fn exercises(&self) -> Vec<String> {
         match self {
             Facts::SpikeThenPain(j) | Facts::ExerciseJump(j) => vec![j.exercise.clone()],
-            Facts::Association(a) => a.implicated.clone(),
+            Facts::Association(a) => a.named.implicated().to_vec(),
             Facts::SorenessAssociation(s) => s
                 .exposures
                 .iter()

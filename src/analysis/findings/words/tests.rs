@@ -75,8 +75,7 @@ fn association() -> PainAfterExposure {
         rows: vec![row],
         adjusted_for: Vec::new(),
         explains: Vec::new(),
-        tag_members: Vec::new(),
-        implicated: vec!["deadlift".into()],
+        named: Named::Implicated(vec!["deadlift".into()]),
     }
 }
 
