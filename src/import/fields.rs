@@ -25,6 +25,19 @@ pub struct MeasureColumns {
     pub duration: Option<usize>,
 }
 
+impl MeasureColumns {
+    /// `Reps` and `RPE`, as Strong, Hevy and Fit Notes for iOS all name them (a header is
+    /// matched regardless of case); no distance or duration, which each app names its own way.
+    pub fn reps_and_rpe(header: &Header) -> MeasureColumns {
+        MeasureColumns {
+            reps: header.find(&["Reps"]),
+            rpe: header.find(&["RPE"]),
+            distance: None,
+            duration: None,
+        }
+    }
+}
+
 pub struct Row<'a> {
     pub file: &'a str,
     pub record: &'a Record,

@@ -65,10 +65,9 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         set_type: header.find(&["set_type"]),
         weight,
         measures: MeasureColumns {
-            reps: header.find(&["reps"]),
-            rpe: header.find(&["rpe"]),
             distance,
             duration: header.find(&["duration_seconds"]),
+            ..MeasureColumns::reps_and_rpe(header)
         },
         order: None,
     })))
