@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::{PainEntry, Region, SourceRef, WorkoutSet};
+use crate::model::{Measures, PainEntry, Region, SourceRef, WorkoutSet};
 
 use super::associations::{Association, ExposureKind, RiskRatio, Risks};
 use super::calendar::{Acwr, Day, Session, SetsBy, Trained};
@@ -24,7 +24,10 @@ pub fn set(start: NaiveDateTime, canonical: &str, weight: f64, reps: f64) -> Wor
         canonical: Some(canonical.to_string()),
         set_number: 1,
         weight_kg: Some(weight),
-        reps: Some(reps),
+        measures: Measures {
+            reps: Some(reps),
+            ..Measures::default()
+        },
         ..WorkoutSet::new(start.to_string(), start, canonical.to_string(), source)
     }
 }

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
 use crate::error::RowError;
-use crate::model::{DistanceUnit, WeightUnit, WorkoutSet};
+use crate::model::{DistanceUnit, Measures, WeightUnit};
 
 use super::source::{Header, Record};
 
@@ -14,8 +14,8 @@ pub const MAX_REPS: f64 = 1000.0;
 /// Longer workouts than this are clock artefacts (a real Strong file counts down "264h 1m").
 pub const MAX_WORKOUT_S: f64 = 24.0 * 3600.0;
 
-/// Where a format keeps what a set measured besides its weight, for the formats that read them
-/// all the same way.
+/// Where a format keeps what a set measured besides its weight ([`Measures`]), for the formats
+/// that read them all the same way.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MeasureColumns {
     pub reps: Option<usize>,
@@ -162,20 +162,17 @@ impl<'a> Row<'a> {
         )
     }
 
-    /// Reads reps, RPE, distance and duration from `columns` into `set`.
-    pub fn read_measures(
-        &self,
-        columns: &MeasureColumns,
-        set: &mut WorkoutSet,
-    ) -> Result<(), RowError> {
+    /// Reads reps, RPE, distance and duration from `columns`.
+    pub fn measures(&self, columns: &MeasureColumns) -> Result<Measures, RowError> {
         let (distance, unit) = columns
             .distance
             .map_or((None, DistanceUnit::M), |(c, u)| (Some(c), u));
-        set.reps = self.reps(columns.reps)?;
-        set.rpe = self.rpe(columns.rpe)?;
-        set.distance_m = self.distance_m(distance, unit)?;
-        set.duration_s = self.seconds(columns.duration)?;
-        Ok(())
+        Ok(Measures {
+            reps: self.reps(columns.reps)?,
+            rpe: self.rpe(columns.rpe)?,
+            distance_m: self.distance_m(distance, unit)?,
+            duration_s: self.seconds(columns.duration)?,
+        })
     }
 
     /// A timestamp in any form [`super::dates::parse_stamp`] reads, as local wall-clock time:

@@ -89,7 +89,7 @@ impl Dialect for Fitbod {
             notes: row.opt_text(self.note).to_string(),
             ..ctx.new_set(row, workout_id, start, exercise)
         };
-        row.read_measures(&self.measures, &mut set)?;
+        set.measures = row.measures(&self.measures)?;
         Ok(RowOutcome::Set(set))
     }
 }

@@ -143,11 +143,11 @@ impl Dialect for FitNotesIos {
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
         };
-        numbers.read_measures(&self.measures, &mut set)?;
-        set.duration_s = duration_s;
+        set.measures = numbers.measures(&self.measures)?;
+        set.measures.duration_s = duration_s;
         // A timed set writes 0 (or nothing) in Reps: it has no reps.
-        if set.duration_s.is_some() && set.reps == Some(0.0) {
-            set.reps = None;
+        if set.measures.duration_s.is_some() && set.measures.reps == Some(0.0) {
+            set.measures.reps = None;
         }
         Ok(RowOutcome::Set(set))
     }

@@ -331,7 +331,7 @@ impl Dialect for Generic {
             workout_notes: row.opt_text(c.workout_notes).to_string(),
             ..ctx.new_set(row, workout_id, start, exercise)
         };
-        row.read_measures(&c.measures, &mut set)?;
+        set.measures = row.measures(&c.measures)?;
         set.workout_duration_s = row.seconds(c.workout_duration)?;
         Ok(RowOutcome::Set(set))
     }
@@ -353,10 +353,10 @@ pub fn write_generic<W: Write>(sets: &[WorkoutSet], out: W) -> csv::Result<()> {
             s.set_number.to_string(),
             s.kind.as_str().to_string(),
             num(s.weight_kg),
-            num(s.reps),
-            num(s.rpe),
-            num(s.distance_m),
-            num(s.duration_s),
+            num(s.measures.reps),
+            num(s.measures.rpe),
+            num(s.measures.distance_m),
+            num(s.measures.duration_s),
             s.notes.clone(),
             s.workout_notes.clone(),
             num(s.workout_duration_s),

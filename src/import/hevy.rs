@@ -140,7 +140,7 @@ impl Dialect for Hevy {
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
         };
-        row.read_measures(&self.measures, &mut set)?;
+        set.measures = row.measures(&self.measures)?;
         Ok(RowOutcome::Set(set))
     }
 }

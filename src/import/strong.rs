@@ -260,8 +260,8 @@ impl Dialect for Strong {
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
         };
-        row.read_measures(&self.measures, &mut set)?;
-        set.distance_m = row.distance_m(self.distance, distance_unit)?;
+        set.measures = row.measures(&self.measures)?;
+        set.measures.distance_m = row.distance_m(self.distance, distance_unit)?;
         Ok(RowOutcome::Set(set))
     }
 }

@@ -95,7 +95,7 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
         }
         session.working_sets += 1;
         session.load_kg += s.volume_kg();
-        if let Some(r) = s.rpe {
+        if let Some(r) = s.measures.rpe {
             rpe[i].0 += r;
             rpe[i].1 += 1;
         }
