@@ -10,7 +10,7 @@ use crate::analysis::totals::{Totals, file_totals};
 use crate::cli::ImportArgs;
 use crate::config::Settings;
 use crate::error::AppError;
-use crate::error::{RowError, exit};
+use crate::error::{Position, RowError, exit};
 use crate::import::{ImportedFile, Overlap, unknown_exercises, write_generic};
 
 use super::{print, write_output};
@@ -36,18 +36,15 @@ pub struct ImportReport {
 
 #[derive(Debug, Serialize)]
 pub struct RejectedRow {
-    pub file: String,
-    pub line: u64,
-    pub column: u64,
+    #[serde(flatten)]
+    pub at: Position,
     pub reason: String,
 }
 
 impl From<&RowError> for RejectedRow {
     fn from(e: &RowError) -> Self {
         RejectedRow {
-            file: e.file.clone(),
-            line: e.line,
-            column: e.column,
+            at: e.at.clone(),
             reason: e.reason(),
         }
     }

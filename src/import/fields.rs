@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
-use crate::error::RowError;
+use crate::error::{Position, RowError};
 use crate::model::{DistanceUnit, Measures, WeightUnit};
 
 use super::source::{Header, Record};
@@ -74,9 +74,11 @@ impl<'a> Row<'a> {
 
     pub fn error(&self, column: usize, value: &str, expected: impl Into<String>) -> RowError {
         RowError {
-            file: self.file.to_string(),
-            line: self.line(),
-            column: column as u64 + 1,
+            at: Position {
+                file: self.file.to_string(),
+                line: self.line(),
+                column: column as u64 + 1,
+            },
             column_name: self.header.name(column).to_string(),
             value: value.to_string(),
             expected: expected.into(),
