@@ -91,14 +91,9 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
         out.push(x.finding(severity, Facts::Association(facts)));
     }
     for (region, rows) in soreness {
-        let onset_dates: BTreeSet<NaiveDate> = rows
-            .iter()
-            .flat_map(|a| a.onset_dates.iter().copied())
-            .collect();
         let facts = SorenessAfterLoad {
             region,
             exposures: rows.into_iter().cloned().collect(),
-            onset_dates: onset_dates.into_iter().collect(),
         };
         out.push(x.finding(Severity::Info, Facts::SorenessAssociation(facts)));
     }

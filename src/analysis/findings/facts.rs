@@ -166,8 +166,6 @@ pub struct SorenessAfterLoad {
     pub region: Region,
     /// The association rows, strongest first.
     pub exposures: Vec<Association>,
-    /// Every onset after any of them, sorted and distinct.
-    pub onset_dates: Vec<NaiveDate>,
 }
 
 /// One exercise's week-over-week jumps, and the pain that followed some of them.
@@ -177,10 +175,16 @@ pub struct ExerciseJumps {
     pub exercise: String,
     pub measure: Measure,
     pub jumps: Vec<JumpWeek>,
-    pub followed: Vec<PainAfterJump>,
-    /// Where pain could have been seen to follow: without any pain recorded, no pain after a
-    /// jump says nothing.
-    pub pain: PainRecord,
+    pub followed: PainFollowUp,
+}
+
+/// The pain that followed some of the jumps, and the records it was looked for in: they decide
+/// what none following means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainFollowUp {
+    pub onsets: Vec<PainAfterJump>,
+    /// Without any pain recorded, no pain after a jump says nothing.
+    pub record: PainRecord,
 }
 
 /// What the pain records behind a finding are.
@@ -402,7 +406,7 @@ impl Facts {
             Facts::Association(a) => Some(a.best().region),
             Facts::SorenessAssociation(s) => Some(s.region),
             // Of several regions, the first in the vocabulary's order.
-            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.region).min(),
+            Facts::SpikeThenPain(j) => j.followed.onsets.iter().map(|f| f.region).min(),
             Facts::ShortRecovery(s) => Some(s.region),
             Facts::DeclaredCondition(c) => Some(c.region),
             _ => None,
@@ -436,16 +440,9 @@ impl Facts {
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => g.episodes.iter().map(|e| e.onset).collect(),
             Facts::Recurrence(r) => r.episodes.iter().map(|e| e.onset).collect(),
-            Facts::Association(a) => {
-                let dates: std::collections::BTreeSet<NaiveDate> = a
-                    .rows
-                    .iter()
-                    .flat_map(|r| r.onset_dates.iter().copied())
-                    .collect();
-                dates.into_iter().collect()
-            }
-            Facts::SorenessAssociation(s) => s.onset_dates.clone(),
-            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.onset).collect(),
+            Facts::Association(a) => onsets_after(&a.rows),
+            Facts::SorenessAssociation(s) => onsets_after(&s.exposures),
+            Facts::SpikeThenPain(j) => j.followed.onsets.iter().map(|f| f.onset).collect(),
             Facts::ExerciseJump(j) => j.jumps.iter().map(|w| w.week.monday()).collect(),
             Facts::WeeklyLoadJump(weeks) => weeks.iter().map(|w| w.first_day).collect(),
             // Newest first, as the JSON has always listed them.
@@ -477,4 +474,13 @@ impl Facts {
             last: NaiveDate::MIN,
         })
     }
+}
+
+/// Every onset after any of the association `rows`, sorted and distinct.
+fn onsets_after(rows: &[Association]) -> Vec<NaiveDate> {
+    let dates: std::collections::BTreeSet<NaiveDate> = rows
+        .iter()
+        .flat_map(|r| r.onset_dates.iter().copied())
+        .collect();
+    dates.into_iter().collect()
 }
