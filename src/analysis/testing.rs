@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use crate::model::{Measures, PainEntry, Region, SourceRef, WorkoutSet};
 
 use super::associations::{Association, ExposureKind, RiskRatio, Risks};
-use super::calendar::{Acwr, Day, Session, SetsBy, Trained};
+use super::calendar::{Acwr, Day, Session, SessionVolume, SetsBy, Trained};
 use super::stats::{RelativeRisk, Table};
 
 pub fn at(s: &str) -> NaiveDateTime {
@@ -56,9 +56,11 @@ pub fn session(when: &str, regions: &[Region]) -> Session {
         start,
         day: start.date(),
         name: String::new(),
-        working_sets: 3,
-        warmup_sets: 0,
-        load_kg: 1000.0,
+        volume: SessionVolume {
+            working_sets: 3,
+            warmup_sets: 0,
+            load_kg: 1000.0,
+        },
         trained: Trained {
             regions: regions.iter().copied().collect(),
             ..Trained::default()
