@@ -323,17 +323,16 @@ impl Dialect for Generic {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),
         };
-        let mut set = WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_name: row.opt_text(c.workout_name).to_string(),
             kind,
             weight_kg,
+            measures: row.measures(&c.measures)?,
             notes: row.opt_text(c.notes).to_string(),
             workout_notes: row.opt_text(c.workout_notes).to_string(),
+            workout_duration_s: row.seconds(c.workout_duration)?,
             ..ctx.new_set(row, workout_id, start, exercise)
-        };
-        set.measures = row.measures(&c.measures)?;
-        set.workout_duration_s = row.seconds(c.workout_duration)?;
-        Ok(RowOutcome::Set(set))
+        }))
     }
 }
 

@@ -127,7 +127,7 @@ impl Dialect for Hevy {
         let (weight_col, weight_unit) = self
             .weight
             .map_or((None, WeightUnit::Kg), |(c, u)| (Some(c), u));
-        let mut set = WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_name: row.opt_text(self.title).to_string(),
             set_index: row
                 .number(self.set_index, "a set number such as 0")?
@@ -135,12 +135,11 @@ impl Dialect for Hevy {
                 .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(weight_col, weight_unit)?,
+            measures: row.measures(&self.measures)?,
             notes: row.opt_text(self.exercise_notes).to_string(),
             workout_notes: row.opt_text(self.description).to_string(),
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
-        };
-        set.measures = row.measures(&self.measures)?;
-        Ok(RowOutcome::Set(set))
+        }))
     }
 }
