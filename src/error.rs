@@ -151,13 +151,27 @@ pub enum FileError {
     },
 }
 
-/// One bad row inside a readable file: reported and skipped (fatal only with `--strict`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct RowError {
+/// A place in an input file, shown as `file:line:column`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Position {
     pub file: String,
+    /// Physical, 1-based (the header is line 1).
     pub line: u64,
     /// 1-based field position; 0 when the problem is the row as a whole.
     pub column: u64,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// One bad row inside a readable file: reported and skipped (fatal only with `--strict`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowError {
+    #[serde(flatten)]
+    pub at: Position,
     pub column_name: String,
     pub value: String,
     pub expected: String,
@@ -179,14 +193,7 @@ impl RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file,
-            self.line,
-            self.column,
-            self.reason()
-        )
+        write!(f, "{}: {}", self.at, self.reason())
     }
 }
 

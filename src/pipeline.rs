@@ -6,14 +6,14 @@
 use anyhow::Context;
 use chrono::NaiveDate;
 
-use crate::analysis::settings::Thresholds;
+use crate::analysis::settings::AnalysisOptions;
 use crate::analysis::{Analysis, Input, analyse, notes::pain_from_notes};
 use crate::catalog::Catalog;
 use crate::config::Settings;
 use crate::diary::read_diary;
 use crate::error::{AppError, FileError};
 use crate::import::{ImportOptions, ImportedFile, Overlap, import_file, merge_overlaps};
-use crate::model::{Condition, PainEntry, WorkoutSet};
+use crate::model::{PainEntry, WorkoutSet};
 use crate::progress::Progress;
 
 /// Imports every file; files that cannot be read at all are collected and returned together.
@@ -56,9 +56,7 @@ pub struct Loaded<'s> {
     pub sets: Vec<WorkoutSet>,
     pub pain: Vec<PainEntry>,
     pub catalog: &'s Catalog,
-    pub thresholds: &'s Thresholds,
-    pub conditions: &'s [Condition],
-    pub focus_weeks: u32,
+    pub options: &'s AnalysisOptions,
     pub sources: Sources,
 }
 
@@ -72,11 +70,11 @@ impl Loaded<'_> {
             sets: &self.sets,
             pain: &self.pain,
             catalog: self.catalog,
-            thresholds: self.thresholds,
-            conditions: self.conditions,
+            thresholds: &self.options.thresholds,
+            conditions: &self.options.conditions,
             from,
             to,
-            focus_weeks: self.focus_weeks,
+            focus_weeks: self.options.focus_weeks(),
         })
         .context("the analysis failed")?)
     }
@@ -145,9 +143,7 @@ pub fn read_inputs<'s>(
         sets,
         pain,
         catalog: &settings.catalog,
-        thresholds: &settings.thresholds,
-        conditions: &settings.conditions,
-        focus_weeks: settings.focus_weeks(),
+        options: &settings.analysis,
         sources,
     })
 }

@@ -10,7 +10,7 @@ const CONDITIONS_TOML: &str = include_str!("../../data/conditions.toml");
 
 /// Exercises a condition turns into warnings: by catalog id or by spinal-risk tag, and
 /// optionally only when heavy (≥ `heavy_share` of the exercise's heaviest weight in the log).
-#[derive(Debug, Clone, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub condition: Condition,

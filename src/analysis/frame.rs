@@ -22,11 +22,11 @@ pub fn sets_frame<'a>(
         "kind" => values(sets.clone(), |s| s.kind.as_str()),
         "warmup" => values(sets.clone(), |s| s.kind == SetKind::Warmup),
         "weight_kg" => values(sets.clone(), |s| s.weight_kg),
-        "reps" => values(sets.clone(), |s| s.reps),
+        "reps" => values(sets.clone(), |s| s.measures.reps),
         "volume_kg" => values(sets.clone(), |s| s.volume_kg()),
-        "rpe" => values(sets.clone(), |s| s.rpe),
-        "distance_m" => values(sets.clone(), |s| s.distance_m),
-        "duration_s" => values(sets.clone(), |s| s.duration_s),
+        "rpe" => values(sets.clone(), |s| s.measures.rpe),
+        "distance_m" => values(sets.clone(), |s| s.measures.distance_m),
+        "duration_s" => values(sets.clone(), |s| s.measures.duration_s),
     )
 }
 

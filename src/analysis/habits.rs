@@ -148,7 +148,7 @@ fn habits_between(
     let mut core_days = BTreeSet::new();
     let (mut push, mut pull, mut knee, mut hip, mut grinding) = (0, 0, 0, 0, 0);
     for s in in_range.iter().filter(|s| s.kind != SetKind::Warmup) {
-        if s.rpe.is_some_and(|r| r >= t.grinding_rpe) {
+        if s.measures.rpe.is_some_and(|r| r >= t.grinding_rpe) {
             grinding += 1;
         }
         let Some(e) = s.canonical.as_deref().and_then(|id| catalog.get(id)) else {

@@ -1,7 +1,10 @@
 //! Every threshold, window and minimum count the analysis uses, with the defaults of
-//! science.md. Each can be changed in `strainscope.toml` under `[thresholds]`.
+//! science.md. Each can be changed in `strainscope.toml` under `[thresholds]`. With the
+//! declared conditions and the weeks in focus they make the [`AnalysisOptions`].
 
 use serde::{Deserialize, Serialize};
+
+use crate::model::Condition;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -165,5 +168,22 @@ impl Thresholds {
             return Err("thresholds.q_warning and q_caution must lie in 0..1".into());
         }
         Ok(())
+    }
+}
+
+/// What the analysis is told besides the logs and the catalog.
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisOptions {
+    pub thresholds: Thresholds,
+    /// `[conditions] declared`, each once, in the order the file names them.
+    pub conditions: Vec<Condition>,
+    /// `[report] focus_weeks` or `--focus-weeks`; `None` is the default (4).
+    pub focus_weeks: Option<u32>,
+}
+
+impl AnalysisOptions {
+    /// The weeks in focus: the flag or the file, else the default.
+    pub fn focus_weeks(&self) -> u32 {
+        self.focus_weeks.unwrap_or(super::FOCUS_WEEKS)
     }
 }

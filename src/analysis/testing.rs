@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use crate::model::{PainEntry, Region, SourceRef, WorkoutSet};
+use crate::model::{Measures, PainEntry, Region, SourceRef, WorkoutSet};
 
 use super::associations::{Association, ExposureKind, RiskRatio, Risks};
-use super::calendar::{Acwr, Day, Session, SetsBy, Trained};
+use super::calendar::{Acwr, Day, Session, SessionVolume, SetsBy, Trained};
 use super::stats::{RelativeRisk, Table};
 
 pub fn at(s: &str) -> NaiveDateTime {
@@ -24,7 +24,10 @@ pub fn set(start: NaiveDateTime, canonical: &str, weight: f64, reps: f64) -> Wor
         canonical: Some(canonical.to_string()),
         set_number: 1,
         weight_kg: Some(weight),
-        reps: Some(reps),
+        measures: Measures {
+            reps: Some(reps),
+            ..Measures::default()
+        },
         ..WorkoutSet::new(start.to_string(), start, canonical.to_string(), source)
     }
 }
@@ -53,9 +56,11 @@ pub fn session(when: &str, regions: &[Region]) -> Session {
         start,
         day: start.date(),
         name: String::new(),
-        working_sets: 3,
-        warmup_sets: 0,
-        load_kg: 1000.0,
+        volume: SessionVolume {
+            working_sets: 3,
+            warmup_sets: 0,
+            load_kg: 1000.0,
+        },
         trained: Trained {
             regions: regions.iter().copied().collect(),
             ..Trained::default()

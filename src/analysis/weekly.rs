@@ -325,8 +325,8 @@ pub fn exercise_weeks(
         "canonical" => working.iter().map(|s| s.canonical.as_deref()).collect::<Vec<_>>(),
         "week" => working.iter().map(|s| week_key(s.day())).collect::<Vec<_>>(),
         "volume_kg" => working.iter().map(|s| s.volume_kg()).collect::<Vec<_>>(),
-        "distance_m" => working.iter().map(|s| s.distance_m).collect::<Vec<_>>(),
-        "duration_s" => working.iter().map(|s| s.duration_s).collect::<Vec<_>>(),
+        "distance_m" => working.iter().map(|s| s.measures.distance_m).collect::<Vec<_>>(),
+        "duration_s" => working.iter().map(|s| s.measures.duration_s).collect::<Vec<_>>(),
         "epley" => working
             .iter()
             .map(|s| e1rm_input(s).map(|(w, r)| e1rm_epley(w, r)))
@@ -432,7 +432,7 @@ pub fn exercise_weeks(
 
 /// e1RM uses working sets of 1–10 reps with a weight.
 fn e1rm_input(s: &WorkoutSet) -> Option<(f64, f64)> {
-    match (s.weight_kg, s.reps) {
+    match (s.weight_kg, s.measures.reps) {
         (Some(w), Some(r)) if w > 0.0 && (1.0..=10.0).contains(&r) => Some((w, r)),
         _ => None,
     }

@@ -10,7 +10,7 @@ use crate::analysis::totals::{Totals, file_totals};
 use crate::cli::ImportArgs;
 use crate::config::Settings;
 use crate::error::AppError;
-use crate::error::{RowError, exit};
+use crate::error::{Position, RowError, exit};
 use crate::import::{ImportedFile, Overlap, unknown_exercises, write_generic};
 
 use super::{print, write_output};
@@ -24,8 +24,8 @@ pub struct ImportReport {
     pub schema_version: u32,
     #[serde(flatten)]
     pub totals: Totals,
-    pub pseudo_rows: usize,
-    pub blank_lines: usize,
+    #[serde(flatten)]
+    pub skipped: Skipped<usize>,
     pub rejected: Vec<RejectedRow>,
     /// Workouts found in more than one file (overlapping exports), counted once.
     pub merged: Overlap,
@@ -34,20 +34,25 @@ pub struct ImportReport {
     pub notices: Vec<String>,
 }
 
+/// The lines skipped as no sets: pseudo-rows (rest timers, notes, …) and blank lines.
+#[derive(Debug, Serialize)]
+pub struct Skipped<P> {
+    /// By kind for one file; in all for the whole import.
+    pub pseudo_rows: P,
+    pub blank_lines: usize,
+}
+
 #[derive(Debug, Serialize)]
 pub struct RejectedRow {
-    pub file: String,
-    pub line: u64,
-    pub column: u64,
+    #[serde(flatten)]
+    pub at: Position,
     pub reason: String,
 }
 
 impl From<&RowError> for RejectedRow {
     fn from(e: &RowError) -> Self {
         RejectedRow {
-            file: e.file.clone(),
-            line: e.line,
-            column: e.column,
+            at: e.at.clone(),
             reason: e.reason(),
         }
     }
@@ -59,8 +64,8 @@ pub struct FileReport {
     pub format: &'static str,
     #[serde(flatten)]
     pub totals: Totals,
-    pub pseudo_rows: BTreeMap<&'static str, usize>,
-    pub blank_lines: usize,
+    #[serde(flatten)]
+    pub skipped: Skipped<BTreeMap<&'static str, usize>>,
     pub rejected: usize,
     pub unknown_exercises: usize,
     /// Share of the file's sets whose exercise the catalog knows, in percent (one decimal).
@@ -142,8 +147,10 @@ pub fn build_report(files: &[ImportedFile], merged: Overlap) -> anyhow::Result<I
             path: f.path.clone(),
             format: f.format,
             totals: t,
-            pseudo_rows: f.pseudo_rows.clone(),
-            blank_lines: f.blank_lines,
+            skipped: Skipped {
+                pseudo_rows: f.pseudo_rows.clone(),
+                blank_lines: f.blank_lines,
+            },
             rejected: f.rejected.len(),
             unknown_exercises: unknown.len(),
             known_exercise_pct: known_pct(&f.sets),
@@ -155,8 +162,10 @@ pub fn build_report(files: &[ImportedFile], merged: Overlap) -> anyhow::Result<I
     Ok(ImportReport {
         schema_version: SCHEMA_VERSION,
         totals,
-        pseudo_rows: files.iter().flat_map(|f| f.pseudo_rows.values()).sum(),
-        blank_lines: files.iter().map(|f| f.blank_lines).sum(),
+        skipped: Skipped {
+            pseudo_rows: files.iter().flat_map(|f| f.pseudo_rows.values()).sum(),
+            blank_lines: files.iter().map(|f| f.blank_lines).sum(),
+        },
         rejected: files
             .iter()
             .flat_map(|f| f.rejected.iter().map(RejectedRow::from))
@@ -191,14 +200,15 @@ fn render_text(report: &ImportReport, files: &[ImportedFile]) -> String {
     for (f, file) in report.files.iter().zip(files) {
         let _ = writeln!(s, "{}  ({})", f.path, f.format);
         write_totals(&mut s, &f.totals);
-        if !f.pseudo_rows.is_empty() || f.blank_lines > 0 {
-            let mut parts: Vec<String> = f
+        let skipped = &f.skipped;
+        if !skipped.pseudo_rows.is_empty() || skipped.blank_lines > 0 {
+            let mut parts: Vec<String> = skipped
                 .pseudo_rows
                 .iter()
                 .map(|(k, n)| format!("{n} {k}"))
                 .collect();
-            if f.blank_lines > 0 {
-                parts.push(format!("{} blank lines", f.blank_lines));
+            if skipped.blank_lines > 0 {
+                parts.push(format!("{} blank lines", skipped.blank_lines));
             }
             let _ = writeln!(s, "  skipped    {} (not sets)", parts.join(", "));
         }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::analysis::settings::Thresholds;
+use crate::analysis::settings::{AnalysisOptions, Thresholds};
 use crate::catalog::Catalog;
 use crate::cli::{AnalysisArgs, ReadArgs, UnitArg};
 use crate::error::ConfigError;
@@ -20,14 +20,11 @@ pub struct Settings {
     pub source: Option<PathBuf>,
     /// How the exports are read: unit, time zone, day/month order, column map, duplicates.
     pub import: ImportOptions,
-    pub thresholds: Thresholds,
-    /// `[conditions] declared`, each once, in the order the file names them.
-    pub conditions: Vec<Condition>,
+    /// How they are analysed: thresholds, declared conditions, weeks in focus.
+    pub analysis: AnalysisOptions,
     /// The embedded catalog with the `[exercises]` mappings applied; built once per run.
     pub catalog: Catalog,
     pub inputs: Inputs,
-    /// `[report] focus_weeks` or `--focus-weeks`; `None` is the default (4).
-    pub focus_weeks: Option<u32>,
 }
 
 /// The most weeks a report can focus on (ten years).
@@ -56,29 +53,24 @@ impl Settings {
             map: map(file)?,
             keep_duplicates: defaults.keep_duplicates,
         };
-        let thresholds = thresholds(file)?;
-        let conditions = conditions(file)?;
+        let analysis = AnalysisOptions {
+            thresholds: thresholds(file)?,
+            conditions: conditions(file)?,
+            focus_weeks: focus_weeks(file)?,
+        };
         let catalog = catalog(file)?;
-        let focus_weeks = focus_weeks(file)?;
         let inputs = &file.config.inputs;
         Ok(Settings {
             source: Some(file.path.clone()),
             import,
-            thresholds,
-            conditions,
+            analysis,
             catalog,
             inputs: Inputs {
                 workouts: inputs.workouts.iter().map(|p| file.resolve(p)).collect(),
                 pain: inputs.pain.as_deref().map(|p| file.resolve(p)),
                 pain_from_notes: inputs.pain_from_notes,
             },
-            focus_weeks,
         })
-    }
-
-    /// The weeks in focus: the flag or the file, else the default.
-    pub fn focus_weeks(&self) -> u32 {
-        self.focus_weeks.unwrap_or(crate::analysis::FOCUS_WEEKS)
     }
 
     /// `--unit`, `--tz`, `--date-order`, `--map` and `--keep-duplicates`, which win over the file.
@@ -115,7 +107,7 @@ impl Settings {
         }
         s.inputs.pain_from_notes |= args.pain_from_notes;
         if args.focus_weeks.is_some() {
-            s.focus_weeks = args.focus_weeks;
+            s.analysis.focus_weeks = args.focus_weeks;
         }
         s
     }

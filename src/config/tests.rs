@@ -92,7 +92,7 @@ fn inputs_are_read_relative_to_the_config_file() {
         }
     );
     assert_eq!(
-        s.conditions,
+        s.analysis.conditions,
         vec![Condition::HerniatedDisc, Condition::Sciatica]
     );
     refused(
@@ -164,7 +164,7 @@ fn flags_win_over_the_file_and_the_file_over_the_defaults() {
     assert_eq!(s.import.tz, chrono_tz::Tz::UTC);
     assert_eq!(s.import.date_order, None);
     assert_eq!(
-        s.thresholds,
+        s.analysis.thresholds,
         crate::analysis::settings::Thresholds::default()
     );
     assert!(!s.inputs.pain_from_notes);

@@ -3,8 +3,8 @@
 
 use chrono::{Datelike, NaiveDateTime, Timelike};
 
-use crate::error::RowError;
-use crate::model::{DistanceUnit, WeightUnit, WorkoutSet};
+use crate::error::{Position, RowError};
+use crate::model::{DistanceUnit, Measures, WeightUnit};
 
 use super::source::{Header, Record};
 
@@ -14,8 +14,8 @@ pub const MAX_REPS: f64 = 1000.0;
 /// Longer workouts than this are clock artefacts (a real Strong file counts down "264h 1m").
 pub const MAX_WORKOUT_S: f64 = 24.0 * 3600.0;
 
-/// Where a format keeps what a set measured besides its weight, for the formats that read them
-/// all the same way.
+/// Where a format keeps what a set measured besides its weight ([`Measures`]), for the formats
+/// that read them all the same way.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct MeasureColumns {
     pub reps: Option<usize>,
@@ -23,6 +23,19 @@ pub struct MeasureColumns {
     pub distance: Option<(usize, DistanceUnit)>,
     /// Seconds.
     pub duration: Option<usize>,
+}
+
+impl MeasureColumns {
+    /// `Reps` and `RPE`, as Strong, Hevy and Fit Notes for iOS all name them (a header is
+    /// matched regardless of case); no distance or duration, which each app names its own way.
+    pub fn reps_and_rpe(header: &Header) -> MeasureColumns {
+        MeasureColumns {
+            reps: header.find(&["Reps"]),
+            rpe: header.find(&["RPE"]),
+            distance: None,
+            duration: None,
+        }
+    }
 }
 
 pub struct Row<'a> {
@@ -61,9 +74,11 @@ impl<'a> Row<'a> {
 
     pub fn error(&self, column: usize, value: &str, expected: impl Into<String>) -> RowError {
         RowError {
-            file: self.file.to_string(),
-            line: self.line(),
-            column: column as u64 + 1,
+            at: Position {
+                file: self.file.to_string(),
+                line: self.line(),
+                column: column as u64 + 1,
+            },
             column_name: self.header.name(column).to_string(),
             value: value.to_string(),
             expected: expected.into(),
@@ -149,20 +164,17 @@ impl<'a> Row<'a> {
         )
     }
 
-    /// Reads reps, RPE, distance and duration from `columns` into `set`.
-    pub fn read_measures(
-        &self,
-        columns: &MeasureColumns,
-        set: &mut WorkoutSet,
-    ) -> Result<(), RowError> {
+    /// Reads reps, RPE, distance and duration from `columns`.
+    pub fn measures(&self, columns: &MeasureColumns) -> Result<Measures, RowError> {
         let (distance, unit) = columns
             .distance
             .map_or((None, DistanceUnit::M), |(c, u)| (Some(c), u));
-        set.reps = self.reps(columns.reps)?;
-        set.rpe = self.rpe(columns.rpe)?;
-        set.distance_m = self.distance_m(distance, unit)?;
-        set.duration_s = self.seconds(columns.duration)?;
-        Ok(())
+        Ok(Measures {
+            reps: self.reps(columns.reps)?,
+            rpe: self.rpe(columns.rpe)?,
+            distance_m: self.distance_m(distance, unit)?,
+            duration_s: self.seconds(columns.duration)?,
+        })
     }
 
     /// A timestamp in any form [`super::dates::parse_stamp`] reads, as local wall-clock time:

@@ -116,7 +116,7 @@ pub(super) fn check_readable(out: &ImportedFile) -> Result<(), FileError> {
     let cause = if example.column_name.is_empty() {
         format!(
             "rows like line {} are broken: {}",
-            example.line, example.expected
+            example.at.line, example.expected
         )
     } else {
         format!(

@@ -83,13 +83,12 @@ impl Dialect for Fitbod {
             Some((c, v)) => return Err(row.error(c, &v, "true or false")),
             None => SetKind::Working,
         };
-        let mut set = WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             kind,
             weight_kg: row.weight_kg(self.weight, WeightUnit::Kg)?,
+            measures: row.measures(&self.measures)?,
             notes: row.opt_text(self.note).to_string(),
             ..ctx.new_set(row, workout_id, start, exercise)
-        };
-        row.read_measures(&self.measures, &mut set)?;
-        Ok(RowOutcome::Set(set))
+        }))
     }
 }

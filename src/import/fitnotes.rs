@@ -6,7 +6,7 @@
 use chrono::NaiveTime;
 
 use crate::error::{FileError, RowError};
-use crate::model::{DistanceUnit, WeightUnit, WorkoutSet};
+use crate::model::{DistanceUnit, Measures, WeightUnit, WorkoutSet};
 
 use super::dates::{parse_clock, parse_datetime};
 use super::fields::Row;
@@ -172,9 +172,12 @@ impl Dialect for FitNotes {
         Ok(RowOutcome::Set(WorkoutSet {
             workout_name: row.text(self.category).to_string(),
             weight_kg,
-            reps: row.reps(self.reps)?,
-            distance_m,
-            duration_s,
+            measures: Measures {
+                reps: row.reps(self.reps)?,
+                rpe: None,
+                distance_m,
+                duration_s,
+            },
             notes: row.opt_text(self.comment).to_string(),
             ..ctx.new_set(row, day.format("%Y-%m-%d").to_string(), start, exercise)
         }))

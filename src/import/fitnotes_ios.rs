@@ -12,7 +12,7 @@ use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::parse_clock;
-use super::fields::{Row, WorkoutIds};
+use super::fields::{MeasureColumns, Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -24,14 +24,14 @@ struct FitNotesIos {
     start: usize,
     end: Option<usize>,
     exercise: usize,
-    reps: Option<usize>,
     weight: Option<usize>,
     unit: WeightUnit,
+    /// Reps, RPE and distance, read as every format reads them; no duration column here:
+    /// `Time` is a clock (`00:00:30`), read apart.
+    measures: MeasureColumns,
     time: Option<usize>,
-    distance: Option<usize>,
     status: usize,
     warmup: Option<usize>,
-    rpe: Option<usize>,
     note: Option<usize>,
 }
 
@@ -48,20 +48,26 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         Some(c) => ctx.fallback_unit(header, c, "fitnotes-ios")?,
         None => WeightUnit::Kg,
     };
+    // The app names no distance unit; it follows the weight unit's family.
+    let distance_unit = match unit {
+        WeightUnit::Kg => DistanceUnit::Km,
+        WeightUnit::Lb => DistanceUnit::Mi,
+    };
     Ok(Some(Box::new(FitNotesIos {
         ids: WorkoutIds::default(),
         name: header.find(&["Name"]),
         start,
         end: header.find(&["EndTime"]),
         exercise,
-        reps: header.find(&["Reps"]),
         weight,
         unit,
+        measures: MeasureColumns {
+            distance: header.find(&["Distance"]).map(|c| (c, distance_unit)),
+            ..MeasureColumns::reps_and_rpe(header)
+        },
         time: header.find(&["Time"]),
-        distance: header.find(&["Distance"]),
         status,
         warmup: header.find(&["IsWarmup"]),
-        rpe: header.find(&["RPE"]),
         note: header.find(&["Note", "Notes"]),
     })))
 }
@@ -129,28 +135,20 @@ impl Dialect for FitNotesIos {
             ),
             _ => None,
         };
-        let reps = numbers.reps(self.reps)?;
-        // A timed set writes 0 (or nothing) in Reps: it has no reps.
-        let reps = match (reps, duration_s) {
-            (Some(0.0), Some(_)) => None,
-            (r, _) => r,
-        };
-        // The app names no distance unit; it follows the weight unit's family.
-        let distance_unit = match self.unit {
-            WeightUnit::Kg => DistanceUnit::Km,
-            WeightUnit::Lb => DistanceUnit::Mi,
-        };
-        Ok(RowOutcome::Set(WorkoutSet {
+        let mut set = WorkoutSet {
             workout_name: row.opt_text(self.name).to_string(),
             kind,
             weight_kg: numbers.weight_kg(self.weight, self.unit)?,
-            reps,
-            rpe: numbers.rpe(self.rpe)?,
-            distance_m: numbers.distance_m(self.distance, distance_unit)?,
-            duration_s,
             notes: row.opt_text(self.note).to_string(),
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
-        }))
+        };
+        set.measures = numbers.measures(&self.measures)?;
+        set.measures.duration_s = duration_s;
+        // A timed set writes 0 (or nothing) in Reps: it has no reps.
+        if set.measures.duration_s.is_some() && set.measures.reps == Some(0.0) {
+            set.measures.reps = None;
+        }
+        Ok(RowOutcome::Set(set))
     }
 }

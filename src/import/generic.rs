@@ -323,17 +323,16 @@ impl Dialect for Generic {
             Some(id) if !id.is_empty() => id.to_string(),
             _ => start.format("%Y-%m-%d %H:%M:%S").to_string(),
         };
-        let mut set = WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_name: row.opt_text(c.workout_name).to_string(),
             kind,
             weight_kg,
+            measures: row.measures(&c.measures)?,
             notes: row.opt_text(c.notes).to_string(),
             workout_notes: row.opt_text(c.workout_notes).to_string(),
+            workout_duration_s: row.seconds(c.workout_duration)?,
             ..ctx.new_set(row, workout_id, start, exercise)
-        };
-        row.read_measures(&c.measures, &mut set)?;
-        set.workout_duration_s = row.seconds(c.workout_duration)?;
-        Ok(RowOutcome::Set(set))
+        }))
     }
 }
 
@@ -353,10 +352,10 @@ pub fn write_generic<W: Write>(sets: &[WorkoutSet], out: W) -> csv::Result<()> {
             s.set_number.to_string(),
             s.kind.as_str().to_string(),
             num(s.weight_kg),
-            num(s.reps),
-            num(s.rpe),
-            num(s.distance_m),
-            num(s.duration_s),
+            num(s.measures.reps),
+            num(s.measures.rpe),
+            num(s.measures.distance_m),
+            num(s.measures.duration_s),
             s.notes.clone(),
             s.workout_notes.clone(),
             num(s.workout_duration_s),

@@ -65,10 +65,9 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         set_type: header.find(&["set_type"]),
         weight,
         measures: MeasureColumns {
-            reps: header.find(&["reps"]),
-            rpe: header.find(&["rpe"]),
             distance,
             duration: header.find(&["duration_seconds"]),
+            ..MeasureColumns::reps_and_rpe(header)
         },
         order: None,
     })))
@@ -128,7 +127,7 @@ impl Dialect for Hevy {
         let (weight_col, weight_unit) = self
             .weight
             .map_or((None, WeightUnit::Kg), |(c, u)| (Some(c), u));
-        let mut set = WorkoutSet {
+        Ok(RowOutcome::Set(WorkoutSet {
             workout_name: row.opt_text(self.title).to_string(),
             set_index: row
                 .number(self.set_index, "a set number such as 0")?
@@ -136,12 +135,11 @@ impl Dialect for Hevy {
                 .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(weight_col, weight_unit)?,
+            measures: row.measures(&self.measures)?,
             notes: row.opt_text(self.exercise_notes).to_string(),
             workout_notes: row.opt_text(self.description).to_string(),
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
-        };
-        row.read_measures(&self.measures, &mut set)?;
-        Ok(RowOutcome::Set(set))
+        }))
     }
 }

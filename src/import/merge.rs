@@ -77,9 +77,9 @@ fn same_set(a: &WorkoutSet, b: &WorkoutSet) -> bool {
     a.set_index == b.set_index
         && a.kind == b.kind
         && a.weight_kg == b.weight_kg
-        && a.reps == b.reps
-        && a.distance_m == b.distance_m
-        && a.duration_s == b.duration_s
+        && a.measures.reps == b.measures.reps
+        && a.measures.distance_m == b.measures.distance_m
+        && a.measures.duration_s == b.measures.duration_s
         && (a.exercise == b.exercise || (a.canonical.is_some() && a.canonical == b.canonical))
 }
 

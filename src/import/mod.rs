@@ -25,7 +25,7 @@ use std::sync::Arc;
 use chrono_tz::Tz;
 
 use crate::catalog::Catalog;
-use crate::error::{FileError, RowError};
+use crate::error::{FileError, Position, RowError};
 use crate::model::{PainEntry, WeightUnit, WorkoutSet};
 
 pub use dates::DateOrder;
@@ -280,9 +280,11 @@ pub fn import_file(
     for mut record in csv.records {
         if record.fields.len() > header_len && !repair(&*dialect, &mut record, &csv.header) {
             out.rejected.push(RowError {
-                file: csv.path.clone(),
-                line: record.line,
-                column: header_len as u64 + 1,
+                at: Position {
+                    file: csv.path.clone(),
+                    line: record.line,
+                    column: header_len as u64 + 1,
+                },
                 column_name: String::new(),
                 value: record
                     .fields

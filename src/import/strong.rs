@@ -15,7 +15,7 @@ use crate::error::{FileError, RowError};
 use crate::model::{DistanceUnit, SetKind, WeightUnit, WorkoutSet};
 
 use super::dates::parse_duration_s;
-use super::fields::{Row, WorkoutIds};
+use super::fields::{MeasureColumns, Row, WorkoutIds};
 use super::source::Header;
 use super::{DetectContext, Dialect, Format, RowContext, RowOutcome};
 
@@ -44,11 +44,11 @@ struct Strong {
     set_order: usize,
     weight: Option<usize>,
     weight_unit: WeightSource,
-    reps: Option<usize>,
-    rpe: Option<usize>,
+    /// Reps, RPE and `Seconds`, read as every format reads them; the distance is read apart,
+    /// as its unit may be given per row.
+    measures: MeasureColumns,
     distance: Option<usize>,
     distance_unit: DistanceSource,
-    seconds: Option<usize>,
     notes: Option<usize>,
     workout_notes: Option<usize>,
     duration: Option<usize>,
@@ -128,11 +128,12 @@ fn detect(header: &Header, ctx: &DetectContext) -> Result<Option<Box<dyn Dialect
         set_order,
         weight,
         weight_unit,
-        reps: header.find(&["Reps"]),
-        rpe: header.find(&["RPE"]),
+        measures: MeasureColumns {
+            duration: header.find(&["Seconds"]),
+            ..MeasureColumns::reps_and_rpe(header)
+        },
         distance,
         distance_unit,
-        seconds: header.find(&["Seconds"]),
         notes: header.find(&["Notes"]),
         workout_notes: header.find(&["Workout Notes"]),
         duration: header.find(&["Duration (sec)", "Workout Duration", "Duration"]),
@@ -245,7 +246,7 @@ impl Dialect for Strong {
             }
         }
 
-        Ok(RowOutcome::Set(WorkoutSet {
+        let mut set = WorkoutSet {
             workout_name: row.opt_text(self.workout_name).to_string(),
             set_index: order
                 .parse::<f64>()
@@ -254,14 +255,13 @@ impl Dialect for Strong {
                 .map(|v| v as u32),
             kind,
             weight_kg: row.weight_kg(self.weight, weight_unit)?,
-            reps: row.reps(self.reps)?,
-            rpe: row.rpe(self.rpe)?,
-            distance_m: row.distance_m(self.distance, distance_unit)?,
-            duration_s: row.seconds(self.seconds)?,
             notes,
             workout_notes: row.opt_text(self.workout_notes).to_string(),
             workout_duration_s,
             ..ctx.new_set(row, self.ids.id(start), start, exercise)
-        }))
+        };
+        set.measures = row.measures(&self.measures)?;
+        set.measures.distance_m = row.distance_m(self.distance, distance_unit)?;
+        Ok(RowOutcome::Set(set))
     }
 }

@@ -44,16 +44,24 @@ pub struct WorkoutSet {
     pub set_index: Option<u32>,
     pub kind: SetKind,
     pub weight_kg: Option<f64>,
-    pub reps: Option<f64>,
-    pub rpe: Option<f64>,
-    pub distance_m: Option<f64>,
-    pub duration_s: Option<f64>,
+    #[serde(flatten)]
+    pub measures: Measures,
     /// Set or exercise note.
     pub notes: String,
     pub workout_notes: String,
     /// Length of the whole workout, where the export has it (session-RPE load needs it).
     pub workout_duration_s: Option<f64>,
     pub source: SourceRef,
+}
+
+/// What a set measured besides its weight (whose unit needs more care: see `import/fields.rs`);
+/// each is `None` where the export has no value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Measures {
+    pub reps: Option<f64>,
+    pub rpe: Option<f64>,
+    pub distance_m: Option<f64>,
+    pub duration_s: Option<f64>,
 }
 
 impl WorkoutSet {
@@ -75,10 +83,7 @@ impl WorkoutSet {
             set_index: None,
             kind: SetKind::default(),
             weight_kg: None,
-            reps: None,
-            rpe: None,
-            distance_m: None,
-            duration_s: None,
+            measures: Measures::default(),
             notes: String::new(),
             workout_notes: String::new(),
             workout_duration_s: None,
@@ -95,7 +100,7 @@ impl WorkoutSet {
         if self.kind == SetKind::Warmup {
             return 0.0;
         }
-        self.reps.unwrap_or(0.0) * self.weight_kg.unwrap_or(0.0)
+        self.measures.reps.unwrap_or(0.0) * self.weight_kg.unwrap_or(0.0)
     }
 }
 

@@ -67,7 +67,7 @@ pub fn weekly_running_km(workouts: &[SynthWorkout]) -> Vec<WeekTonnage> {
             .iter()
             .filter(|e| e.name == names::RUNNING)
             .flat_map(|e| &e.sets)
-            .filter_map(|s| s.distance_m)
+            .filter_map(|s| s.measures.distance_m)
             .sum::<f64>()
             / 1000.0
     })

@@ -28,7 +28,7 @@ use std::sync::Arc;
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 
-use crate::model::{PainEntry, SetKind, SourceRef};
+use crate::model::{Measures, PainEntry, SetKind, SourceRef};
 
 pub use facts::{
     Episode, LoadJump, LogSize, Onset, PainFacts, StoryFacts, WeekTonnage, deadlift_weekly_tonnage,
@@ -96,33 +96,54 @@ pub struct SynthExercise {
     /// The exercise note. Both apps attach notes to the exercise, not to single sets: Strong
     /// writes it on the exercise's first row, Hevy repeats it on every row.
     pub notes: String,
-    /// A pinned note that Strong exports as a separate `Note` pseudo-row before the sets.
-    pub pinned_note: Option<String>,
-    /// When set, the app's rest timer ran after each set; Strong exports it as `Rest Timer`
-    /// pseudo-rows.
-    pub rest_timer_s: Option<u32>,
+    pub pseudo_rows: PseudoRows,
     /// Hevy superset group, unique within the workout.
     pub superset_id: Option<u32>,
     pub sets: Vec<SynthSet>,
 }
 
-/// One logged set; the default is an empty working set.
+/// What Strong exports around an exercise's sets as pseudo-rows, which are not sets; Hevy
+/// exports neither. The default is none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PseudoRows {
+    /// A pinned note: a `Note` row before the sets.
+    pub pinned_note: Option<String>,
+    /// When set, the app's rest timer ran after each set: a `Rest Timer` row after every set
+    /// but the workout's last.
+    pub rest_timer_s: Option<u32>,
+}
+
+/// One logged set; the default is an empty working set. Its measures are the model's own:
+/// what importing the written export gives back.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct SynthSet {
     pub kind: SetKind,
     pub weight_kg: Option<f64>,
-    pub reps: Option<u32>,
-    pub rpe: Option<f64>,
-    pub distance_m: Option<f64>,
-    pub duration_s: Option<u32>,
+    pub measures: Measures,
 }
 
 impl SynthSet {
+    /// A set of `kind`: `reps` at `kg`.
+    pub fn lifted(kind: SetKind, kg: f64, reps: u32) -> SynthSet {
+        SynthSet {
+            kind,
+            weight_kg: Some(kg),
+            measures: Measures {
+                reps: Some(f64::from(reps)),
+                ..Measures::default()
+            },
+        }
+    }
+
     /// A working set of `reps` at `kg`.
     pub fn working(kg: f64, reps: u32) -> SynthSet {
+        SynthSet::lifted(SetKind::Working, kg, reps)
+    }
+
+    /// A working set without weight: bodyweight reps, a timed hold, a run.
+    pub fn unweighted(measures: Measures) -> SynthSet {
         SynthSet {
-            weight_kg: Some(kg),
-            reps: Some(reps),
+            measures,
             ..SynthSet::default()
         }
     }
@@ -132,7 +153,7 @@ impl SynthSet {
         if self.kind == SetKind::Warmup {
             return 0.0;
         }
-        f64::from(self.reps.unwrap_or(0)) * self.weight_kg.unwrap_or(0.0)
+        self.measures.reps.unwrap_or(0.0) * self.weight_kg.unwrap_or(0.0)
     }
 }
 

@@ -166,7 +166,7 @@ fn story_covers_26_weeks_with_realistic_volume() {
     let sets = log.set_count();
     assert!((1500..=2500).contains(&sets), "{sets} sets");
     for (_, e, s) in all_sets(&log) {
-        if let Some(rpe) = s.rpe {
+        if let Some(rpe) = s.measures.rpe {
             assert!((6.0..=10.0).contains(&rpe), "{} rpe {rpe}", e.name);
             assert!(rpe <= 9.5 || s.kind == SetKind::Failure);
         }

@@ -96,7 +96,7 @@ pub fn write_strong_v6(workouts: &[SynthWorkout], w: impl Write) -> csv::Result<
         for ex in &wo.exercises {
             // [Set Order, Weight, Reps, RPE, Distance, Seconds, Notes]
             let mut rows: Vec<[String; 7]> = Vec::new();
-            if let Some(pinned) = &ex.pinned_note {
+            if let Some(pinned) = &ex.pseudo_rows.pinned_note {
                 rows.push(pseudo_row("Note", "", pinned));
             }
             let mut working = 0;
@@ -113,7 +113,7 @@ pub fn write_strong_v6(workouts: &[SynthWorkout], w: impl Write) -> csv::Result<
                 let note = if i == 0 { ex.notes.as_str() } else { "" };
                 rows.push(strong_set_row(order, set, note));
                 sets_written += 1;
-                if let Some(rest) = ex.rest_timer_s
+                if let Some(rest) = ex.pseudo_rows.rest_timer_s
                     && sets_written < total_sets
                 {
                     rows.push(pseudo_row("Rest Timer", &strong_float(f64::from(rest)), ""));
@@ -137,10 +137,10 @@ fn strong_set_row(order: String, set: &SynthSet, note: &str) -> [String; 7] {
     [
         order,
         opt(set.weight_kg, strong_float),
-        opt(set.reps, |r| r.to_string()),
-        opt(set.rpe, plain_float),
-        opt(set.distance_m, strong_float),
-        opt(set.duration_s, |s| strong_float(f64::from(s))),
+        opt(set.measures.reps, |r| r.to_string()),
+        opt(set.measures.rpe, plain_float),
+        opt(set.measures.distance_m, strong_float),
+        opt(set.measures.duration_s, strong_float),
         note.to_string(),
     ]
 }
@@ -202,10 +202,10 @@ pub fn write_hevy(workouts: &[SynthWorkout], mut w: impl Write) -> csv::Result<(
                     &i.to_string(),
                     &q(set_type),
                     &opt(set.weight_kg, plain_float),
-                    &opt(set.reps, |r| r.to_string()),
-                    &opt(set.distance_m, |m| plain_float(m / 1000.0)),
-                    &opt(set.duration_s, |s| s.to_string()),
-                    &opt(set.rpe, plain_float),
+                    &opt(set.measures.reps, |r| r.to_string()),
+                    &opt(set.measures.distance_m, |m| plain_float(m / 1000.0)),
+                    &opt(set.measures.duration_s, |s| s.to_string()),
+                    &opt(set.measures.rpe, plain_float),
                 ];
                 writeln!(w, "{}", fields.join(","))?;
             }

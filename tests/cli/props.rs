@@ -105,8 +105,8 @@ proptest! {
             prop_assert_eq!(a.set_number, b.set_number);
             prop_assert_eq!(a.kind, b.kind);
             prop_assert_eq!(a.weight_kg, b.weight_kg);
-            prop_assert_eq!(a.reps, b.reps);
-            prop_assert_eq!(a.rpe, b.rpe);
+            prop_assert_eq!(a.measures.reps, b.measures.reps);
+            prop_assert_eq!(a.measures.rpe, b.measures.rpe);
             prop_assert_eq!(&a.notes, &b.notes);
         }
     }

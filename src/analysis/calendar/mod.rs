@@ -22,15 +22,23 @@ pub struct Session {
     pub start: NaiveDateTime,
     pub day: NaiveDate,
     pub name: String,
-    pub working_sets: u32,
-    pub warmup_sets: u32,
-    pub load_kg: f64,
+    #[serde(flatten)]
+    pub volume: SessionVolume,
     #[serde(flatten)]
     pub trained: Trained,
     /// Mean working-set RPE × workout minutes, where the export has both (Foster's
     /// session-RPE, with the set RPEs standing in for the session rating).
     pub srpe_load: Option<f64>,
     pub duration_s: Option<f64>,
+}
+
+/// How much a session did: its sets, and the tonnage of the working ones.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SessionVolume {
+    pub working_sets: u32,
+    pub warmup_sets: u32,
+    /// reps × weight over the working sets (science.md §1).
+    pub load_kg: f64,
 }
 
 /// The exercises of a session's working sets, and what the catalog says they load.
@@ -79,9 +87,7 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
                 start: s.start,
                 day: s.day(),
                 name: s.workout_name.clone(),
-                working_sets: 0,
-                warmup_sets: 0,
-                load_kg: 0.0,
+                volume: SessionVolume::default(),
                 trained: Trained::default(),
                 srpe_load: None,
                 duration_s: s.workout_duration_s,
@@ -90,12 +96,12 @@ pub fn sessions(sets: &[WorkoutSet], catalog: &Catalog) -> Vec<Session> {
         }
         let session = &mut out[i];
         if s.kind == SetKind::Warmup {
-            session.warmup_sets += 1;
+            session.volume.warmup_sets += 1;
             continue;
         }
-        session.working_sets += 1;
-        session.load_kg += s.volume_kg();
-        if let Some(r) = s.rpe {
+        session.volume.working_sets += 1;
+        session.volume.load_kg += s.volume_kg();
+        if let Some(r) = s.measures.rpe {
             rpe[i].0 += r;
             rpe[i].1 += 1;
         }

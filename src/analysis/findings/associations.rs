@@ -1,7 +1,7 @@
 //! Findings from the associations: exercises and risk tags that come before pain (and thigh
 //! soreness after leg day, said as what it most likely is).
 
-use super::facts::{PainAfterExposure, SorenessAfterLoad};
+use super::facts::{Named, PainAfterExposure, SorenessAfterLoad};
 use super::*;
 use crate::analysis::associations::inseparable_groups;
 use crate::analysis::episodes::soreness_only;
@@ -54,17 +54,25 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
             })
             .map(|r| r.label.clone())
             .collect();
-        let (implicated, tag_members) = match best.exposure_kind {
-            ExposureKind::Exercise => (
+        let named = match best.exposure_kind {
+            ExposureKind::Exercise => Named::Implicated(
                 group
                     .iter()
                     .filter(|r| r.exposure_kind == ExposureKind::Exercise)
                     .map(|r| r.exposure.clone())
                     .collect(),
-                Vec::new(),
             ),
-            ExposureKind::Tag => (Vec::new(), exercises_with_tag(x, &best.exposure)),
-            _ => (Vec::new(), Vec::new()),
+            ExposureKind::Tag => Named::TagMembers(
+                exercises_with_tag(x, &best.exposure)
+                    .iter()
+                    .map(|id| {
+                        x.catalog
+                            .get(id)
+                            .map_or_else(|| id.clone(), |e| e.name.clone())
+                    })
+                    .collect(),
+            ),
+            _ => Named::Nothing,
         };
         let facts = PainAfterExposure {
             rows: group.iter().map(|r| (*r).clone()).collect(),
@@ -74,27 +82,14 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
                 .map(|id| label_of(best.region, id))
                 .collect(),
             explains,
-            tag_members: tag_members
-                .iter()
-                .map(|id| {
-                    x.catalog
-                        .get(id)
-                        .map_or_else(|| id.clone(), |e| e.name.clone())
-                })
-                .collect(),
-            implicated,
+            named,
         };
         out.push(x.finding(severity, Facts::Association(facts)));
     }
     for (region, rows) in soreness {
-        let onset_dates: BTreeSet<NaiveDate> = rows
-            .iter()
-            .flat_map(|a| a.onset_dates.iter().copied())
-            .collect();
         let facts = SorenessAfterLoad {
             region,
             exposures: rows.into_iter().cloned().collect(),
-            onset_dates: onset_dates.into_iter().collect(),
         };
         out.push(x.finding(Severity::Info, Facts::SorenessAssociation(facts)));
     }

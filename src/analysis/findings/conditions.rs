@@ -68,9 +68,7 @@ pub fn condition_findings(
                 Severity::Caution
             };
             let facts = ConditionExercises {
-                condition,
-                heavy_only: rule.heavy_only,
-                why: rule.why.clone(),
+                rule,
                 sets: count,
                 days: days.into_iter().collect(),
                 exercises: exercises.iter().map(|s| s.to_string()).collect(),
@@ -125,7 +123,7 @@ mod tests {
         let Facts::DeclaredCondition(c) = &found[1].facts else {
             panic!("{:?}", found[1].facts)
         };
-        assert_eq!((c.sets, c.heavy_only), (1, true));
+        assert_eq!((c.sets, c.rule.heavy_only), (1, true));
         assert_eq!(c.days, vec![NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()]);
         assert_eq!(c.exercises, vec!["back-squat"]);
         // Long ago: a caution, not a warning.

@@ -5,8 +5,9 @@
 use chrono::NaiveDate;
 
 use crate::analysis::associations::{Association, ExposureKind};
+use crate::analysis::conditions::Rule;
 use crate::analysis::weekly::Measure;
-use crate::model::{Condition, IsoWeek, Region};
+use crate::model::{IsoWeek, Region};
 
 use super::kind::FindingKind;
 use super::scope::Folded;
@@ -116,12 +117,8 @@ pub struct PainAfterExposure {
     /// Labels of the exposures this one accounts for: followed by pain too (crude), but not
     /// once this one is taken into account.
     pub explains: Vec<String>,
-    /// For a risk tag: the names of the logged exercises that carry it (context only; they
-    /// are not named as exercises to change on the tag's evidence).
-    pub tag_members: Vec<String>,
-    /// Catalog ids of the exercises named on this evidence (the exercise, or every exercise
-    /// of an inseparable group; none for a tag).
-    pub implicated: Vec<String>,
+    /// The exercises this evidence names: to change, or, for a risk tag, only as context.
+    pub named: Named,
 }
 
 impl PainAfterExposure {
@@ -131,14 +128,44 @@ impl PainAfterExposure {
     }
 }
 
+/// The exercises an association's evidence names, by the kind of its exposure: the two lists
+/// never both have entries, so one is chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Named {
+    /// Catalog ids of the exercises to change (the exercise, or every exercise of an
+    /// inseparable group).
+    Implicated(Vec<String>),
+    /// For a risk tag: the names of the logged exercises that carry it (context only; they
+    /// are not named as exercises to change on the tag's evidence).
+    TagMembers(Vec<String>),
+    /// A load or routine exposure names no exercise.
+    Nothing,
+}
+
+impl Named {
+    /// The catalog ids of the exercises to change; none for a tag.
+    pub fn implicated(&self) -> &[String] {
+        match self {
+            Named::Implicated(ids) => ids,
+            _ => &[],
+        }
+    }
+
+    /// The names of the logged exercises a tag covers; none for anything else.
+    pub fn tag_members(&self) -> &[String] {
+        match self {
+            Named::TagMembers(names) => names,
+            _ => &[],
+        }
+    }
+}
+
 /// Soreness-only associations of one region, strongest first.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SorenessAfterLoad {
     pub region: Region,
     /// The association rows, strongest first.
     pub exposures: Vec<Association>,
-    /// Every onset after any of them, sorted and distinct.
-    pub onset_dates: Vec<NaiveDate>,
 }
 
 /// One exercise's week-over-week jumps, and the pain that followed some of them.
@@ -148,10 +175,16 @@ pub struct ExerciseJumps {
     pub exercise: String,
     pub measure: Measure,
     pub jumps: Vec<JumpWeek>,
-    pub followed: Vec<PainAfterJump>,
-    /// Where pain could have been seen to follow: without any pain recorded, no pain after a
-    /// jump says nothing.
-    pub pain: PainRecord,
+    pub followed: PainFollowUp,
+}
+
+/// The pain that followed some of the jumps, and the records it was looked for in: they decide
+/// what none following means.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PainFollowUp {
+    pub onsets: Vec<PainAfterJump>,
+    /// Without any pain recorded, no pain after a jump says nothing.
+    pub record: PainRecord,
 }
 
 /// What the pain records behind a finding are.
@@ -316,10 +349,9 @@ pub struct Repeat {
 /// The working sets a declared condition's rule matched.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ConditionExercises {
-    pub condition: Condition,
-    pub heavy_only: bool,
-    /// The rule's reason, from `data/conditions.toml`.
-    pub why: String,
+    /// The rule of `data/conditions.toml` that matched: the condition, whether only heavy sets
+    /// count, and its reason.
+    pub rule: &'static Rule,
     pub sets: u32,
     /// Sorted.
     pub days: Vec<NaiveDate>,
@@ -374,7 +406,7 @@ impl Facts {
             Facts::Association(a) => Some(a.best().region),
             Facts::SorenessAssociation(s) => Some(s.region),
             // Of several regions, the first in the vocabulary's order.
-            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.region).min(),
+            Facts::SpikeThenPain(j) => j.followed.onsets.iter().map(|f| f.region).min(),
             Facts::ShortRecovery(s) => Some(s.region),
             Facts::DeclaredCondition(c) => Some(c.region),
             _ => None,
@@ -385,7 +417,7 @@ impl Facts {
     pub fn exercises(&self) -> Vec<String> {
         match self {
             Facts::SpikeThenPain(j) | Facts::ExerciseJump(j) => vec![j.exercise.clone()],
-            Facts::Association(a) => a.implicated.clone(),
+            Facts::Association(a) => a.named.implicated().to_vec(),
             Facts::SorenessAssociation(s) => s
                 .exposures
                 .iter()
@@ -408,16 +440,9 @@ impl Facts {
             | Facts::AcuteOnset(g)
             | Facts::Soreness(g) => g.episodes.iter().map(|e| e.onset).collect(),
             Facts::Recurrence(r) => r.episodes.iter().map(|e| e.onset).collect(),
-            Facts::Association(a) => {
-                let dates: std::collections::BTreeSet<NaiveDate> = a
-                    .rows
-                    .iter()
-                    .flat_map(|r| r.onset_dates.iter().copied())
-                    .collect();
-                dates.into_iter().collect()
-            }
-            Facts::SorenessAssociation(s) => s.onset_dates.clone(),
-            Facts::SpikeThenPain(j) => j.followed.iter().map(|f| f.onset).collect(),
+            Facts::Association(a) => onsets_after(&a.rows),
+            Facts::SorenessAssociation(s) => onsets_after(&s.exposures),
+            Facts::SpikeThenPain(j) => j.followed.onsets.iter().map(|f| f.onset).collect(),
             Facts::ExerciseJump(j) => j.jumps.iter().map(|w| w.week.monday()).collect(),
             Facts::WeeklyLoadJump(weeks) => weeks.iter().map(|w| w.first_day).collect(),
             // Newest first, as the JSON has always listed them.
@@ -449,4 +474,13 @@ impl Facts {
             last: NaiveDate::MIN,
         })
     }
+}
+
+/// Every onset after any of the association `rows`, sorted and distinct.
+fn onsets_after(rows: &[Association]) -> Vec<NaiveDate> {
+    let dates: std::collections::BTreeSet<NaiveDate> = rows
+        .iter()
+        .flat_map(|r| r.onset_dates.iter().copied())
+        .collect();
+    dates.into_iter().collect()
 }

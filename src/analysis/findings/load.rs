@@ -2,8 +2,8 @@
 //! returns after a layoff, and rest (streaks, short recoveries).
 
 use super::facts::{
-    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, PainAfterJump, PainRecord,
-    RecentRises, RecoveryGap, ShortGaps, Streak, WeekChange,
+    AcwrDays, Comeback, ExerciseJumps, JumpWeek, MonotonousWeek, PainAfterJump, PainFollowUp,
+    PainRecord, RecentRises, RecoveryGap, ShortGaps, Streak, WeekChange,
 };
 use super::*;
 use crate::model::IsoWeek;
@@ -67,10 +67,12 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
                     change_pct: w.change_pct,
                 })
                 .collect(),
-            followed,
-            pain: PainRecord::of(x.episodes),
+            followed: PainFollowUp {
+                onsets: followed,
+                record: PainRecord::of(x.episodes),
+            },
         };
-        out.push(if facts.followed.is_empty() {
+        out.push(if facts.followed.onsets.is_empty() {
             x.finding(Severity::Caution, Facts::ExerciseJump(facts))
         } else {
             x.finding(Severity::Warning, Facts::SpikeThenPain(facts))

@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::model::IsoWeek;
 
-use super::facts::{AcwrDays, ExerciseJumps, Facts, RecentRises, ShortGaps};
+use super::facts::{AcwrDays, ExerciseJumps, Facts, PainFollowUp, RecentRises, ShortGaps};
 use super::load::SHORT_RECOVERIES;
 use super::{Finding, FindingKind, Severity, Thresholds, rank};
 
@@ -128,7 +128,11 @@ impl Facts {
             Facts::ExerciseJump(j) => kept(&j.jumps, |w| w.week.monday() >= since).map(|jumps| {
                 Facts::ExerciseJump(ExerciseJumps {
                     jumps,
-                    followed: kept(&j.followed, |f| f.week.monday() >= since).unwrap_or_default(),
+                    followed: PainFollowUp {
+                        onsets: kept(&j.followed.onsets, |f| f.week.monday() >= since)
+                            .unwrap_or_default(),
+                        record: j.followed.record,
+                    },
                     ..j.clone()
                 })
             }),

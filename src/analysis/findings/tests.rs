@@ -81,7 +81,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!((j.jumps[0].week, j.jumps[0].value), (w12, 1400.0));
     assert!((j.jumps[0].change_pct.expect("a change") - 40.0).abs() < 1e-9);
     assert_eq!(
-        j.followed,
+        j.followed.onsets,
         vec![PainAfterJump {
             week: w12,
             onset: d("2026-03-18"),
@@ -225,7 +225,7 @@ fn a_load_spike_is_linked_only_to_pain_inside_the_association_window() {
             .all(|f| f.kind != FindingKind::SpikeThenPain)
     );
     let (jump, j) = facts_of!(&a, ExerciseJump);
-    assert_eq!(j.followed, Vec::new());
+    assert_eq!(j.followed.onsets, Vec::new());
     assert_eq!(jump.severity, Severity::Caution);
     assert!(jump.said.explanation.contains("no pain began within 12 h"));
 }

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 
 use crate::error::{FileError, RowError};
-use crate::model::{SetKind, WorkoutSet};
+use crate::model::{Measures, SetKind, WorkoutSet};
 use crate::text::fold;
 
 use super::dates::{DateOrder, parse_stamp, parse_time_of_day};
@@ -378,9 +378,12 @@ impl Dialect for GymBook {
             workout_name,
             kind,
             weight_kg,
-            reps,
-            distance_m,
-            duration_s,
+            measures: Measures {
+                reps,
+                rpe: None,
+                distance_m,
+                duration_s,
+            },
             notes: row.opt_text(cols.notes).to_string(),
             ..ctx.new_set(row, workout_id, start, exercise)
         }))

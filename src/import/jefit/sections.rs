@@ -1,7 +1,7 @@
 //! The backup's layout: `### NAME ###` sections, each holding one or more header-plus-rows
 //! tables, read with the project's CSV reader and numbered by the whole file's lines.
 
-use crate::error::{FileError, RowError};
+use crate::error::{FileError, Position, RowError};
 
 use super::super::fields::Row;
 use super::super::source::{self, Header, Record};
@@ -172,9 +172,11 @@ impl Table {
         let n = self.header.len();
         let fields = &row.record.fields;
         (fields.len() > n).then(|| RowError {
-            file: row.file.to_string(),
-            line: row.line(),
-            column: n as u64 + 1,
+            at: Position {
+                file: row.file.to_string(),
+                line: row.line(),
+                column: n as u64 + 1,
+            },
             column_name: String::new(),
             value: fields.iter().skip(n).collect::<Vec<_>>().join(","),
             expected: format!(

@@ -38,12 +38,12 @@ impl Backup<'_> {
                     .filter(|v| *v >= 0.0 && v.fract() == 0.0)
                     .map(|v| v as u32);
                 set.weight_kg = row.weight_kg(weight, WeightUnit::Lb)?;
-                set.reps = row.reps(reps)?.filter(|r| *r > 0.0);
-                set.duration_s = row.seconds(duration)?.filter(|d| *d > 0.0);
-                set.distance_m = row
+                set.measures.reps = row.reps(reps)?.filter(|r| *r > 0.0);
+                set.measures.duration_s = row.seconds(duration)?.filter(|d| *d > 0.0);
+                set.measures.distance_m = row
                     .distance_m(distance, DistanceUnit::Mi)?
                     .filter(|d| *d > 0.0);
-                if reps_only || set.reps.is_none() {
+                if reps_only || set.measures.reps.is_none() {
                     set.weight_kg = None;
                 }
                 Ok(set)
@@ -55,7 +55,10 @@ impl Backup<'_> {
                     continue;
                 }
             };
-            if set.reps.is_none() && set.duration_s.is_none() && set.distance_m.is_none() {
+            if set.measures.reps.is_none()
+                && set.measures.duration_s.is_none()
+                && set.measures.distance_m.is_none()
+            {
                 self.rows.push(Ok(RowOutcome::Pseudo(PLANNED)));
                 continue;
             }
@@ -100,7 +103,7 @@ impl Backup<'_> {
                     }
                     let mut set = template.clone();
                     set.set_index = Some(i as u32);
-                    set.duration_s = Some(s);
+                    set.measures.duration_s = Some(s);
                     sets.push(set);
                 }
             }
@@ -122,7 +125,7 @@ impl Backup<'_> {
                     let mut set = template.clone();
                     set.set_index = Some(i as u32);
                     set.weight_kg = (!reps_only).then_some(kg);
-                    set.reps = Some(r);
+                    set.measures.reps = Some(r);
                     sets.push(set);
                 }
             }

@@ -150,8 +150,8 @@ impl Dialect for Current {
             if raw_reps.is_empty() || (failed && raw_weight.is_empty()) {
                 continue;
             }
-            let (reps, duration_s) = if failed {
-                (Some(0.0), None)
+            let measures = if failed {
+                set_from_cell(0.0, false)
             } else if timed {
                 set_from_cell(row.seconds(Some(pair.reps))?.unwrap_or(0.0), true)
             } else {
@@ -161,8 +161,7 @@ impl Dialect for Current {
                 workout_name: row.opt_text(self.workout_name).to_string(),
                 set_index: Some(pair.number),
                 weight_kg: row.weight_kg(pair.weight, self.unit)?,
-                reps,
-                duration_s,
+                measures,
                 notes: row.opt_text(self.notes).to_string(),
                 workout_duration_s,
                 ..ctx.new_set(row, workout_id.clone(), start, exercise)

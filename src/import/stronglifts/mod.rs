@@ -23,6 +23,7 @@ use current::Current;
 use wide::Wide;
 
 use crate::error::FileError;
+use crate::model::Measures;
 
 use super::source::Header;
 use super::{DetectContext, Dialect, Format};
@@ -63,10 +64,16 @@ pub(super) fn drop_trailing_empty(fields: &mut Vec<String>, header: &Header) -> 
 }
 
 /// A set cell: reps for most exercises, seconds for timed ones.
-pub(super) fn set_from_cell(value: f64, timed: bool) -> (Option<f64>, Option<f64>) {
+pub(super) fn set_from_cell(value: f64, timed: bool) -> Measures {
     if timed {
-        (None, Some(value))
+        Measures {
+            duration_s: Some(value),
+            ..Measures::default()
+        }
     } else {
-        (Some(value), None)
+        Measures {
+            reps: Some(value),
+            ..Measures::default()
+        }
     }
 }

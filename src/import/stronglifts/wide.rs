@@ -268,13 +268,12 @@ impl Dialect for Wide {
                 } else {
                     row.reps(Some(c))?
                 };
-                let (reps, duration_s) = set_from_cell(value.unwrap_or(0.0), timed);
+                let measures = set_from_cell(value.unwrap_or(0.0), timed);
                 sets.push(WorkoutSet {
                     workout_name: workout_name.to_string(),
                     set_index: Some(n),
                     weight_kg,
-                    reps,
-                    duration_s,
+                    measures,
                     workout_notes: workout_notes.to_string(),
                     ..ctx.new_set(row, workout_id.clone(), start, exercise)
                 });

@@ -5,8 +5,8 @@ use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 
 use super::plan::{Deadlift, Runs, WeekPlan};
-use super::{SynthExercise, SynthSet, SynthWorkout, SyntheticLog, pain};
-use crate::model::SetKind;
+use super::{PseudoRows, SynthExercise, SynthSet, SynthWorkout, SyntheticLog, pain};
+use crate::model::{Measures, SetKind};
 
 /// Exercise names as Strong exports them (see [`super::hevy_exercise_name`] for Hevy's).
 pub mod names {
@@ -247,7 +247,7 @@ impl Lifter {
                 let mut e =
                     self.main_lift(DEADLIFT, kg, sets + extra_sets, 5, &[0.5, 0.7, 0.85], false);
                 if let Some(last) = e.sets.last_mut() {
-                    last.rpe = Some(9.5);
+                    last.measures.rpe = Some(9.5);
                 }
                 e.notes = plan.jump_note.to_string();
                 ex.push(e);
@@ -294,20 +294,19 @@ impl Lifter {
         let lateral_kg = self.progress(8.0, 1.0, 10, 3.0);
         let mut lateral = self.accessory(LATERAL_RAISE, lateral_kg, n, 12);
         if self.rng.random_bool(0.2) {
-            lateral.sets.push(SynthSet {
-                kind: SetKind::Drop,
-                weight_kg: Some(lateral_kg - 2.0),
-                reps: Some(self.rng.random_range(8..=12)),
-                ..SynthSet::default()
-            });
+            lateral.sets.push(SynthSet::lifted(
+                SetKind::Drop,
+                lateral_kg - 2.0,
+                self.rng.random_range(8..=12),
+            ));
         }
         let mut pushdown = self.accessory(PUSHDOWN, self.progress(27.5, 2.5, 8, 4.0), n, 12);
         if self.rng.random_bool(0.15) {
             // Last set taken to failure: same weight, a few more reps.
             if let Some(last) = pushdown.sets.last_mut() {
                 last.kind = SetKind::Failure;
-                last.reps = last.reps.map(|r| r + 2);
-                last.rpe = Some(10.0);
+                last.measures.reps = last.measures.reps.map(|r| r + 2.0);
+                last.measures.rpe = Some(10.0);
             }
         }
         if self.rng.random_bool(0.5) {
@@ -351,7 +350,7 @@ impl Lifter {
         ex.push(e);
         let mut press = self.accessory(LEG_PRESS, self.progress(140.0, 10.0, 4, 8.0), 4, 10);
         if self.rng.random_bool(0.2) {
-            press.pinned_note = Some("Seat 5, feet high".to_string());
+            press.pseudo_rows.pinned_note = Some("Seat 5, feet high".to_string());
         }
         ex.push(press);
         let n = if dense { 4 } else { 3 };
@@ -422,15 +421,13 @@ impl Lifter {
         let e = SynthExercise {
             name: RUNNING.to_string(),
             notes: note.to_string(),
-            pinned_note: None,
-            rest_timer_s: None,
+            pseudo_rows: PseudoRows::default(),
             superset_id: None,
-            sets: vec![SynthSet {
-                kind: SetKind::Working,
+            sets: vec![SynthSet::unweighted(Measures {
                 distance_m: Some(m as f64),
-                duration_s: Some(run_s),
-                ..SynthSet::default()
-            }],
+                duration_s: Some(f64::from(run_s)),
+                ..Measures::default()
+            })],
         };
         let notes = if self.rng.random_bool(0.1) {
             self.pick(&[

@@ -8,8 +8,10 @@ impl Lifter {
         SynthExercise {
             name: name.to_string(),
             notes: String::new(),
-            pinned_note: None,
-            rest_timer_s: self.timer.then_some(rest_s),
+            pseudo_rows: PseudoRows {
+                pinned_note: None,
+                rest_timer_s: self.timer.then_some(rest_s),
+            },
             superset_id: None,
             sets,
         }
@@ -37,12 +39,7 @@ impl Lifter {
                 loaded += 1;
                 [5, 3, 1][(loaded - 1).min(2)]
             };
-            out.push(SynthSet {
-                kind: SetKind::Warmup,
-                weight_kg: Some(w),
-                reps: Some(reps),
-                ..SynthSet::default()
-            });
+            out.push(SynthSet::lifted(SetKind::Warmup, w, reps));
         }
         for k in 0..sets {
             let r = if fatigue && k + 1 == sets {
@@ -60,7 +57,7 @@ impl Lifter {
         if self.rng.random_bool(p) {
             let rpe = self.rpe(lo, hi);
             if let Some(last) = e.sets.last_mut() {
-                last.rpe = Some(rpe);
+                last.measures.rpe = Some(rpe);
             }
         }
     }
@@ -90,11 +87,10 @@ impl Lifter {
                 } else {
                     0
                 };
-            out.push(SynthSet {
-                kind: SetKind::Working,
-                reps: Some(r),
-                ..SynthSet::default()
-            });
+            out.push(SynthSet::unweighted(Measures {
+                reps: Some(f64::from(r)),
+                ..Measures::default()
+            }));
         }
         self.exercise(name, 90, out)
     }
@@ -107,7 +103,7 @@ impl Lifter {
     pub(super) fn seated_row(&mut self) -> SynthExercise {
         let mut e = self.accessory(SEATED_ROW, self.progress(55.0, 2.5, 4, 10.0), 4, 10);
         if self.rng.random_bool(0.3) {
-            e.pinned_note = Some("Seat 4, chest pad 2".to_string());
+            e.pseudo_rows.pinned_note = Some("Seat 4, chest pad 2".to_string());
         }
         e
     }
@@ -118,14 +114,15 @@ impl Lifter {
 
     pub(super) fn timed(&mut self, name: &str, sets: u32, seconds: &[u32]) -> SynthExercise {
         let out = (0..sets)
-            .map(|_| SynthSet {
-                kind: SetKind::Working,
-                duration_s: Some(self.pick(seconds)),
-                ..SynthSet::default()
+            .map(|_| {
+                SynthSet::unweighted(Measures {
+                    duration_s: Some(f64::from(self.pick(seconds))),
+                    ..Measures::default()
+                })
             })
             .collect();
         let mut e = self.exercise(name, 60, out);
-        e.rest_timer_s = None;
+        e.pseudo_rows.rest_timer_s = None;
         e
     }
 }

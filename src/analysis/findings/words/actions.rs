@@ -65,13 +65,13 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
     };
     if let Some(cause) = p.cause {
         let best = cause.best();
-        let name = if cause.implicated.len() == 1 {
-            exercise_name(&cause.implicated[0], catalog)
+        let implicated = cause.named.implicated();
+        let name = if implicated.len() == 1 {
+            exercise_name(&implicated[0], catalog)
         } else {
             best.label.clone()
         };
-        let swap = cause
-            .implicated
+        let swap = implicated
             .first()
             .and_then(|id| alternatives(id, catalog))
             .map_or_else(
@@ -97,6 +97,7 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
         let mut weeks: Vec<IsoWeek> = match &f.facts {
             Facts::SpikeThenPain(j) => j
                 .followed
+                .onsets
                 .iter()
                 .filter(|a| a.region == p.region)
                 .map(|a| a.week)
@@ -188,11 +189,11 @@ pub fn other(f: &Finding, t: &Thresholds, catalog: &Catalog) -> String {
                 .map_or(String::new(), |alts| format!("; safer: {alts}"));
             format!(
                 "Ask the professional treating your {} about {}{}: {} {}working sets in the log{swap}.",
-                c.condition.as_str().replace('-', " "),
-                if c.heavy_only { "heavy " } else { "" },
+                c.rule.condition.as_str().replace('-', " "),
+                if c.rule.heavy_only { "heavy " } else { "" },
                 names.join(", "),
                 c.sets,
-                if c.heavy_only { "heavy " } else { "" },
+                if c.rule.heavy_only { "heavy " } else { "" },
             )
         }
         _ => match f.said.advice.first() {

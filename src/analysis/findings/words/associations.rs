@@ -64,13 +64,13 @@ pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalo
             a.label
         ));
     }
-    if !f.tag_members.is_empty() {
+    if !f.named.tag_members().is_empty() {
         evidence.push_str(&format!(
             " The tag covers the logged exercises {}.",
-            f.tag_members.join(", ")
+            f.named.tag_members().join(", ")
         ));
     }
-    let mut advice = alternatives_advice(&f.implicated, catalog, &[a.region]);
+    let mut advice = alternatives_advice(f.named.implicated(), catalog, &[a.region]);
     if f.rows.len() > 1 {
         advice.insert(
             0,

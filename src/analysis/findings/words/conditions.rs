@@ -5,7 +5,7 @@ use super::*;
 use crate::analysis::findings::facts::ConditionExercises;
 
 pub(super) fn declared(c: &ConditionExercises, catalog: &Catalog) -> Words {
-    let condition = c.condition.as_str().replace('-', " ");
+    let condition = c.rule.condition.as_str().replace('-', " ");
     let exercises: Vec<&crate::catalog::Exercise> = c
         .exercises
         .iter()
@@ -33,19 +33,23 @@ pub(super) fn declared(c: &ConditionExercises, catalog: &Catalog) -> Words {
     Words {
         message: format!(
             "Declared {condition}: {}{} in the log",
-            if c.heavy_only { "heavy sets of " } else { "" },
+            if c.rule.heavy_only {
+                "heavy sets of "
+            } else {
+                ""
+            },
             names.join(", ")
         ),
         evidence: format!(
             "{} on {}, most recently {}",
             plural(
                 c.sets as usize,
-                if c.heavy_only {
+                if c.rule.heavy_only {
                     "heavy working set"
                 } else {
                     "working set"
                 },
-                if c.heavy_only {
+                if c.rule.heavy_only {
                     "heavy working sets"
                 } else {
                     "working sets"
@@ -54,7 +58,7 @@ pub(super) fn declared(c: &ConditionExercises, catalog: &Catalog) -> Words {
             plural(c.days.len(), "day", "days"),
             shown.join(", ")
         ),
-        explanation: c.why.clone(),
+        explanation: c.rule.why.clone(),
         advice,
     }
 }

@@ -47,7 +47,7 @@ pub(super) fn exercise_jump(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog
         jump_weeks(j),
         &format!(
             "Big week-to-week jumps are the pattern most often linked to overuse injuries; {}",
-            pain_after_jumps(j.pain, t)
+            pain_after_jumps(j.followed.record, t)
         ),
         vec![format!(
             "Increase load, reps, sets or distance in small steps, about {:.0} % a week at most.",
@@ -72,12 +72,13 @@ fn pain_after_jumps(pain: PainRecord, t: &Thresholds) -> String {
 }
 
 pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catalog) -> Words {
-    let mut regions: Vec<Region> = j.followed.iter().map(|f| f.region).collect();
+    let mut regions: Vec<Region> = j.followed.onsets.iter().map(|f| f.region).collect();
     regions.sort();
     regions.dedup();
     let region_text: Vec<String> = regions.iter().map(|r| region_words(*r)).collect();
     let details: Vec<String> = j
         .followed
+        .onsets
         .iter()
         .map(|f| {
             format!(
@@ -103,7 +104,7 @@ pub(super) fn spike_then_pain(j: &ExerciseJumps, t: &Thresholds, catalog: &Catal
             jumped(j, t, catalog),
             plural(j.jumps.len(), "week", "weeks"),
             region_text.join(" and "),
-            j.followed.len(),
+            j.followed.onsets.len(),
             t.window_h
         ),
         format!(

@@ -36,17 +36,19 @@ fn deadlift_jump(followed: bool) -> ExerciseJumps {
             value: 1400.0,
             change_pct: Some(40.0),
         }],
-        followed: if followed {
-            vec![PainAfterJump {
-                week,
-                onset: d("2026-03-18"),
-                region: Region::LowerBack,
-                hours: 14,
-            }]
-        } else {
-            Vec::new()
+        followed: PainFollowUp {
+            onsets: if followed {
+                vec![PainAfterJump {
+                    week,
+                    onset: d("2026-03-18"),
+                    region: Region::LowerBack,
+                    hours: 14,
+                }]
+            } else {
+                Vec::new()
+            },
+            record: PainRecord::Diary,
         },
-        pain: PainRecord::Diary,
     }
 }
 
@@ -75,8 +77,7 @@ fn association() -> PainAfterExposure {
         rows: vec![row],
         adjusted_for: Vec::new(),
         explains: Vec::new(),
-        tag_members: Vec::new(),
-        implicated: vec!["deadlift".into()],
+        named: Named::Implicated(vec!["deadlift".into()]),
     }
 }
 
@@ -258,7 +259,6 @@ fn a_changed_window_changes_the_association_words() {
             row.adjusted.q = Some(0.02);
             row
         }],
-        onset_dates: vec![d("2026-03-03")],
     };
     let t = Thresholds {
         window_h: 72,
@@ -482,11 +482,9 @@ fn a_recurrence_says_its_gap_and_the_threshold_in_use() {
 
 #[test]
 fn without_pain_records_a_jump_says_what_cannot_be_known() {
-    let said = |pain| {
-        let jump = ExerciseJumps {
-            pain,
-            ..deadlift_jump(false)
-        };
+    let said = |record| {
+        let mut jump = deadlift_jump(false);
+        jump.followed.record = record;
         say_default(&Facts::ExerciseJump(jump)).explanation
     };
     let none = said(PainRecord::None);
@@ -508,10 +506,13 @@ fn a_risk_note_about_the_spine_is_advice_for_the_back_only() {
     let knee = ExerciseJumps {
         exercise: "running".into(),
         measure: Measure::DistanceM,
-        followed: vec![PainAfterJump {
-            region: Region::Knee,
-            ..deadlift_jump(true).followed[0]
-        }],
+        followed: PainFollowUp {
+            onsets: vec![PainAfterJump {
+                region: Region::Knee,
+                ..deadlift_jump(true).followed.onsets[0]
+            }],
+            record: PainRecord::Diary,
+        },
         ..deadlift_jump(true)
     };
     let advice = say_default(&Facts::SpikeThenPain(knee)).advice;
