@@ -1,12 +1,13 @@
 //! `strainscope weekly`: the weekly PDF for one ISO week (by default the last complete one in
-//! the data), or one per week with `--all-weeks`. Each week is analysed with the data up to
-//! its Sunday, so a PDF shows what was known at the end of that week.
+//! the data), or one per week with `--all-weeks`. The log is analysed once; each week's PDF is
+//! cut from that analysis (analysis/digest.rs says what is as of the week's Sunday).
 
 use std::path::Path;
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
+use crate::analysis::Analysis;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
@@ -65,10 +66,22 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
             .with_context(|| format!("cannot create the directory {}", dir.display()))?;
     }
     progress.add_steps(mondays.len() as u64);
+    // One week is analysed with the data up to its Sunday, so its PDF shows exactly what was
+    // known then (routine findings are about the four weeks up to it). Every week at once is
+    // cut from the one analysis of the whole period (digest.rs says how).
+    let single;
+    let analysis = match mondays.as_slice() {
+        [monday] if !args.all_weeks => {
+            single = week_analysis(&loaded, args.input.from, args.input.to, *monday)?;
+            &single
+        }
+        _ => &whole,
+    };
+    let weeks = Weeks::new(&loaded, analysis)?;
     for monday in mondays {
         let label = IsoWeek::of(monday);
         progress.step(&format!("week {label}"));
-        let pdf = week_pdf(&loaded, args.input.from, args.input.to, monday)?;
+        let pdf = weeks.pdf(monday)?;
         let path = match (&args.out_dir, args.all_weeks) {
             (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
             _ => args.out.clone(),
@@ -89,42 +102,73 @@ pub fn week_pdf(
     to: Option<NaiveDate>,
     monday: NaiveDate,
 ) -> Result<Vec<u8>, AppError> {
-    let sunday = monday + Duration::days(6);
-    let to = to.map_or(sunday, |t| t.min(sunday));
-    let analysis = loaded.analyse(from, Some(to))?;
-    let digest = digest::digest(&analysis, monday).ok_or_else(|| {
-        AppError::Usage(format!(
-            "{} has no days in the analysed period",
-            IsoWeek::of(monday)
-        ))
-    })?;
-    let charts = ChartData::new(&analysis);
-    let (load_chart, associations_chart) = figures(&charts, &digest)?;
-    let document = WeeklyDocument::build(&digest, &analysis, &charts, &loaded.sources);
-    let pdf = pdf::render(&WeeklyInput {
-        document: &document,
-        load_chart: &load_chart,
-        associations_chart: &associations_chart,
-    })?;
-    Ok(pdf)
+    let analysis = week_analysis(loaded, from, to, monday)?;
+    Weeks::new(loaded, &analysis)?.pdf(monday)
 }
 
-/// The two charts the PDF embeds: load and pain over the five weeks, and the forest plot of
-/// the associations to date.
-fn figures(a: &ChartData, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
-    crate::chart::register_fonts()?;
+fn week_analysis(
+    loaded: &Loaded,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    monday: NaiveDate,
+) -> Result<Analysis, AppError> {
+    let sunday = monday + Duration::days(6);
+    loaded.analyse(from, Some(to.map_or(sunday, |t| t.min(sunday))))
+}
+
+/// What every week's PDF shares: the one analysis, its chart data and the forest plot (the
+/// associations over the whole analysis, the same in every week).
+pub struct Weeks<'a> {
+    loaded: &'a Loaded<'a>,
+    analysis: &'a Analysis,
+    charts: ChartData<'a>,
+    forest: Figure,
+}
+
+impl<'a> Weeks<'a> {
+    pub fn new(loaded: &'a Loaded<'a>, analysis: &'a Analysis) -> Result<Self, AppError> {
+        let charts = ChartData::new(analysis);
+        crate::chart::register_fonts()?;
+        let kind = ChartKind::Associations;
+        let forest = Figure {
+            title: kind.title().into(),
+            svg: crate::chart::svg(kind, &charts, None, WEEKLY_FOREST_SIZE)?,
+        };
+        Ok(Weeks {
+            loaded,
+            analysis,
+            charts,
+            forest,
+        })
+    }
+
+    /// The PDF of the week starting `monday`.
+    pub fn pdf(&self, monday: NaiveDate) -> Result<Vec<u8>, AppError> {
+        let digest =
+            digest::digest(self.analysis, monday, self.loaded.catalog).ok_or_else(|| {
+                AppError::Usage(format!(
+                    "{} has no days in the analysed period",
+                    IsoWeek::of(monday)
+                ))
+            })?;
+        let load_chart = load_figure(&self.charts, &digest)?;
+        let document =
+            WeeklyDocument::build(&digest, self.analysis, &self.charts, &self.loaded.sources);
+        Ok(pdf::render(&WeeklyInput {
+            document: &document,
+            load_chart: &load_chart,
+            associations_chart: &self.forest,
+        })?)
+    }
+}
+
+/// Load and pain over the week and the four before it.
+fn load_figure(a: &ChartData, d: &WeekDigest) -> anyhow::Result<Figure> {
     let load = ChartKind::Load;
-    let forest = ChartKind::Associations;
-    Ok((
-        Figure {
-            title: load.title().into(),
-            svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
-        },
-        Figure {
-            title: forest.title().into(),
-            svg: crate::chart::svg(forest, a, None, WEEKLY_FOREST_SIZE)?,
-        },
-    ))
+    Ok(Figure {
+        title: load.title().into(),
+        svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
+    })
 }
 
 /// Sized so the charts' 12 px text prints at about 7-8 pt across the A4 text width: wide and

@@ -110,7 +110,11 @@ pub(super) fn soreness_after(s: &SorenessAfterLoad, t: &Thresholds) -> Words {
             format!(
                 "Strongest: in {} of your {} with {}, {} soreness started within {} hours; after other sessions, {} of {} ({}).",
                 best.table.a,
-                plural((best.table.a + best.table.b) as usize, "session", "sessions"),
+                plural(
+                    (best.table.a + best.table.b) as usize,
+                    "session",
+                    "sessions"
+                ),
                 best.label,
                 region_words(s.region),
                 t.window_h,
