@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::Analysis;
 use super::episodes::Episode;
-use super::findings::{self, Finding};
+use super::findings::{self, Finding, FindingKind};
 use super::summary::{self, Summary};
 use super::weekly::Week;
 use crate::catalog::Catalog;
@@ -54,7 +54,8 @@ pub struct WeekDigest {
     /// The labels of the previous weeks compared against, oldest first.
     pub previous_weeks: Vec<IsoWeek>,
     pub metrics: Vec<Metric>,
-    /// Warnings dated inside the week or the four before it, most severe first.
+    /// Warnings dated inside the week or the four before it, and every red flag up to the
+    /// week's end, most severe first.
     pub warnings: Vec<Finding>,
     /// Warnings about earlier weeks, left to the full report.
     pub earlier_warnings: usize,
@@ -109,8 +110,11 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
         &a.thresholds,
         catalog,
     );
-    let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
-    let warnings: Vec<Finding> = known.iter().filter(|f| recent(f)).cloned().collect();
+    // Red flags stay on every later week's PDF: they need a professional, however old.
+    let shown = |f: &Finding| {
+        f.kind == FindingKind::RedFlag || f.dates.iter().any(|d| *d >= chart_from && *d <= sunday)
+    };
+    let warnings: Vec<Finding> = known.iter().filter(|f| shown(f)).cloned().collect();
     let end_of_week = sunday.and_hms_opt(23, 59, 59)?;
     let open_episodes = a
         .episodes
@@ -124,8 +128,9 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
         .filter(|d| d.date <= sunday)
         .cloned()
         .collect();
+    // The bottom line rests on what the PDF shows, so its counts match the pages.
     let summary = summary::summary(&summary::Inputs {
-        findings: &known,
+        findings: &warnings,
         pain_days: &pain_days,
         has_pain: a.counts.pain_entries > 0,
         focus_from: Some(focus_from),

@@ -116,34 +116,42 @@ fn week_analysis(
     loaded.analyse(from, Some(to.map_or(sunday, |t| t.min(sunday))))
 }
 
-/// What every week's PDF shares: the one analysis, its chart data and the forest plot (the
-/// associations over the whole analysis, the same in every week).
+/// What every week's PDF shares: the one analysis and its chart data.
 pub struct Weeks<'a> {
     loaded: &'a Loaded<'a>,
     analysis: &'a Analysis,
     charts: ChartData<'a>,
-    forest: Figure,
 }
 
 impl<'a> Weeks<'a> {
     pub fn new(loaded: &'a Loaded<'a>, analysis: &'a Analysis) -> Result<Self, AppError> {
-        let charts = ChartData::new(analysis);
         crate::chart::register_fonts()?;
-        let kind = ChartKind::Associations;
-        let forest = Figure {
-            title: kind.title().into(),
-            svg: crate::chart::svg(kind, &charts, None, WEEKLY_FOREST_SIZE)?,
-        };
         Ok(Weeks {
             loaded,
             analysis,
-            charts,
-            forest,
+            charts: ChartData::new(analysis),
         })
     }
 
     /// The PDF of the week starting `monday`.
     pub fn pdf(&self, monday: NaiveDate) -> Result<Vec<u8>, AppError> {
+        let (document, load_chart) = self.content(monday)?;
+        Ok(pdf::render(&WeeklyInput {
+            document: &document,
+            load_chart: &load_chart,
+        })?)
+    }
+
+    /// The elements of the week's PDF as placed on its pages, for the layout tests.
+    pub fn layout(&self, monday: NaiveDate) -> Result<pdf::layout::Pages, AppError> {
+        let (document, load_chart) = self.content(monday)?;
+        Ok(pdf::layout(&WeeklyInput {
+            document: &document,
+            load_chart: &load_chart,
+        })?)
+    }
+
+    fn content(&self, monday: NaiveDate) -> Result<(WeeklyDocument, Figure), AppError> {
         let digest =
             digest::digest(self.analysis, monday, self.loaded.catalog).ok_or_else(|| {
                 AppError::Usage(format!(
@@ -154,11 +162,7 @@ impl<'a> Weeks<'a> {
         let load_chart = load_figure(&self.charts, &digest)?;
         let document =
             WeeklyDocument::build(&digest, self.analysis, &self.charts, &self.loaded.sources);
-        Ok(pdf::render(&WeeklyInput {
-            document: &document,
-            load_chart: &load_chart,
-            associations_chart: &self.forest,
-        })?)
+        Ok((document, load_chart))
     }
 }
 
@@ -171,7 +175,5 @@ fn load_figure(a: &ChartData, d: &WeekDigest) -> anyhow::Result<Figure> {
     })
 }
 
-/// Sized so the charts' 12 px text prints at about 7-8 pt across the A4 text width: wide and
-/// short for the load chart under page 1's warnings, taller for the forest plot.
+/// Sized so the chart's 12 px text prints at about 7 pt at the foot of page 1.
 const WEEKLY_LOAD_SIZE: (u32, u32) = (820, 400);
-const WEEKLY_FOREST_SIZE: (u32, u32) = (860, 560);
