@@ -54,8 +54,8 @@ pub struct WeekDigest {
     /// The labels of the previous weeks compared against, oldest first.
     pub previous_weeks: Vec<IsoWeek>,
     pub metrics: Vec<Metric>,
-    /// Warnings dated inside the week or the four before it, and every red flag up to the
-    /// week's end, most severe first.
+    /// Warnings dated inside the week or the four before it, and the last earlier red flag,
+    /// most severe first.
     pub warnings: Vec<Finding>,
     /// Warnings about earlier weeks, left to the full report.
     pub earlier_warnings: usize,
@@ -110,11 +110,17 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
         &a.thresholds,
         catalog,
     );
-    // Red flags stay on every later week's PDF: they need a professional, however old.
-    let shown = |f: &Finding| {
-        f.kind == FindingKind::RedFlag || f.dates.iter().any(|d| *d >= chart_from && *d <= sunday)
-    };
-    let warnings: Vec<Finding> = known.iter().filter(|f| shown(f)).cloned().collect();
+    let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
+    // The last red flag stays on every later week's PDF: it needs a professional, however old.
+    let last_red_flag = known
+        .iter()
+        .filter(|f| f.kind == FindingKind::RedFlag && !recent(f))
+        .max_by_key(|f| f.dates.iter().max().copied());
+    let warnings: Vec<Finding> = known
+        .iter()
+        .filter(|f| recent(f) || last_red_flag.is_some_and(|r| std::ptr::eq(*f, r)))
+        .cloned()
+        .collect();
     let end_of_week = sunday.and_hms_opt(23, 59, 59)?;
     let open_episodes = a
         .episodes

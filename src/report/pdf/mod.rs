@@ -54,10 +54,13 @@ pub fn layout(input: &WeeklyInput) -> anyhow::Result<Pages> {
     load_chart(&mut pages, input)?;
 
     pages.new_page();
-    urgent(&mut pages, d);
+    // Evidence or advice already given on the page is not repeated under a later finding
+    // (two regions trained in the same sessions share both).
+    let mut advised = Vec::new();
+    urgent(&mut pages, d, &mut advised);
     // The associations table and the notices close page 2: the findings take what is left.
     let reserved = associations_height(d) + notices_height(d) + 2.0 * pointer_height();
-    let shown = warnings(&mut pages, d, BOTTOM - reserved);
+    let shown = warnings(&mut pages, d, BOTTOM - reserved, &mut advised);
     pointers(&mut pages, d, shown);
     associations(&mut pages, d);
     notices(&mut pages, d);
@@ -181,13 +184,13 @@ fn load_chart(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
 }
 
 /// The week's red flags and open episodes: never cut for space.
-fn urgent(p: &mut Pages, d: &WeeklyDocument) {
+fn urgent<'d>(p: &mut Pages, d: &'d WeeklyDocument, advised: &mut Vec<&'d str>) {
     p.heading(d.urgent_title);
     if d.red_flags.is_empty() {
         p.element("no red flags", |p| body(p, d.no_red_flags));
     }
     for f in &d.red_flags {
-        warning(p, f, usize::MAX);
+        warning(p, f, usize::MAX, advised);
     }
     if d.episodes.is_empty() {
         p.element("no open episodes", |p| body(p, d.no_episodes));
@@ -199,7 +202,12 @@ fn urgent(p: &mut Pages, d: &WeeklyDocument) {
 }
 
 /// The week's other findings, each whole, until `bottom`; returns how many were shown.
-fn warnings(p: &mut Pages, d: &WeeklyDocument, bottom: f32) -> usize {
+fn warnings<'d>(
+    p: &mut Pages,
+    d: &'d WeeklyDocument,
+    bottom: f32,
+    advised: &mut Vec<&'d str>,
+) -> usize {
     p.heading(&d.warnings_title);
     if d.warnings.is_empty() {
         p.element("no findings", |p| body(p, d.no_warnings));
@@ -207,10 +215,10 @@ fn warnings(p: &mut Pages, d: &WeeklyDocument, bottom: f32) -> usize {
     }
     let mut shown = 0;
     for f in &d.warnings {
-        if p.y + warning_height(f, EVIDENCE_LINES) > bottom {
+        if p.y + warning_height(f, EVIDENCE_LINES, advised) > bottom {
             break;
         }
-        warning(p, f, EVIDENCE_LINES);
+        warning(p, f, EVIDENCE_LINES, advised);
         shown += 1;
     }
     shown
@@ -252,29 +260,39 @@ struct WarningLines {
     advice: Vec<String>,
 }
 
-fn warning_lines(f: &Warning, evidence_lines: usize) -> WarningLines {
+/// The finding's lines; its evidence and first advice only when no finding above gave the
+/// same.
+fn warning_lines(f: &Warning, evidence_lines: usize, advised: &[&str]) -> WarningLines {
     let w = CONTENT_W - TAG_W;
+    let evidence = if advised.contains(&f.evidence.as_str()) {
+        Vec::new()
+    } else {
+        clipped(&f.evidence, 8.0, Weight::Regular, w, evidence_lines)
+    };
     WarningLines {
         message: layout::wrap(&f.message, 9.5, Weight::Bold, w),
-        evidence: clipped(&f.evidence, 8.0, Weight::Regular, w, evidence_lines),
+        evidence,
         advice: f
             .advice
             .first()
+            .filter(|a| !advised.contains(&a.as_str()))
             .map(|a| layout::wrap(&format!("→ {a}"), 8.0, Weight::Regular, w))
             .unwrap_or_default(),
     }
 }
 
-fn warning_height(f: &Warning, evidence_lines: usize) -> f32 {
-    let l = warning_lines(f, evidence_lines);
+fn warning_height(f: &Warning, evidence_lines: usize, advised: &[&str]) -> f32 {
+    let l = warning_lines(f, evidence_lines, advised);
     l.message.len() as f32 * 9.5 * 1.32
         + (l.evidence.len() + l.advice.len()) as f32 * 8.0 * 1.32
         + 6.0
 }
 
-fn warning(p: &mut Pages, f: &Warning, evidence_lines: usize) {
-    p.ensure(warning_height(f, evidence_lines), BOTTOM);
-    let l = warning_lines(f, evidence_lines);
+fn warning<'d>(p: &mut Pages, f: &'d Warning, evidence_lines: usize, advised: &mut Vec<&'d str>) {
+    p.ensure(warning_height(f, evidence_lines, advised), BOTTOM);
+    let l = warning_lines(f, evidence_lines, advised);
+    advised.push(&f.evidence);
+    advised.extend(f.advice.first().map(String::as_str));
     p.element("finding", |p| {
         let color = severity_color(f.severity);
         let tag = f.severity.as_str().to_uppercase();
