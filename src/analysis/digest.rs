@@ -104,12 +104,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
     ];
     let focus_weeks = a.summary.focus.weeks;
     let focus_from = findings::focus_start(sunday, focus_weeks);
-    let known = findings::fold(
-        known_by(a, sunday, catalog),
-        focus_from,
-        &a.thresholds,
-        catalog,
-    );
+    let known = findings::fold(known_by(a, sunday), focus_from, &a.thresholds, catalog);
     let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
     // The last red flag stays on every later week's PDF: it needs a professional, however old.
     let last_red_flag = known
@@ -158,13 +153,14 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
 
 /// The findings as they stood at the end of `sunday`: load and routine findings cut to the
 /// occurrences up to then; other findings kept whole when they had begun by then.
-fn known_by(a: &Analysis, sunday: NaiveDate, catalog: &Catalog) -> Vec<Finding> {
+fn known_by(a: &Analysis, sunday: NaiveDate) -> Vec<Finding> {
     a.unfolded
         .iter()
         .filter_map(|f| {
             if f.kind.folds() {
+                // Not worded here: `fold` words anew what it keeps of a folding finding.
                 let facts = f.facts.within(NaiveDate::MIN, sunday)?;
-                Some(Finding::new(f.severity, facts, &a.thresholds, catalog))
+                Some(Finding { facts, ..f.clone() })
             } else {
                 let began = f.dates.iter().min().is_none_or(|d| *d <= sunday);
                 began.then(|| f.clone())

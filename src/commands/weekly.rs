@@ -78,10 +78,10 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
         _ => &whole,
     };
     let weeks = Weeks::new(&loaded, analysis)?;
-    for monday in mondays {
+    let pdfs = render_weeks(&weeks, &mondays, &progress);
+    for (monday, pdf) in mondays.into_iter().zip(pdfs) {
         let label = IsoWeek::of(monday);
-        progress.step(&format!("week {label}"));
-        let pdf = weeks.pdf(monday)?;
+        let pdf = pdf?;
         let path = match (&args.out_dir, args.all_weeks) {
             (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
             _ => args.out.clone(),
@@ -93,6 +93,39 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
     }
     progress.finish();
     Ok(exit::OK)
+}
+
+/// Every week's PDF, in the order of `mondays`. The weeks are independent, so they are
+/// rendered on every core, each thread taking a run of consecutive weeks.
+fn render_weeks(
+    weeks: &Weeks,
+    mondays: &[NaiveDate],
+    progress: &Progress,
+) -> Vec<Result<Vec<u8>, AppError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = mondays.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let runs: Vec<_> = mondays
+            .chunks(per_thread)
+            .map(|run| {
+                s.spawn(move || {
+                    run.iter()
+                        .map(|&monday| {
+                            let pdf = weeks.pdf(monday);
+                            progress.step(&format!("week {}", IsoWeek::of(monday)));
+                            pdf
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| {
+                run.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// One week's PDF, from an analysis that ends with the week (or `to`, if earlier).

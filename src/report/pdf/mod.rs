@@ -248,6 +248,7 @@ fn clipped(text: &str, size: f32, weight: Weight, width: f32, max: usize) -> Vec
             {
                 last.pop();
             }
+            last.truncate(last.trim_end().len());
             last.push_str(" …");
         }
     }
