@@ -382,7 +382,7 @@ fn associations(p: &mut Pages, d: &WeeklyDocument) {
 fn associations_table(p: &mut Pages, d: &WeeklyDocument) {
     let table = &d.associations;
     let size = TABLE_SIZE;
-    let xs: [f32; 7] = [0.0, 54.0, 176.0, 220.0, 264.0, 350.0, 460.0];
+    let xs: [f32; 7] = [0.0, 52.0, 160.0, 212.0, 266.0, 358.0, 460.0];
     // Each cell fits its column on one line: a longer one ends in an ellipsis.
     let width = |i: usize| xs.get(i + 1).map_or(CONTENT_W, |x| *x) - xs[i] - 6.0;
     let fit = |text: &str, i: usize, weight: Weight| {
