@@ -95,6 +95,46 @@ pub fn a_or_an(n: u64) -> &'static str {
     }
 }
 
+/// The no-break space: holds two words together through a wrap (terminal or browser).
+pub const NBSP: char = '\u{a0}';
+
+/// The text with the spaces a reader should not see broken replaced by [`NBSP`]: around a
+/// comparison ("p < 0.001", "q = 0.04") and between a number and its unit ("48 h", "30 %",
+/// "2100 kg"). A line that ends in "q <" or starts with "%" reads as a mistake.
+pub fn glued(text: &str) -> String {
+    const JOINS_BOTH: [&str; 4] = ["<", ">", "=", "≤"];
+    const UNITS: [&str; 7] = ["%", "h", "kg", "km", "min", "s", "m"];
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let prev = words[i - 1];
+            let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+            let keep = JOINS_BOTH.contains(word)
+                || JOINS_BOTH.contains(&prev)
+                || (UNITS.contains(&bare) && prev.ends_with(|c: char| c.is_ascii_digit()));
+            out.push(if keep { NBSP } else { ' ' });
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// A date or an ISO week ("2026-08-27", "2026-W35"): a browser may break these after a hyphen.
+pub fn is_date_like(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 7 && b[..4].iter().all(u8::is_ascii_digit) && b[4] == b'-'
+}
+
+/// The text with its first letter upper-cased: "lower back" → "Lower back".
+pub fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{a_or_an, file_name, fold, plural, wrap_words};

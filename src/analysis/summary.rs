@@ -102,7 +102,7 @@ pub fn summary(x: &Inputs) -> Summary {
             continue;
         }
         let Some(region) = f.region else { continue };
-        if regions_done.contains(&region) {
+        if regions_done.contains(&region) || !acts_now(region, x) {
             continue;
         }
         regions_done.push(region);
@@ -119,9 +119,14 @@ pub fn summary(x: &Inputs) -> Summary {
             x.focus_weeks,
         ),
         red_flags: flags.len(),
-        checked: actions
-            .is_empty()
-            .then(|| actions::checked(x.focus_weeks, x.has_pain)),
+        checked: actions.is_empty().then(|| {
+            let cautions = x
+                .findings
+                .iter()
+                .filter(|f| f.scope == Scope::Recent && f.severity == Severity::Caution)
+                .count();
+            actions::checked(x.focus_weeks, x.has_pain, cautions)
+        }),
         actions,
         to_act_on,
         focus: Focus {
@@ -129,6 +134,21 @@ pub fn summary(x: &Inputs) -> Summary {
             from: x.focus_from,
         },
     }
+}
+
+/// Whether a region's pain is this week's business: it hurt in the weeks in focus, or an
+/// association (tested over the whole log) names what comes before it. Pain long gone after a
+/// single load jump stays in the findings but is no action now.
+fn acts_now(region: Region, x: &Inputs) -> bool {
+    let recent = x.focus_from.is_some_and(|from| {
+        x.pain_days
+            .iter()
+            .any(|d| d.region == region && d.date >= from && d.peak > 0)
+    });
+    recent
+        || x.findings
+            .iter()
+            .any(|f| f.region == Some(region) && f.kind == FindingKind::Association)
 }
 
 /// One action from everything found about a region's pain.

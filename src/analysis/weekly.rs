@@ -78,13 +78,40 @@ pub struct Training {
     pub longest_streak: u32,
 }
 
-/// Mean and highest daily EWMA ACWR of the week (heuristic).
+/// Mean and highest daily EWMA ACWR of the week, and the weekly ratio (heuristics).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WeeklyAcwr {
     #[serde(rename = "acwr_ewma_mean")]
     pub mean: Option<f64>,
     #[serde(rename = "acwr_ewma_max")]
     pub max: Option<f64>,
+    /// This week's load ÷ the mean load of the 4 weeks up to and including it (coupled, as
+    /// science.md's rolling ACWR): the scale the bands were made for. A regular routine sits
+    /// at 1 every week, where the daily ratio dips on rest days and peaks on training days.
+    #[serde(rename = "acwr_weekly")]
+    pub weekly: Option<f64>,
+}
+
+/// Weeks in the chronic window of the weekly ratio.
+pub const WEEKLY_ACWR_WEEKS: usize = 4;
+
+/// The weekly ACWR of each week: its load ÷ the mean load of the [`WEEKLY_ACWR_WEEKS`] weeks
+/// ending with it. Null unless those weeks are consecutive and each lies wholly inside the
+/// calendar (a partial week's load is not a week's load: like the daily ratio, which is null
+/// on days 1–27), and where the chronic load is 0.
+fn weekly_ratios(weeks: &mut [Week]) {
+    for i in 0..weeks.len() {
+        let Some(first) = (i + 1).checked_sub(WEEKLY_ACWR_WEEKS) else {
+            continue;
+        };
+        let window = &weeks[first..=i];
+        let whole = window.iter().all(|w| w.days == 7)
+            && window
+                .windows(2)
+                .all(|p| prev_key(p[1].week.key()) == p[0].week.key());
+        let chronic = window.iter().map(|w| w.load.kg).sum::<f64>() / WEEKLY_ACWR_WEEKS as f64;
+        weeks[i].acwr.weekly = (whole && chronic > 0.0).then(|| weeks[i].load.kg / chronic);
+    }
 }
 
 /// Days of the week with pain above 0, and the highest intensity among them.
@@ -197,9 +224,11 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             acwr: WeeklyAcwr {
                 mean: acwr_mean[i],
                 max: acwr_max[i],
+                weekly: None,
             },
         });
     }
+    weekly_ratios(&mut weeks);
     Ok(weeks)
 }
 
@@ -453,67 +482,4 @@ pub fn region_weeks(days: &[Day], weeks: &[Week]) -> Vec<RegionWeek> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn oracle_e1rm() {
-        assert!((e1rm_epley(100.0, 10.0) - 133.3333).abs() < 1e-4);
-        assert!((e1rm_brzycki(100.0, 10.0) - 133.3333).abs() < 1e-4);
-        assert!((e1rm_epley(100.0, 5.0) - 116.6667).abs() < 1e-4);
-        assert!((e1rm_brzycki(100.0, 5.0) - 112.5).abs() < 1e-9);
-        assert_eq!(e1rm_epley(140.0, 1.0), 140.0);
-        assert_eq!(e1rm_brzycki(140.0, 1.0), 140.0);
-    }
-
-    #[test]
-    fn oracle_monotony_and_strain() {
-        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(); // a Monday
-        let loads = [300.0, 0.0, 300.0, 0.0, 300.0, 0.0, 0.0];
-        let days: Vec<Day> = loads
-            .iter()
-            .enumerate()
-            .map(|(i, &l)| crate::analysis::testing::day(start + chrono::Days::new(i as u64), l))
-            .collect();
-        let w = weeks(&days, &[]).unwrap();
-        assert_eq!(w.len(), 1);
-        assert_eq!(w[0].week.to_string(), "2026-W23");
-        assert!(
-            (w[0].load.monotony.unwrap() - 0.8660).abs() < 1e-4,
-            "{:?}",
-            w[0].load.monotony
-        );
-        assert!(
-            (w[0].load.strain.unwrap() - 779.42).abs() < 0.01,
-            "{:?}",
-            w[0].load.strain
-        );
-        assert_eq!(w[0].training.rest_days, 4);
-    }
-
-    #[test]
-    fn constant_week_has_undefined_monotony() {
-        let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
-        let days: Vec<Day> = (0..7)
-            .map(|i| crate::analysis::testing::day(start + chrono::Days::new(i), 100.0))
-            .collect();
-        let w = weeks(&days, &[]).unwrap();
-        assert_eq!(w[0].load.monotony, None);
-        assert_eq!(w[0].load.strain, None);
-    }
-
-    #[test]
-    fn partial_weeks_have_no_monotony_and_change_needs_a_previous_load() {
-        let start = NaiveDate::from_ymd_opt(2026, 6, 3).unwrap(); // a Wednesday
-        let days: Vec<Day> = (0..12)
-            .map(|i| crate::analysis::testing::day(start + chrono::Days::new(i), 100.0 + i as f64))
-            .collect();
-        let w = weeks(&days, &[]).unwrap();
-        assert_eq!(w.len(), 2);
-        assert_eq!(w[0].days, 5);
-        assert_eq!(w[0].load.monotony, None);
-        assert_eq!(w[0].load.change_pct, None);
-        let expected = 100.0 * (w[1].load.kg - w[0].load.kg) / w[0].load.kg;
-        assert!((w[1].load.change_pct.unwrap() - expected).abs() < 1e-9);
-    }
-}
+mod tests;

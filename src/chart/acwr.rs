@@ -1,9 +1,12 @@
-//! The EWMA acute:chronic workload ratio over time, on its bands. A heuristic (Gabbett 2016,
-//! contested since), and the chart says so.
+//! The weekly acute:chronic workload ratio over time, on its bands: each week's load ÷ the mean
+//! of the 4 weeks up to it. The bands were made for that weekly ratio; a daily ratio of a
+//! regular routine dips on every rest day and enters the caution band every week. A heuristic
+//! (Gabbett 2016, contested since), and the chart says so.
 
 use chrono::{Duration, NaiveDateTime};
 use plotters::prelude::*;
 
+use crate::analysis::weekly::{WEEKLY_ACWR_WEEKS, Week};
 use crate::report::document::charts::ChartData;
 
 use super::style::*;
@@ -14,37 +17,30 @@ const BAND_SWEET: RGBColor = RGBColor(0x59, 0xa1, 0x4f);
 const BAND_CAUTION: RGBColor = RGBColor(0xf2, 0xa1, 0x2b);
 const BAND_DANGER: RGBColor = RGBColor(0xd6, 0x27, 0x28);
 const LINE: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
-const LINE_LIGHT: RGBColor = RGBColor(0xa5, 0xb8, 0xc9);
-const WEEKLY: RGBColor = RGBColor(0x10, 0x2a, 0x43);
 
 pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) -> Drawn {
     let title = ChartKind::Acwr.title();
     let t = &a.thresholds;
-    let days: Vec<_> = a
-        .daily
+    // Weeks that touch the span, each placed at its middle (Thursday).
+    let weeks: Vec<_> = a
+        .weekly
         .iter()
-        .filter(|d| d.date >= first && d.date <= last)
+        .filter(|w| w.first_day <= last && w.week.sunday() >= first)
         .collect();
     let subtitle = format!(
-        "{}. Acute ({}-day) ÷ chronic ({}-day) exponentially weighted daily load. The bands are \
-         a heuristic (Gabbett 2016, contested): they describe load, they do not predict injury.",
+        "{}. Each point is one ISO week: its working-set tonnage ÷ the mean of the {} weeks up \
+         to and including it (coupled). That is the weekly scale the bands were made for: a \
+         steady routine sits at 1, while a daily ratio swings with every rest day. Weeks \
+         without {} whole weeks of data have no point. The bands are a heuristic (Gabbett \
+         2016, contested): they describe load, they do not predict injury.",
         date_span(first, last),
-        t.acwr_acute_days,
-        t.acwr_chronic_days
+        WEEKLY_ACWR_WEEKS,
+        WEEKLY_ACWR_WEEKS
     );
-    // On a long window the daily ratio swings within each week faster than pixels can show:
-    // it goes light and thin, and the analysis' weekly mean carries the line.
-    let (root_w, _) = root.dim_in_pixel();
-    let plot_w = f64::from(root_w) - 2.0 * f64::from(MARGIN) - 180.0;
-    let dense = plot_w / (days.len().max(1) as f64) < 3.0;
-    let daily = if dense { LINE_LIGHT } else { LINE };
-    let mut legend = vec![(Mark::Line(daily), "ACWR per day (EWMA, ratio)".to_string())];
-    if dense {
-        legend.push((
-            Mark::Line(WEEKLY),
-            "weekly mean of the daily ACWR".to_string(),
-        ));
-    }
+    let mut legend = vec![(
+        Mark::Whisker(LINE),
+        format!("weekly ACWR (week ÷ {WEEKLY_ACWR_WEEKS}-week mean)"),
+    )];
     legend.extend([
         (
             Mark::Band(BAND_LOW, 0.18),
@@ -63,11 +59,14 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
             format!("danger ≥ {} (heuristic)", t.acwr_danger),
         ),
     ]);
-    if days.iter().all(|d| d.acwr.ewma.is_none()) {
+    if weeks.iter().all(|w| w.acwr.weekly.is_none()) {
         return message(
             root,
             &Header::new(title, &subtitle, &legend),
-            "No ratio in this period: the chronic load needs some weeks of training first.",
+            &format!(
+                "No weekly ratio in this period: it needs {WEEKLY_ACWR_WEEKS} whole weeks of \
+                 training first."
+            ),
         );
     }
     let area = header(root, &Header::new(title, &subtitle, &legend))?;
@@ -76,9 +75,9 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
     let ticks = date_ticks(first, last, tick_budget(w.saturating_sub(140)));
     let tick_at: Vec<_> = ticks.ticks.iter().map(|d| midnight(*d)).collect();
     let (x0, x1) = (midnight(first), midnight(last + Duration::days(1)));
-    let top = days
+    let top = weeks
         .iter()
-        .filter_map(|d| d.acwr.ewma)
+        .filter_map(|w| w.acwr.weekly)
         .fold(0.0f64, f64::max)
         .max(t.acwr_danger + 0.5)
         * 1.05;
@@ -108,7 +107,7 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         .x_label_formatter(&|d| d.format(format).to_string())
         .y_label_formatter(&|v| format!("{v:.1}"))
         .x_desc("Date")
-        .y_desc("ACWR (acute ÷ chronic, no unit)")
+        .y_desc("Weekly ACWR (no unit)")
         .draw()?;
 
     // Band names in the right margin, beside their bands: never over the line.
@@ -133,30 +132,34 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData, (first, last): Span) ->
         ))?;
     }
 
-    let daily_style = daily.stroke_width(if dense { 1 } else { 2 });
-    // Breaks where the ratio is undefined.
+    // Breaks where a week has no ratio.
+    // A week's point sits on its Thursday; weeks cut by the span's edges have none drawn.
+    let point = |w: &&Week| {
+        let at = noon(w.week.monday() + Duration::days(3));
+        w.acwr
+            .weekly
+            .filter(|_| at >= x0 && at <= x1)
+            .map(|v| (at, v))
+    };
     let mut run: Vec<(NaiveDateTime, f64)> = Vec::new();
-    for d in &days {
-        match d.acwr.ewma {
-            Some(v) => run.push((noon(d.date), v)),
+    for w in &weeks {
+        match point(w) {
+            Some(p) => run.push(p),
             None => {
-                chart.draw_series(segments(std::mem::take(&mut run), daily_style))?;
+                chart.draw_series(segments(std::mem::take(&mut run), LINE.stroke_width(2)))?;
             }
         }
     }
-    chart.draw_series(segments(run, daily_style))?;
-    if dense {
-        let weekly: Vec<(NaiveDateTime, f64)> = a
-            .weekly
-            .iter()
-            .filter(|w| w.first_day >= first && w.first_day <= last)
-            .filter_map(|w| {
-                w.acwr
-                    .mean
-                    .map(|v| (noon(w.first_day + Duration::days(3)), v))
-            })
-            .collect();
-        chart.draw_series(segments(weekly, WEEKLY.stroke_width(2)))?;
+    chart.draw_series(segments(run, LINE.stroke_width(2)))?;
+    // Dots where there is room for them: each is a week.
+    let (plot_w, _) = area.dim_in_pixel();
+    if f64::from(plot_w) / weeks.len().max(1) as f64 >= 8.0 {
+        chart.draw_series(
+            weeks
+                .iter()
+                .filter_map(point)
+                .map(|p| Circle::new(p, 3, LINE.filled())),
+        )?;
     }
     Ok(())
 }

@@ -14,6 +14,14 @@ const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
 const BELOW: RGBColor = RGBColor(0x2c, 0x6f, 0xa8);
 const CRUDE: RGBColor = RGBColor(0xa9, 0xae, 0xb4);
 
+/// After the label of a row whose estimate needed the Haldane correction.
+pub const HALDANE_MARK: &str = "†";
+/// What the mark means, said once in the subtitle when a row carries it.
+pub const HALDANE_NOTE: &str = "† A count was 0, so 0.5 was added to every count (Haldane): \
+     that estimate and its interval are rough.";
+/// Line height of a wrapped row label, in pixels.
+const LABEL_LINE: i32 = 15;
+
 pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     let title = ChartKind::Associations.title();
     // The associations cover the whole analysed period whatever the window: say that period.
@@ -48,9 +56,19 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     };
     let subtitle = format!(
         "Analysed period {period}. Share of sessions followed by a new pain onset in the region \
-         within {wh} h, exposed vs not exposed; {shown}, those above 1 first. Adjusted: compared \
-         within sessions with and without the exercises that explain the region's pain. \
-         Association, not proof."
+         within {wh} h, exposed vs not exposed; {shown}, those above 1 first{}. Adjusted: \
+         compared within sessions with and without the exercises that explain the region's \
+         pain. Association, not proof.{}",
+        if rows.iter().any(|r| r.soreness) {
+            ", ordinary soreness last"
+        } else {
+            ""
+        },
+        if rows.iter().any(|r| r.haldane) {
+            format!(" {HALDANE_NOTE}")
+        } else {
+            String::new()
+        }
     );
     let class = |r: &ForestRow| {
         let Estimate {
@@ -83,34 +101,39 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     legend.push((Mark::Dashed(INK), "RR = 1: no difference".to_string()));
     let area = header(root, &Header::new(title, &subtitle, &legend))?;
 
-    let (w, _) = area.dim_in_pixel();
+    let (w, h) = area.dim_in_pixel();
     let text = font(13.0);
-    let label_max = (w as f64 * 0.34) as u32;
-    let labels: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            fit(
-                &area,
-                &format!("{}: {}", words(r.region.as_str()), r.label),
-                &text,
-                label_max,
-            )
-        })
-        .collect();
-    let right: Vec<String> = rows
+    // Labels wrap onto more lines rather than being cut. The rows' pitch (the plot's height
+    // less the axis and margins, over the rows) says how many lines fit in one; the label
+    // column widens, up to 45 % of the chart, until every label fits in them.
+    let pitch = (h as f64 - 48.0 - 38.0) / rows.len() as f64;
+    let lines_fit = ((pitch - 4.0) / f64::from(LABEL_LINE)).floor().max(1.0) as usize;
+    let wrapped = |share: f64| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|r| wrap(&area, &row_label(r), &text, (w as f64 * share) as u32))
+            .collect()
+    };
+    let labels = [0.34, 0.4]
+        .into_iter()
+        .map(wrapped)
+        .find(|l| l.iter().all(|lines| lines.len() <= lines_fit))
+        .unwrap_or_else(|| wrapped(0.45));
+    // On a narrow chart (the weekly PDF's) the counts and the RR stack on two lines, so the
+    // plot keeps its width.
+    let stacked = w < 900;
+    let right: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
             let c = r.crude;
-            match r.adjusted {
-                None => format!(
-                    "{}   RR {} ({}–{})",
-                    r.counts,
-                    ratio(c.rr),
-                    ratio(c.low),
-                    ratio(c.high)
-                ),
+            let rr = match r.adjusted {
+                None => format!("RR {} ({}–{})", ratio(c.rr), ratio(c.low), ratio(c.high)),
                 // The adjusted interval is the whisker; the text gives both estimates.
-                Some(e) => format!("{}   RR {} → {}", r.counts, ratio(c.rr), ratio(e.rr)),
+                Some(e) => format!("RR {} → {}", ratio(c.rr), ratio(e.rr)),
+            };
+            if stacked {
+                vec![r.counts.clone(), rr]
+            } else {
+                vec![format!("{}   {rr}", r.counts)]
             }
         })
         .collect();
@@ -119,14 +142,32 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
             .map(|(w, _)| w)
             .unwrap_or(0)
     };
-    let label_w = labels.iter().map(width).max().unwrap_or(0).max(120);
+    let label_w = labels
+        .iter()
+        .flatten()
+        .map(width)
+        .max()
+        .unwrap_or(0)
+        .max(120);
     let head = bold(13.0);
-    let right_head = "Onsets/sessions: exposed vs not".to_string();
-    let head_w = area
-        .estimate_text_size(&right_head, &head)
+    let right_head: Vec<String> = if stacked {
+        vec!["Onsets/sessions:".into(), "exposed vs not".into()]
+    } else {
+        vec!["Onsets/sessions: exposed vs not".into()]
+    };
+    let head_w = right_head
+        .iter()
+        .filter_map(|l| area.estimate_text_size(l, &head).ok())
         .map(|(w, _)| w)
+        .max()
         .unwrap_or(0);
-    let right_w = right.iter().map(width).max().unwrap_or(0).max(head_w);
+    let right_w = right
+        .iter()
+        .flatten()
+        .map(width)
+        .max()
+        .unwrap_or(0)
+        .max(head_w);
 
     let lo = rows
         .iter()
@@ -210,6 +251,15 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
         }
     }
 
+    // A rule between the pain that matters and the ordinary soreness after it.
+    if let Some(i) = rows.iter().position(|r| r.soreness).filter(|i| *i > 0) {
+        let y = y_of(i) + 0.5;
+        chart.draw_series(std::iter::once(PathElement::new(
+            vec![(lo, y), (hi, y)],
+            MUTED.stroke_width(1),
+        )))?;
+    }
+
     // Row labels left of the plot, counts right of it, in pixels of the root.
     let base = root.get_base_pixel();
     let at = |x: f64, y: f64| {
@@ -219,51 +269,55 @@ pub fn draw<DB: Backend>(root: &Area<DB>, a: &ChartData) -> Drawn {
     let (left_x, _) = at(lo, 0.0);
     let (right_x, _) = at(hi, 0.0);
     let (_, top_y) = at(lo, n);
-    for (i, (label, right)) in labels.into_iter().zip(right).enumerate() {
+    for (i, (lines, right)) in labels.into_iter().zip(right).enumerate() {
         let (_, y) = at(lo, y_of(i));
-        root.draw(&Text::new(
-            label,
-            (left_x - 10, y),
-            text.pos(Pos::new(HPos::Right, VPos::Center)),
-        ))?;
-        root.draw(&Text::new(
-            right,
-            (right_x + 12, y),
-            text.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        let top = y - (lines.len() as i32 - 1) * LABEL_LINE / 2;
+        for (k, line) in lines.into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (left_x - 10, top + k as i32 * LABEL_LINE),
+                text.pos(Pos::new(HPos::Right, VPos::Center)),
+            ))?;
+        }
+        let top = y - (right.len() as i32 - 1) * LABEL_LINE / 2;
+        for (k, line) in right.into_iter().enumerate() {
+            root.draw(&Text::new(
+                line,
+                (right_x + 12, top + k as i32 * LABEL_LINE),
+                text.pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
     }
     root.draw(&Text::new(
         "Region: exposure",
         (left_x - 10, top_y - 8),
         head.pos(Pos::new(HPos::Right, VPos::Bottom)),
     ))?;
-    root.draw(&Text::new(
-        right_head,
-        (right_x + 12, top_y - 8),
-        head.pos(Pos::new(HPos::Left, VPos::Bottom)),
-    ))?;
+    let lines = right_head.len() as i32;
+    for (k, line) in right_head.into_iter().enumerate() {
+        root.draw(&Text::new(
+            line,
+            (
+                right_x + 12,
+                top_y - 8 - (lines - 1 - k as i32) * LABEL_LINE,
+            ),
+            head.pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))?;
+    }
     Ok(())
 }
 
-/// Shortens `s` with an ellipsis until it fits `max_w` pixels.
-fn fit<DB: DrawingBackend>(area: &Area<DB>, s: &str, style: &TextStyle, max_w: u32) -> String {
-    let width = |t: &str| {
-        area.estimate_text_size(t, style)
-            .map(|(w, _)| w)
-            .unwrap_or(0)
+/// "lower back: Deadlift", "thigh soreness: Back squat + Leg press", with [`HALDANE_MARK`]
+/// after an estimate that needed the correction.
+pub fn row_label(r: &ForestRow) -> String {
+    let region = words(r.region.as_str());
+    let region = if r.soreness {
+        format!("{region} soreness")
+    } else {
+        region
     };
-    if width(s) <= max_w {
-        return s.to_string();
-    }
-    let mut chars: Vec<char> = s.chars().collect();
-    while chars.len() > 4 {
-        chars.pop();
-        let t: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if width(&t) <= max_w {
-            return t;
-        }
-    }
-    s.to_string()
+    let mark = if r.haldane { HALDANE_MARK } else { "" };
+    format!("{region}: {}{mark}", r.label)
 }
 
 /// A power of ten as written: 0.01, 0.1, 1, 10, 100.

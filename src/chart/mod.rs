@@ -12,6 +12,8 @@ mod style;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod text_tests;
 
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -55,7 +57,7 @@ impl ChartKind {
     pub fn title(self) -> &'static str {
         match self {
             ChartKind::Load => "Training load and pain",
-            ChartKind::Acwr => "ACWR (EWMA) — a heuristic, not a prediction",
+            ChartKind::Acwr => "Weekly ACWR: this week's load ÷ the 4-week mean — a heuristic",
             ChartKind::Associations => "What came before pain: relative risk by exposure",
             ChartKind::Calendar => "Training and pain calendar",
             ChartKind::Progress => "Strength and tonnage of the exercises in question",
@@ -66,7 +68,7 @@ impl ChartKind {
     fn nothing(self) -> &'static str {
         match self {
             ChartKind::Load => "Nothing was analysed: no training days to show.",
-            ChartKind::Acwr => "Nothing was analysed: no ratio to show.",
+            ChartKind::Acwr => "Nothing was analysed: no weekly ratio to show.",
             ChartKind::Calendar => "Nothing was analysed: no days to show.",
             ChartKind::Progress => "Nothing was analysed: no weeks to show.",
             // The forest plot says why it has no rows itself.
@@ -77,11 +79,11 @@ impl ChartKind {
     /// Width and height in pixels.
     pub fn default_size(self) -> (u32, u32) {
         match self {
-            ChartKind::Load => (1200, 600),
-            ChartKind::Acwr => (1200, 520),
-            ChartKind::Associations => (1200, 680),
-            ChartKind::Calendar => (1200, 380),
-            ChartKind::Progress => (1200, 760),
+            ChartKind::Load => (960, 560),
+            ChartKind::Acwr => (960, 500),
+            ChartKind::Associations => (960, 720),
+            ChartKind::Calendar => (960, 380),
+            ChartKind::Progress => (960, 720),
         }
     }
 }

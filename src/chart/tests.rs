@@ -14,7 +14,7 @@ use crate::analysis::stats::Table;
 use crate::analysis::{Input, analyse};
 use crate::catalog::Catalog;
 use crate::import::{ImportOptions, import_file};
-use crate::report::document::charts::{ChartData, FOREST_ROWS};
+use crate::report::document::charts::{ChartData, FOREST_ROWS, SORENESS_ROWS};
 use crate::synth::{self, SyntheticLog};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -45,7 +45,7 @@ fn analyse_log(log: &SyntheticLog) -> Analysis {
     .unwrap()
 }
 
-fn story() -> &'static Analysis {
+pub(super) fn story() -> &'static Analysis {
     static STORY: OnceLock<Analysis> = OnceLock::new();
     STORY.get_or_init(|| analyse_log(&synth::sample_story()))
 }
@@ -132,12 +132,15 @@ fn load_chart_has_title_axes_dates_and_region_legend() {
 }
 
 #[test]
-fn acwr_chart_calls_the_bands_a_heuristic() {
+fn acwr_chart_is_the_weekly_ratio_and_calls_the_bands_a_heuristic() {
+    let t = story_svg(ChartKind::Acwr);
+    assert_contains(&t, "Each point is one ISO week");
     assert_has_all(
-        &story_svg(ChartKind::Acwr),
+        &t,
         &[
-            "ACWR (EWMA) — a heuristic, not a prediction",
-            "ACWR (acute ÷ chronic, no unit)",
+            "Weekly ACWR: this week's load ÷ the 4-week mean — a heuristic",
+            "Weekly ACWR (no unit)",
+            "weekly ACWR (week ÷ 4-week mean)",
             "sweet spot 0.8–1.3 (heuristic)",
             "danger ≥ 1.5 (heuristic)",
             "Sep 2026",
@@ -167,9 +170,14 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
         }
     );
     let t = story_svg(ChartKind::Associations);
+    // 7 of 25 against 0 of 86: the 0 needed the Haldane correction, and the label says so.
     assert_has_all(
         &t,
-        &["lower back: Deadlift", "7/25 vs 0/86   RR 50 (3.0–850)"],
+        &["lower back: Deadlift†", "7/25 vs 0/86   RR 50 (3.0–850)"],
+    );
+    assert_contains(
+        &t,
+        "† A count was 0, so 0.5 was added to every count (Haldane)",
     );
     assert_contains(&t, "Relative risk");
     assert_contains(&t, "Analysed period 18 May 2026 – 14 Nov 2026");
@@ -178,17 +186,39 @@ fn forest_plot_writes_the_counts_beside_the_deadlift_row() {
     let (rows, total) = (&data.forest.rows, data.forest.total);
     assert_eq!(rows.len(), FOREST_ROWS);
     assert!(total > FOREST_ROWS);
+    // The pain that matters first, ordinary thigh soreness after it, at most 3 rows.
+    let sore = rows
+        .iter()
+        .position(|r| r.soreness)
+        .expect("thigh soreness rows");
+    assert!(rows[sore..].iter().all(|r| r.soreness));
+    assert_eq!(rows.len() - sore, SORENESS_ROWS);
     assert!(
-        rows.windows(2).all(|w| {
+        rows[sore..]
+            .iter()
+            .all(|r| r.region == crate::model::Region::Thigh)
+    );
+    assert_eq!(
+        rows[sore].label,
+        "Back squat + Standing calf raise + Leg curl + Leg press"
+    );
+    // Long labels wrap onto a second line rather than being cut.
+    assert_has_all(
+        &t,
+        &[
+            "thigh soreness: Back squat + Standing calf raise + Leg",
+            "curl + Leg press†",
+        ],
+    );
+    assert!(!t.iter().any(|s| s.contains('…')), "no label is cut: {t:?}");
+    assert!(
+        rows[..sore].windows(2).all(|w| {
             let (x, y) = (w[0].estimate(), w[1].estimate());
             (x.low > 1.0) >= (y.low > 1.0)
         }),
         "intervals above 1 first"
     );
-    assert_eq!(
-        rows[0].label,
-        "Back squat + Standing calf raise + Leg curl + Leg press"
-    );
+    assert_eq!(rows[0].label, "Deadlift");
     let row = rows.iter().find(|r| r.label == "Deadlift").unwrap();
     assert_eq!(row.counts, "7/25 vs 0/86");
     // Pull-ups and rows ride along with the deadlift: one row for the pair, adjusted to the

@@ -206,6 +206,7 @@ mod tests {
                 "Warnings (4)",
                 "Pain episodes (most recent first)",
                 "What came before pain (onset within 48 h of a session; association, not proof)",
+                // No region of the fixture had only soreness: no soreness section.
                 "What to change",
                 "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)",
                 "Habits (last 4 weeks | whole period)",

@@ -11,21 +11,27 @@ use crate::report::document::{
     Align, BottomLine, Change, Document, Layout, Load, RegionAssociations, Table, Warning,
 };
 use crate::report::words;
+use crate::text::{NBSP, glued};
 
 pub const WIDTH: usize = 100;
 
 /// The terminal report lists at most this many findings; the other formats list them all.
 pub const TERMINAL_FINDINGS: usize = 10;
 
+/// The terminal's load table lists at most this many weeks, the most recent: a 15-year log
+/// would otherwise print 800 rows. The other formats list every week.
+pub const TERMINAL_WEEKS: usize = 26;
+
 /// Wraps at spaces only: a hyphen is no break, so a date ("2026-09-03"), a week ("2026-W35")
-/// or a hyphenated word stays whole on one line.
+/// or a hyphenated word stays whole on one line. A number and what it is read with stay together
+/// too ("q < 0.001", "48 h", "30 %"): see [`glued`]; the glue is turned back into a space.
 fn wrap(out: &mut String, first: &str, rest: &str, text: &str) {
     let opts = textwrap::Options::new(WIDTH)
         .initial_indent(first)
         .subsequent_indent(rest)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(text, opts) {
-        let _ = writeln!(out, "{line}");
+    for line in textwrap::wrap(&glued(text), opts) {
+        let _ = writeln!(out, "{}", line.replace(NBSP, " "));
     }
 }
 
@@ -286,8 +292,12 @@ impl Layout for Text {
             out
         };
         let names: Vec<&str> = l.table.columns.iter().map(|c| c.0).collect();
+        let earlier = l.table.rows.len().saturating_sub(TERMINAL_WEEKS);
+        if earlier > 0 {
+            wrap(s, "", "", &words::earlier_weeks(TERMINAL_WEEKS, earlier));
+        }
         let _ = writeln!(s, "{}  load", line(&names));
-        for (cells, share) in l.table.rows.iter().zip(&l.shares) {
+        for (cells, share) in l.table.rows.iter().zip(&l.shares).skip(earlier) {
             let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
             let _ = writeln!(s, "{}  {}", line(&cells), bar(*share, 24));
         }
@@ -324,5 +334,22 @@ mod tests {
             paint(p.urgent, "URGENT"),
             "\u{1b}[1m\u{1b}[31mURGENT\u{1b}[0m"
         );
+    }
+
+    #[test]
+    fn a_number_and_its_unit_or_comparison_never_break_across_lines() {
+        // "q <" would end the first line at width 100 without the glue.
+        let text = format!(
+            "{} (p < 0.001, q < 0.001) within 48 h, up 30 %, 2100 kg.",
+            "x".repeat(88)
+        );
+        let mut out = String::new();
+        wrap(&mut out, "", "", &text);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "x".repeat(88) + " (p < 0.001,");
+        assert_eq!(lines[1], "q < 0.001) within 48 h, up 30 %, 2100 kg.");
+        assert!(!out.contains(NBSP));
+        assert_eq!(glued("7 of 25 sessions"), "7 of 25 sessions");
+        assert_eq!(glued("in 3 h; a 5 kg"), "in 3\u{a0}h; a 5\u{a0}kg");
     }
 }

@@ -3,17 +3,22 @@
 //! for its own format. Keeping the words in one place keeps the formats saying the same thing.
 
 use crate::analysis::Analysis;
-use crate::analysis::associations::{Association, group_label, inseparable_groups};
+use crate::analysis::associations::Association;
+use crate::analysis::episodes::soreness_only;
 use crate::analysis::findings::fmt_p;
 use crate::analysis::habits::Habits;
 use crate::model::Region;
 use crate::pipeline::Sources;
 use crate::text::{file_name, plural};
 
+mod associations;
 mod changes;
+mod groups;
 mod numbers;
 
+pub use associations::*;
 pub use changes::*;
+pub use groups::{DisplayGroup, display_groups};
 pub use numbers::*;
 
 /// How many tested associations a region shows before "… more".
@@ -23,11 +28,12 @@ pub const EPISODES_TITLE: &str = "Pain episodes (most recent first)";
 pub const CHANGE_TITLE: &str = "What to change";
 pub const LOAD_TITLE: &str =
     "Load by ISO week (working-set tonnage; ACWR = the week's mean daily EWMA ratio, a heuristic)";
+pub const SORENESS_TITLE: &str = "Ordinary training soreness";
 pub const HABITS_TITLE: &str = "Habits (last 4 weeks | whole period)";
 pub const CHARTS_TITLE: &str = "Charts";
 
-pub fn warnings_title(a: &Analysis) -> String {
-    format!("Warnings ({})", a.warnings.len())
+pub fn warnings_title(count: usize) -> String {
+    format!("Warnings ({count})")
 }
 
 pub fn associations_title(a: &Analysis) -> String {
@@ -92,98 +98,6 @@ pub fn rejected(sources: &Sources) -> Option<String> {
     })
 }
 
-/// One region's rows at the primary window.
-pub struct RegionAssociations<'a> {
-    pub region: Region,
-    pub onsets: u64,
-    /// Tested rows, grouped where the log cannot tell exposures apart, at most
-    /// [`ASSOCIATIONS_SHOWN`] groups, in the analysis's order (adjusted q first).
-    pub shown: Vec<Vec<&'a Association>>,
-    /// Tested groups beyond those shown.
-    pub more: usize,
-    /// Rows without enough data to test.
-    pub untested: usize,
-}
-
-/// The associations at the primary window, grouped by region in the analysis's order.
-pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
-    let w = a.thresholds.window_h;
-    let primary: Vec<&Association> = a.associations.iter().filter(|r| r.window_h == w).collect();
-    let mut regions: Vec<Region> = primary.iter().map(|r| r.region).collect();
-    regions.dedup();
-    regions
-        .into_iter()
-        .map(|region| {
-            let rows: Vec<&Association> = primary
-                .iter()
-                .copied()
-                .filter(|r| r.region == region)
-                .collect();
-            let tested: Vec<&Association> =
-                rows.iter().copied().filter(|r| r.enough_data).collect();
-            let groups = inseparable_groups(&tested);
-            RegionAssociations {
-                region,
-                onsets: rows.first().map_or(0, |r| r.onsets),
-                more: groups.len().saturating_sub(ASSOCIATIONS_SHOWN),
-                untested: rows.len() - tested.len(),
-                shown: groups.into_iter().take(ASSOCIATIONS_SHOWN).collect(),
-            }
-        })
-        .collect()
-}
-
-/// "In 3 of your 7 sessions with X, lower back pain started within 48 hours; after other
-/// sessions, 1 of 40. RR …": the counts in plain words first, then the statistics, then the
-/// adjusted estimate when there was something to adjust for, and why a crude signal does not
-/// count ("explained by Deadlift") or that the log cannot tell a group apart.
-pub fn association_sentence(group: &[&Association], label_of: impl Fn(&str) -> String) -> String {
-    let r = group[0];
-    let label = group_label(group);
-    let exposed = (r.table.a + r.table.b) as usize;
-    let (rr, low, high) = r.crude.interval();
-    let mut s = format!(
-        "In {} of your {}, {} pain started within {} hours; after other sessions, {} of {}. RR {:.1} ({:.1}–{:.1}), p {}, q {}",
-        r.table.a,
-        plural(
-            exposed,
-            &format!("session with {label}"),
-            &format!("sessions with {label}")
-        ),
-        r.region.as_str().replace('-', " "),
-        r.window_h,
-        r.table.c,
-        r.table.c + r.table.d,
-        rr,
-        low,
-        high,
-        fmt_p(r.crude.p.unwrap_or(1.0)),
-        fmt_p(r.crude.q.unwrap_or(1.0)),
-    );
-    if !r.adjusted_for.is_empty() {
-        let (rr, low, high) = r.adjusted.interval();
-        let names: Vec<String> = r.adjusted_for.iter().map(|id| label_of(id)).collect();
-        s.push_str(&format!(
-            "; adjusted for {}: RR {:.1} ({:.1}–{:.1}), q {}",
-            names.join(" and "),
-            rr,
-            low,
-            high,
-            fmt_p(r.adjusted.q.unwrap_or(1.0)),
-        ));
-    }
-    if let Some(by) = &r.explained_by {
-        s.push_str(&format!(
-            ". Explained by {} (done in the same sessions)",
-            label_of(by)
-        ));
-    }
-    if group.len() > 1 {
-        s.push_str(". Always done together in this log: it cannot tell them apart");
-    }
-    s
-}
-
 /// Under actions cut to three: how many more the warnings hold.
 pub fn more_to_act_on(more: usize) -> Option<String> {
     match more {
@@ -196,6 +110,14 @@ pub fn more_to_act_on(more: usize) -> Option<String> {
 }
 
 /// Under a terminal report's first findings: how many more the other formats show.
+/// Above the terminal's load table when it leaves out the oldest weeks.
+pub fn earlier_weeks(shown: usize, earlier: usize) -> String {
+    format!(
+        "The last {shown} weeks; the {} before them are in the Markdown, HTML and JSON reports.",
+        plural(earlier, "week", "weeks")
+    )
+}
+
 pub fn more_findings(more: usize) -> String {
     let what = if more == 1 {
         "finding is"
@@ -204,22 +126,6 @@ pub fn more_findings(more: usize) -> String {
     };
     format!(
         "{more} more {what} in the Markdown, HTML and JSON reports (--format md, html or json)."
-    )
-}
-
-pub fn more_associations(more: usize) -> String {
-    format!(
-        "… {} tested (see --format json)",
-        plural(more, "more exposure", "more exposures")
-    )
-}
-
-pub fn untested_associations(a: &Analysis, untested: usize) -> String {
-    format!(
-        "{}: not enough data (fewer than {} exposed or unexposed sessions, or {} onsets)",
-        plural(untested, "exposure", "exposures"),
-        a.thresholds.min_exposed_sessions,
-        a.thresholds.min_onsets
     )
 }
 
@@ -486,6 +392,7 @@ pub(crate) mod fixture {
                 acwr: WeeklyAcwr {
                     mean: Some(1.31),
                     max: Some(1.5),
+                    weekly: Some(1.2),
                 },
             }],
             weekly_exercises: Vec::new(),

@@ -8,7 +8,10 @@ use crate::support::{root, stderr, stdout, strainscope};
 
 const TITLES: [(&str, &str); 5] = [
     ("load", "Training load and pain"),
-    ("acwr", "ACWR (EWMA) — a heuristic, not a prediction"),
+    (
+        "acwr",
+        "Weekly ACWR: this week's load ÷ the 4-week mean — a heuristic",
+    ),
     (
         "associations",
         "What came before pain: relative risk by exposure",
@@ -73,7 +76,7 @@ fn charts_writes_every_chart_as_png_and_svg() {
 
     for (stem, title) in TITLES {
         let (w, h, colours) = decode_png(&out.join(format!("{stem}.png")));
-        assert_eq!(w, 1200, "{stem}.png width");
+        assert_eq!(w, 960, "{stem}.png width");
         assert!((300..=1000).contains(&h), "{stem}.png height {h}");
         assert!(colours > 50, "{stem}.png has {colours} colours: blank?");
 
@@ -162,4 +165,48 @@ fn charts_out_dir_that_is_a_file_is_a_clear_error() {
         "{err}"
     );
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x", "left alone");
+}
+
+/// Every word of the sample's weekly PDF with its height in points (pdftotext -bbox: a word's
+/// box is as high as its font size).
+fn pdf_word_heights(pdf: &Path) -> Vec<(String, f64)> {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    assert!(out.status.success());
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let num = |s: &str, key: &str| -> f64 {
+        let i = s.find(key).unwrap() + key.len();
+        s[i..].split('"').next().unwrap().parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let word = w.split('>').nth(1).unwrap().split('<').next().unwrap();
+            (word.to_string(), num(w, "yMax=\"") - num(w, "yMin=\""))
+        })
+        .collect()
+}
+
+#[test]
+fn weekly_pdf_text_including_the_charts_is_at_least_7_pt() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("week.pdf");
+    let out = strainscope([
+        "--config",
+        "sample_logs/strainscope.toml",
+        "weekly",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let words = pdf_word_heights(&pdf);
+    // The load chart's legend and axis title, and the associations table's marked row, are
+    // among them.
+    for chart_word in ["Daily", "Date", "Deadlift†"] {
+        assert!(words.iter().any(|(w, _)| w == chart_word), "{chart_word}");
+    }
+    let small: Vec<&(String, f64)> = words.iter().filter(|(_, h)| *h < 6.99).collect();
+    assert!(small.is_empty(), "text below 7 pt: {small:?}");
 }

@@ -240,6 +240,108 @@ fn leg_day_soreness_is_soreness_like_not_a_warning() {
     }
 }
 
+/// The lines of a text or Markdown report from the heading `title` to the next heading.
+fn section<'a>(report: &'a str, title: &str, next: &str) -> &'a str {
+    let start = report
+        .find(title)
+        .unwrap_or_else(|| panic!("no {title:?} in the report"));
+    let rest = &report[start..];
+    let end = rest[title.len()..]
+        .find(next)
+        .map_or(rest.len(), |i| i + title.len());
+    &rest[..end]
+}
+
+#[test]
+fn thigh_soreness_comes_after_the_pain_that_matters_in_every_format() {
+    // Every thigh episode was soreness-like: its rows and words leave the warnings and the
+    // associations, and come in their own section after the associations.
+    for format in ["text", "md", "html"] {
+        let out = sample_report(format);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let report = stdout(&out);
+        // The HTML lists the titles in its contents first: look from the warnings section on.
+        let body = report.find("id=\"warnings\"").unwrap_or(0);
+        let at = |title: &str| body + report[body..].find(title).expect(title);
+        let before = at("What came before pain");
+        let sore = at("Ordinary training soreness");
+        let change = at("What to change");
+        assert!(
+            before < sore && sore < change,
+            "{format}: soreness after the associations"
+        );
+        let associations = &report[before..sore];
+        assert!(associations.contains("Lower back (8 onsets)"), "{format}");
+        assert!(!associations.contains("thigh"), "{format}: {associations}");
+        let soreness = &report[sore..change];
+        assert!(
+            soreness.contains("Thigh (8 onsets, every one ordinary soreness)"),
+            "{format}: {soreness}"
+        );
+        assert!(
+            soreness.contains("Back squat + Standing calf raise + Leg curl + Leg press"),
+            "{format}"
+        );
+        assert!(
+            soreness.contains("Thigh pain looked like ordinary training soreness"),
+            "{format}"
+        );
+        let warnings = &report[..before];
+        assert!(
+            !warnings.contains("Thigh pain looked like"),
+            "{format}: not a warning"
+        );
+    }
+    // The JSON keeps every finding and every per-exposure association.
+    let v = sample_json();
+    assert!(rows(&v, "warnings").iter().any(|w| w["kind"] == "soreness"));
+    assert!(
+        rows(&v, "associations")
+            .iter()
+            .any(|r| r["region"] == "thigh" && r["exposure"] == "leg-curl")
+    );
+}
+
+#[test]
+fn exposures_with_identical_counts_are_one_row() {
+    // Knee: the leg-day group and the push-day group were each in 25 sessions with no knee
+    // onset, against 2 of 103: one row names both.
+    let out = sample_report("text");
+    let report = stdout(&out);
+    let knee = section(&report, "\nKnee (2 onsets)", "Ordinary training soreness");
+    let flat = knee.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("With each of Back squat + Standing calf raise + Leg curl + Leg press, Bench press + Incline bench press + Lateral raise + Triceps pushdown + Face pull: in 0 of your 25 sessions, knee pain started within 48 hours; after other sessions, 2 of 103."),
+        "{flat}"
+    );
+    assert_eq!(flat.matches("0 of your 25 sessions").count(), 1, "{flat}");
+}
+
+#[test]
+fn the_weekly_acwr_of_the_sample_is_in_the_json() {
+    let v = sample_json();
+    let weeks = rows(&v, "weekly");
+    let ratios: Vec<Option<f64>> = weeks.iter().map(|w| w["acwr_weekly"].as_f64()).collect();
+    // 26 weeks: the first 3 have no 4-week mean, the last is partial (ends on a Saturday).
+    assert_eq!(ratios.len(), 26);
+    assert!(ratios[..3].iter().all(Option::is_none), "{ratios:?}");
+    assert_eq!(ratios[25], None);
+    let shown: Vec<f64> = ratios[3..25].iter().map(|r| r.unwrap()).collect();
+    // A steady routine: every week in the sweet spot, none in the caution band.
+    assert!(shown.iter().all(|r| (0.9..1.15).contains(r)), "{shown:?}");
+    let w = &weeks[3];
+    let mean = (0..4)
+        .map(|i| weeks[i]["load_kg"].as_f64().unwrap())
+        .sum::<f64>()
+        / 4.0;
+    let expected = w["load_kg"].as_f64().unwrap() / mean;
+    assert!(
+        (shown[0] - expected).abs() < 1e-9,
+        "{} vs {expected}",
+        shown[0]
+    );
+}
+
 #[test]
 fn json_has_every_documented_key_with_typed_values() {
     let v = sample_json();

@@ -123,6 +123,13 @@ impl Episode {
     }
 }
 
+/// True when `region` had episodes and every one was soreness-like: ordinary training
+/// soreness, which the report shows after the pain that matters (issue 12).
+pub fn soreness_only(episodes: &[Episode], region: Region) -> bool {
+    let mut in_region = episodes.iter().filter(|e| e.region == region).peekable();
+    in_region.peek().is_some() && in_region.all(|e| e.has(EpisodeClass::SorenessLike))
+}
+
 /// Builds every region's episodes (oldest first within a region; regions in vocabulary order)
 /// and classifies them.
 pub fn episodes(pain: &[PainEntry], sessions: &[Session], t: &Thresholds) -> Vec<Episode> {

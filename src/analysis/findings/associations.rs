@@ -4,6 +4,7 @@
 use super::facts::{PainAfterExposure, SorenessAfterLoad};
 use super::*;
 use crate::analysis::associations::inseparable_groups;
+use crate::analysis::episodes::soreness_only;
 
 /// An exposure whose adjusted estimate says it came before pain: adjusted RR above 1 and
 /// adjusted q below the caution threshold. Crude significance alone names nothing: an
@@ -31,12 +32,7 @@ pub(super) fn association_findings(x: &Inputs, out: &mut Vec<Finding>) {
         if !flagged(best, t) {
             continue;
         }
-        let soreness_only = x
-            .episodes
-            .iter()
-            .filter(|e| e.region == best.region)
-            .all(|e| e.has(EpisodeClass::SorenessLike));
-        if soreness_only {
+        if soreness_only(x.episodes, best.region) {
             // Soreness after the work that loads an area is expected: one note per region.
             soreness.entry(best.region).or_default().extend(group);
             continue;

@@ -12,7 +12,7 @@ use crate::model::IsoWeek;
 const RECENT_WEEKS: usize = 4;
 
 /// Short recoveries of one region are worth a caution from this many on.
-const SHORT_RECOVERIES: usize = 3;
+pub(super) const SHORT_RECOVERIES: usize = 3;
 
 pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let t = x.t;

@@ -13,6 +13,7 @@ use crate::catalog::Catalog;
 use crate::model::IsoWeek;
 
 use super::facts::{AcwrDays, ExerciseJumps, Facts, RecentRises, ShortGaps};
+use super::load::SHORT_RECOVERIES;
 use super::{Finding, FindingKind, Severity, Thresholds, rank};
 
 /// Whether a finding is about the weeks in focus or is a folded history line.
@@ -83,6 +84,8 @@ pub fn fold(
         if !old.is_empty() {
             older.entry(f.kind).or_default().extend(old);
         }
+        // Recent occurrences too few to stand alone (two short recoveries in the weeks in
+        // focus) are below the finding's own threshold: neither recent nor history.
         if let Some(facts) = f.facts.since(since) {
             out.push(Finding::new(f.severity, facts, t, catalog));
         }
@@ -154,12 +157,16 @@ impl Facts {
             Facts::Monotony(weeks) => kept(weeks, |w| inside(w.first_day)).map(Facts::Monotony),
             Facts::ReturnAfterLayoff(c) => (inside(c.return_day)).then_some(self.clone()),
             Facts::TrainingStreak(s) => (inside(s.last)).then_some(self.clone()),
-            Facts::ShortRecovery(s) => kept(&s.gaps, |g| inside(g.day)).map(|gaps| {
-                Facts::ShortRecovery(ShortGaps {
-                    region: s.region,
-                    gaps,
-                })
-            }),
+            // As over the whole log, a region needs 3 short recoveries in the weeks in focus
+            // to be worth a caution: one 25-hour gap is not a pattern.
+            Facts::ShortRecovery(s) => kept(&s.gaps, |g| inside(g.day))
+                .filter(|gaps| gaps.len() >= SHORT_RECOVERIES)
+                .map(|gaps| {
+                    Facts::ShortRecovery(ShortGaps {
+                        region: s.region,
+                        gaps,
+                    })
+                }),
             _ => Some(self.clone()),
         }
     }

@@ -258,3 +258,31 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
     );
     assert!(a.warnings.iter().all(|f| f.kind != FindingKind::Soreness));
 }
+
+#[test]
+fn recent_short_recoveries_need_three_in_the_weeks_in_focus() {
+    let gap = |day: &str| RecoveryGap {
+        day: d(day),
+        hours: 25.0,
+    };
+    let facts = Facts::ShortRecovery(ShortGaps {
+        region: crate::model::Region::Chest,
+        gaps: vec![
+            gap("2026-01-05"),
+            gap("2026-01-12"),
+            gap("2026-02-02"),
+            gap("2026-03-02"),
+            gap("2026-03-09"),
+        ],
+    });
+    // Two of the five fall on or after 2026-03-01: not a pattern of the recent weeks.
+    assert_eq!(facts.since(d("2026-03-01")), None);
+    // Three from 2026-02-01 on: kept, with just those three.
+    match facts.since(d("2026-02-01")) {
+        Some(Facts::ShortRecovery(s)) => assert_eq!(
+            s.gaps.iter().map(|g| g.day).collect::<Vec<_>>(),
+            vec![d("2026-02-02"), d("2026-03-02"), d("2026-03-09")]
+        ),
+        other => panic!("{other:?}"),
+    }
+}

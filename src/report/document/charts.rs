@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use crate::analysis::Analysis;
 use crate::analysis::associations::{Association, RiskRatio, group_label, inseparable_groups};
 use crate::analysis::calendar::Day;
-use crate::analysis::episodes::Episode;
+use crate::analysis::episodes::{Episode, soreness_only};
 use crate::analysis::implicated::{Implicated, PainDay};
 use crate::analysis::settings::Thresholds;
 use crate::analysis::weekly::{ExerciseWeek, Week};
@@ -17,6 +17,8 @@ use crate::model::Region;
 
 /// The forest plot shows at most this many rows, the highest RR first.
 pub const FOREST_ROWS: usize = 12;
+/// Of which at most this many are ordinary soreness, after the rest.
+pub const SORENESS_ROWS: usize = 3;
 /// The progress chart shows at most this many of the exercises the warnings name ...
 pub const MAX_IMPLICATED: usize = 4;
 /// ... or, when none is named, this many of the most trained ones.
@@ -38,7 +40,8 @@ pub struct ChartData<'a> {
 
 /// The forest plot's rows: primary window, enough data, with an RR and its interval; one row
 /// per exposure or group the log cannot tell apart; those whose interval lies above 1 first,
-/// then by adjusted q and RR; at most [`FOREST_ROWS`].
+/// then by adjusted q and RR; at most [`FOREST_ROWS`]. Regions whose every episode was
+/// soreness-like come after all the others, at most [`SORENESS_ROWS`] of their rows.
 pub struct Forest {
     pub rows: Vec<ForestRow>,
     /// How many rows qualified before the cut.
@@ -72,6 +75,10 @@ pub struct ForestRow {
     pub q_adjusted: Option<f64>,
     /// The label of the selected exposure that explains this row's crude signal.
     pub explained_by: Option<String>,
+    /// The region's every episode was soreness-like: ordinary training soreness.
+    pub soreness: bool,
+    /// The estimate the row is read by needed 0.5 added to every cell (a count was 0).
+    pub haldane: bool,
 }
 
 impl ForestRow {
@@ -198,10 +205,21 @@ fn forest(a: &Analysis) -> Forest {
             high: r.high,
         })
     };
-    let mut rows: Vec<ForestRow> = inseparable_groups(&tested)
+    let rows: Vec<ForestRow> = inseparable_groups(&tested)
         .into_iter()
         .filter_map(|group| {
             let r = group[0];
+            let adjusted = if r.adjusted_for.is_empty() {
+                None
+            } else {
+                estimate(&r.adjusted)
+            };
+            // The correction the drawn estimate needed: the adjusted one's when there is one.
+            let read_by = if adjusted.is_some() {
+                &r.adjusted
+            } else {
+                &r.crude
+            };
             Some(ForestRow {
                 region: r.region,
                 label: group_label(&group),
@@ -216,19 +234,19 @@ fn forest(a: &Analysis) -> Forest {
                 without: (r.table.c, r.table.c + r.table.d),
                 crude: estimate(&r.crude)?,
                 q: r.crude.q,
-                adjusted: if r.adjusted_for.is_empty() {
-                    None
-                } else {
-                    estimate(&r.adjusted)
-                },
+                adjusted,
                 q_adjusted: r.adjusted.q,
                 explained_by: r.explained_by.as_deref().map(|id| label_of(r, id)),
+                soreness: soreness_only(&a.episodes, r.region),
+                haldane: read_by.rr.is_some_and(|e| e.haldane),
             })
         })
         .collect();
     let total = rows.len();
+    let (mut sore, mut rows): (Vec<ForestRow>, Vec<ForestRow>) =
+        rows.into_iter().partition(|r| r.soreness);
     // What the report acts on first: intervals above 1, then the adjusted q, then the RR.
-    rows.sort_by(|x, y| {
+    let order = |x: &ForestRow, y: &ForestRow| {
         (y.estimate().low > 1.0)
             .cmp(&(x.estimate().low > 1.0))
             .then(
@@ -237,8 +255,14 @@ fn forest(a: &Analysis) -> Forest {
                     .total_cmp(&y.q_adjusted.unwrap_or(1.0)),
             )
             .then(y.estimate().rr.total_cmp(&x.estimate().rr))
-    });
-    rows.truncate(FOREST_ROWS);
+    };
+    rows.sort_by(order);
+    sore.sort_by(order);
+    // Soreness keeps at most SORENESS_ROWS places at the bottom, so it shows what it is
+    // without filling the plot; the pain that matters has the rest.
+    sore.truncate(SORENESS_ROWS);
+    rows.truncate(FOREST_ROWS - sore.len());
+    rows.extend(sore);
     Forest { rows, total }
 }
 

@@ -46,6 +46,9 @@ impl Document<'_> {
         section(out, &self.warnings, |o, w| o.warnings(w));
         section(out, &self.episodes, |o, t| o.episodes(t));
         section(out, &self.associations, |o, r| o.associations(r));
+        if let Some(soreness) = &self.soreness {
+            section(out, soreness, |o, r| o.associations(r));
+        }
         section(out, &self.changes, |o, c| o.changes(c));
         section(out, &self.load, |o, l| o.load(l));
         section(out, &self.habits, |o, t| o.habits(t));

@@ -15,6 +15,7 @@ pub use tables::{Align, Table, align_codes};
 use charts::ChartData;
 
 use crate::analysis::Analysis;
+use crate::analysis::episodes::soreness_only;
 use crate::analysis::findings::{Finding, FindingKind, Severity};
 use crate::analysis::summary::Summary;
 use crate::pipeline::Sources;
@@ -122,7 +123,7 @@ impl From<&Finding> for Warning {
 /// One region's associations at the primary window.
 #[derive(Debug, Clone)]
 pub struct RegionAssociations {
-    /// "lower-back (7 onsets)".
+    /// "Lower back (7 onsets)".
     pub heading: String,
     /// One sentence per tested exposure shown.
     pub sentences: Vec<String>,
@@ -160,6 +161,10 @@ pub struct Document<'a> {
     pub warnings: Section<Vec<Warning>>,
     pub episodes: Section<Table>,
     pub associations: Section<Vec<RegionAssociations>>,
+    /// Regions whose every episode was soreness-like: after the pain that matters.
+    /// Absent when no region had only soreness: an empty section would be one more thing to
+    /// read that says nothing.
+    pub soreness: Option<Section<Vec<RegionAssociations>>>,
     pub changes: Section<Vec<Change>>,
     pub load: Section<Load>,
     pub habits: Section<Table>,
@@ -178,9 +183,23 @@ pub const NOTHING_TO_FLAG: &str = "Nothing to flag.";
 pub const NO_PAIN: &str = "No pain entries in this period.";
 pub const NO_ONSETS: &str = "No pain onsets to relate to training.";
 pub const NO_TRAINING: &str = "No training in this period.";
+pub const ONLY_SORENESS: &str =
+    "Every pain onset was ordinary training soreness: see the soreness section below.";
 
 impl<'a> Document<'a> {
     pub fn build(a: &'a Analysis, sources: &'a Sources) -> Self {
+        let regions = words::primary_associations(a);
+        let (sore, other): (Vec<_>, Vec<_>) = regions.iter().partition(|g| g.soreness);
+        // Without an association warning to explain them, the numbers are explained in the
+        // first region shown.
+        let mut key = (!a.warnings.iter().any(explains_the_numbers)).then_some(words::NUMBERS_KEY);
+        let associations = regions_of(a, &other, &mut key, |g| g.shown.iter().collect());
+        let soreness = regions_of(a, &sore, &mut key, |g| {
+            g.shown
+                .iter()
+                .filter(|d| d.best().adjusted.flags(a.thresholds.q_caution))
+                .collect()
+        });
         Document {
             title: "strainscope report",
             header: Header {
@@ -196,8 +215,8 @@ impl<'a> Document<'a> {
             bottom_line: BottomLine::new(&a.summary),
             warnings: Section::new(
                 "warnings",
-                words::warnings_title(a),
-                (!a.warnings.is_empty()).then(|| warnings(a)),
+                words::warnings_title(shown_warnings(a).count()),
+                (shown_warnings(a).next().is_some()).then(|| warnings(a)),
                 NOTHING_TO_FLAG,
             ),
             episodes: Section::new(
@@ -209,9 +228,18 @@ impl<'a> Document<'a> {
             associations: Section::new(
                 "before-pain",
                 words::associations_title(a),
-                associations(a),
-                NO_ONSETS,
+                associations,
+                if sore.is_empty() {
+                    NO_ONSETS
+                } else {
+                    ONLY_SORENESS
+                },
             ),
+            soreness: soreness.map(|regions| Section {
+                id: "soreness",
+                title: words::SORENESS_TITLE.to_string(),
+                body: Body::Content(regions),
+            }),
             changes: Section::new(
                 "what-to-change",
                 words::CHANGE_TITLE,
@@ -234,22 +262,43 @@ impl<'a> Document<'a> {
     }
 
     /// Every section's anchor and title, in order, for a table of contents.
-    pub fn contents(&self) -> [(&'static str, &str); 6] {
-        [
+    pub fn contents(&self) -> Vec<(&'static str, &str)> {
+        let mut all = vec![
             (self.warnings.id, self.warnings.title.as_str()),
             (self.episodes.id, self.episodes.title.as_str()),
             (self.associations.id, self.associations.title.as_str()),
+        ];
+        if let Some(s) = &self.soreness {
+            all.push((s.id, s.title.as_str()));
+        }
+        all.extend([
             (self.changes.id, self.changes.title.as_str()),
             (self.load.id, self.load.title.as_str()),
             (self.habits.id, self.habits.title.as_str()),
-        ]
+        ]);
+        all
     }
+}
+
+/// The findings the warnings section lists: all but the soreness of regions whose every
+/// episode was soreness-like, which the soreness section says after the pain that matters.
+fn shown_warnings(a: &Analysis) -> impl Iterator<Item = &Finding> {
+    a.warnings.iter().filter(|f| !ordinary_soreness(a, f))
+}
+
+/// A soreness finding about a region with nothing but soreness.
+fn ordinary_soreness(a: &Analysis, f: &Finding) -> bool {
+    matches!(
+        f.kind,
+        FindingKind::Soreness | FindingKind::SorenessAssociation
+    ) && f.region.is_some_and(|r| soreness_only(&a.episodes, r))
 }
 
 /// The first association warning explains its numbers; the rest of the report uses them.
 fn warnings(a: &Analysis) -> Vec<Warning> {
-    let mut out: Vec<Warning> = a.warnings.iter().map(Warning::from).collect();
-    if let Some(i) = a.warnings.iter().position(explains_the_numbers) {
+    let shown: Vec<&Finding> = shown_warnings(a).collect();
+    let mut out: Vec<Warning> = shown.iter().map(|f| Warning::from(*f)).collect();
+    if let Some(i) = shown.iter().position(|f| explains_the_numbers(f)) {
         out[i].explanation = format!("{} {}", out[i].explanation, words::NUMBERS_KEY);
     }
     out
@@ -259,17 +308,39 @@ fn explains_the_numbers(f: &Finding) -> bool {
     f.kind == crate::analysis::findings::FindingKind::Association
 }
 
-fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
-    // Without an association warning to explain them, the numbers are explained here.
-    let mut key = (!a.warnings.iter().any(explains_the_numbers)).then_some(words::NUMBERS_KEY);
-    let groups = words::primary_associations(a);
+/// The regions' sections: a heading, one sentence per display group `pick` keeps, and notes
+/// (the numbers' key where it is still owed, a soreness region's findings in words, what is
+/// not shown). None when there is no region.
+fn regions_of<'g>(
+    a: &Analysis,
+    groups: &[&'g words::RegionAssociations<'g>],
+    key: &mut Option<&'static str>,
+    pick: impl Fn(&'g words::RegionAssociations<'g>) -> Vec<&'g words::DisplayGroup<'g>>,
+) -> Option<Vec<RegionAssociations>> {
     (!groups.is_empty()).then(|| {
         groups
             .iter()
             .map(|g| {
+                let shown = pick(g);
                 let mut notes: Vec<String> = key.take().map(String::from).into_iter().collect();
-                if g.more > 0 {
-                    notes.push(words::more_associations(g.more));
+                if g.soreness {
+                    // The region's soreness findings, said once here instead of as warnings.
+                    for f in a
+                        .warnings
+                        .iter()
+                        .filter(|f| ordinary_soreness(a, f) && f.region == Some(g.region))
+                    {
+                        // The rows above already say what the soreness followed.
+                        notes.push(if f.kind == FindingKind::SorenessAssociation {
+                            f.said.explanation.clone()
+                        } else {
+                            f.said.message.clone()
+                        });
+                    }
+                }
+                let more = g.shown.len() + g.more - shown.len();
+                if more > 0 {
+                    notes.push(words::more_associations(more));
                 }
                 if g.untested > 0 {
                     notes.push(words::untested_associations(a, g.untested));
@@ -281,10 +352,22 @@ fn associations(a: &Analysis) -> Option<Vec<RegionAssociations>> {
                         .find(|r| r.region == g.region && r.exposure == id)
                         .map_or_else(|| id.replace('-', " "), |r| r.label.clone())
                 };
+                let heading = if g.soreness {
+                    format!(
+                        "{} ({}, every one ordinary soreness)",
+                        crate::text::capitalised(&g.region.words()),
+                        crate::text::plural(g.onsets as usize, "onset", "onsets")
+                    )
+                } else {
+                    format!(
+                        "{} ({} onsets)",
+                        crate::text::capitalised(&g.region.words()),
+                        g.onsets
+                    )
+                };
                 RegionAssociations {
-                    heading: format!("{} ({} onsets)", g.region.as_str(), g.onsets),
-                    sentences: g
-                        .shown
+                    heading,
+                    sentences: shown
                         .iter()
                         .map(|group| words::association_sentence(group, label_of))
                         .collect(),

@@ -59,7 +59,7 @@ pub fn episodes(a: &Analysis) -> Table {
                 classes.push_str(" (inferred from notes)");
             }
             vec![
-                e.region.as_str().to_string(),
+                e.region.words(),
                 e.onset.date().to_string(),
                 e.end.to_string(),
                 e.days.to_string(),

@@ -185,9 +185,16 @@ fn association_rows(charts: &ChartData) -> Table {
                 (None, Some(e)) => format!("{:.1}", e.rr),
                 (None, None) => "same".to_string(),
             };
+            // The same marks as the forest plot: soreness said, the Haldane correction flagged.
+            let region = if r.soreness {
+                format!("{} (soreness)", r.region.words())
+            } else {
+                r.region.words()
+            };
+            let mark = if r.haldane { "†" } else { "" };
             vec![
-                region_words(r.region),
-                r.label.clone(),
+                region,
+                format!("{}{mark}", r.label),
                 format!("{} of {}", r.with.0, r.with.1),
                 format!("{} of {}", r.without.0, r.without.1),
                 format!("{:.1} ({:.1}–{:.1})", r.crude.rr, r.crude.low, r.crude.high),
@@ -217,7 +224,7 @@ fn episode_line(e: &crate::analysis::episodes::Episode) -> String {
         .map_or(String::new(), |s| format!(" ({})", s.as_str()));
     format!(
         "{}{side}: since {}, {} days, peak {}/10, last {}/10 on {}{}",
-        region_words(e.region),
+        e.region.words(),
         day(e.onset.date()),
         e.days,
         e.peak,
@@ -229,9 +236,4 @@ fn episode_line(e: &crate::analysis::episodes::Episode) -> String {
             format!(" · {}", classes.join(", "))
         }
     )
-}
-
-/// "lower back", not the id "lower-back".
-fn region_words(r: crate::model::Region) -> String {
-    r.as_str().replace('-', " ")
 }

@@ -17,6 +17,7 @@ use crate::report::document::{
     BottomLine, Change, Document, Layout, Load, RegionAssociations, Table, Warning, align_codes,
 };
 use crate::report::words;
+use crate::text::{glued, is_date_like};
 
 /// No fetch of any kind: styles only from the inline block, images only from data: URLs.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -27,6 +28,33 @@ const STYLE: &str = include_str!("style.css");
 /// Escapes text for HTML element content and quoted attributes: `&`, `<`, `>`, `"` and `'`.
 pub fn esc(text: &str) -> Cow<'_, str> {
     html_escape::encode_quoted_attribute(text)
+}
+
+/// Escaped running text that wraps where a reader expects: a number stays with its unit or
+/// comparison ("48 h", "q < 0.001", through [`glued`]) and a date or week never breaks after
+/// one of its hyphens (browsers may break there).
+pub fn prose(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, word) in glued(text).split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        // A date is wrapped in a no-break span; the punctuation around it stays outside.
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        match word.find(core) {
+            Some(at) if is_date_like(core) => {
+                let _ = write!(
+                    out,
+                    "{}<span class=\"nowrap\">{}</span>{}",
+                    esc(&word[..at]),
+                    esc(core),
+                    esc(&word[at + core.len()..])
+                );
+            }
+            _ => out.push_str(&esc(word)),
+        }
+    }
+    out
 }
 
 pub fn render(doc: &Document<'_>, figures: &[Figure]) -> anyhow::Result<String> {
@@ -127,12 +155,15 @@ fn abbreviated(escaped: &str) -> String {
     for (short, long) in words::ABBREVIATIONS {
         let abbr = format!("<abbr title=\"{}\">{short}</abbr>", esc(long));
         // Each short name stands before its number: "RR 50.2", ", p 0.002", ", q 1.000".
-        let (from, to) = if short == "RR" {
-            (format!("{short} "), format!("{abbr} "))
-        } else {
-            (format!(", {short} "), format!(", {abbr} "))
-        };
-        out = out.replace(&from, &to);
+        // The space after it may be a no-break one ("q < 0.001" is glued by `prose`).
+        for space in [" ", "\u{a0}"] {
+            let (from, to) = if short == "RR" {
+                (format!("{short}{space}"), format!("{abbr}{space}"))
+            } else {
+                (format!(", {short}{space}"), format!(", {abbr}{space}"))
+            };
+            out = out.replace(&from, &to);
+        }
     }
     out
 }
@@ -156,17 +187,17 @@ impl Layout for Html {
         let _ = writeln!(
             s,
             "<section class=\"bottom-line\" aria-label=\"Bottom line\">\n<p class=\"status\">{}</p>",
-            esc(&b.status)
+            prose(&b.status)
         );
         if !b.actions.is_empty() {
             let _ = writeln!(s, "<ol class=\"actions\">");
             for action in &b.actions {
-                let _ = writeln!(s, "<li>{}</li>", esc(action));
+                let _ = writeln!(s, "<li>{}</li>", prose(action));
             }
             let _ = writeln!(s, "</ol>");
         }
         for line in b.more.iter().chain(&b.checked) {
-            let _ = writeln!(s, "<p>{}</p>", esc(line));
+            let _ = writeln!(s, "<p>{}</p>", prose(line));
         }
         let _ = writeln!(s, "</section>");
     }
@@ -175,21 +206,21 @@ impl Layout for Html {
         let (s, h) = (&mut self.out, &doc.header);
         let _ = writeln!(s, "<dl class=\"sources\">");
         for (name, value) in &h.facts {
-            let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", esc(value));
+            let _ = writeln!(s, "<dt>{name}</dt><dd>{}</dd>", prose(value));
         }
         let _ = writeln!(s, "</dl>");
         if let Some(r) = &h.rejected {
-            let _ = writeln!(s, "<p>{}</p>", esc(r));
+            let _ = writeln!(s, "<p>{}</p>", prose(r));
         }
         for n in &h.notices {
             let _ = writeln!(
                 s,
                 "<div class=\"notice\" role=\"note\"><p>{}</p></div>",
-                esc(n)
+                prose(n)
             );
         }
         let _ = writeln!(s, "</header>");
-        let mut titles: Vec<(&str, &str)> = doc.contents().to_vec();
+        let mut titles: Vec<(&str, &str)> = doc.contents();
         if self.charts {
             titles.push(("charts", words::CHARTS_TITLE));
         }
@@ -201,7 +232,7 @@ impl Layout for Html {
     }
 
     fn empty(&mut self, why: &str) {
-        let _ = writeln!(self.out, "<p>{}</p>", esc(why));
+        let _ = writeln!(self.out, "<p>{}</p>", prose(why));
     }
 
     fn close(&mut self) {
@@ -217,14 +248,14 @@ impl Layout for Html {
                 "<article class=\"finding {class}\">\n<h3><span class=\"sev\">{}</span> {}</h3>\n\
              <p class=\"evidence\">{}</p>\n<p>{}</p>",
                 class.to_uppercase(),
-                esc(&f.message),
-                esc(&f.evidence),
-                esc(&f.explanation),
+                prose(&f.message),
+                prose(&f.evidence),
+                prose(&f.explanation),
             );
             if !f.advice.is_empty() {
                 let _ = writeln!(s, "<ul>");
                 for advice in &f.advice {
-                    let _ = writeln!(s, "<li>{}</li>", esc(advice));
+                    let _ = writeln!(s, "<li>{}</li>", prose(advice));
                 }
                 let _ = writeln!(s, "</ul>");
             }
@@ -241,11 +272,11 @@ impl Layout for Html {
         for g in groups {
             let _ = writeln!(s, "<h3>{}</h3>\n<ul>", esc(&g.heading));
             for sentence in &g.sentences {
-                let _ = writeln!(s, "<li>{}</li>", abbreviated(&esc(sentence)));
+                let _ = writeln!(s, "<li>{}</li>", abbreviated(&prose(sentence)));
             }
             let _ = writeln!(s, "</ul>");
             for note in &g.notes {
-                let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
+                let _ = writeln!(s, "<p class=\"muted\">{}</p>", prose(note));
             }
         }
     }
@@ -257,10 +288,10 @@ impl Layout for Html {
                 s,
                 "<div class=\"change\">\n<h3>{}</h3>\n<p>{}</p>",
                 esc(&c.name),
-                esc(&c.because),
+                prose(&c.because),
             );
             if let Some(note) = &c.risk_note {
-                let _ = writeln!(s, "<p class=\"muted\">{}</p>", esc(note));
+                let _ = writeln!(s, "<p class=\"muted\">{}</p>", prose(note));
             }
             let _ = writeln!(
                 s,
@@ -311,9 +342,10 @@ fn charts(s: &mut String, title: &str, figures: &[Figure]) -> anyhow::Result<()>
     for f in figures {
         let svg = inline_svg(&f.svg, &f.title)
             .with_context(|| format!("the chart {:?} cannot be embedded", f.title))?;
+        // The chart scrolls sideways on a narrow screen rather than shrinking its text.
         let _ = writeln!(
             s,
-            "<figure>\n<figcaption>{}</figcaption>\n{svg}\n</figure>",
+            "<figure>\n<figcaption>{}</figcaption>\n<div class=\"chart\">{svg}</div>\n</figure>",
             esc(&f.title)
         );
     }
@@ -346,6 +378,9 @@ fn inline_svg(svg: &str, title: &str) -> anyhow::Result<String> {
         };
         attrs.push(("viewBox".into(), format!("0 0 {w} {h}")));
     }
+    if let Some(min) = chart_min_width(svg) {
+        attrs.push(("style".into(), format!("min-width: {min}px")));
+    }
     if !has(&attrs, "role") {
         attrs.push(("role".into(), "img".into()));
     }
@@ -359,6 +394,32 @@ fn inline_svg(svg: &str, title: &str) -> anyhow::Result<String> {
     out.push_str(body);
     refuse_active_content(&out)?;
     Ok(out)
+}
+
+/// The smallest chart text a reader gets, in CSS pixels, however narrow the screen.
+pub const MIN_CHART_TEXT_PX: f64 = 9.0;
+
+/// The width below which the SVG must not shrink so that its smallest text stays at least
+/// [`MIN_CHART_TEXT_PX`]: its viewBox width × that minimum ÷ its smallest `font-size`, never
+/// more than its own width. None without text or a readable width.
+pub fn chart_min_width(svg: &str) -> Option<u32> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start + "<svg".len()..start + svg[start..].find('>')?];
+    let attrs = attributes(tag);
+    let attr = |n: &str| attrs.iter().find(|(name, _)| name == n).map(|(_, v)| v);
+    let width: f64 = match attr("viewBox") {
+        Some(vb) => vb.split_whitespace().nth(2)?.parse().ok()?,
+        None => attr("width")?.trim_end_matches("px").parse().ok()?,
+    };
+    let smallest = svg
+        .split("font-size=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next()?.parse::<f64>().ok())
+        .filter(|f| *f > 0.0)
+        .fold(f64::INFINITY, f64::min);
+    smallest
+        .is_finite()
+        .then(|| (width * MIN_CHART_TEXT_PX / smallest).ceil().min(width) as u32)
 }
 
 /// The attributes of a tag, from after its name to before its `>`, with their values as

@@ -50,6 +50,7 @@ fn sections_match_the_terminal_report_in_order() {
     let html = render(&Document::build(&a, &fixture::sources()), &[]).unwrap();
     let titles = h2_titles(&html);
     assert_eq!(titles, fixture::text_titles(&a));
+    // No region of the fixture had only soreness: no soreness section.
     assert_eq!(titles.len(), 6);
     assert_eq!(titles[3], "What to change");
     let mut with_charts = fixture::text_titles(&a);
@@ -117,12 +118,24 @@ fn the_page_is_self_contained() {
 fn figures_are_inlined_with_a_viewbox_and_caption() {
     let html = fixture_html(&[figure()]);
     assert!(!html.contains("<?xml"));
+    // Chart text sets the width below which the chart scrolls instead of shrinking: 9 px
+    // of a 12 px text in a 960 px chart is 720 px.
+    assert_eq!(
+        super::chart_min_width(
+            "<svg viewBox=\"0 0 960 500\"><text font-size=\"12\">a</text><text font-size=\"16\">b</text></svg>"
+        ),
+        Some(720)
+    );
+    assert_eq!(
+        super::chart_min_width("<svg width=\"200\" height=\"100\"></svg>"),
+        None
+    );
     assert!(html.contains(
         "<figure>\n<figcaption>Load &amp; pain &lt;by week&gt;</figcaption>\n\
-         <svg width=\"200\" height=\"100\" viewBox=\"0 0 200 100\" role=\"img\" \
+         <div class=\"chart\"><svg width=\"200\" height=\"100\" viewBox=\"0 0 200 100\" role=\"img\" \
          aria-label=\"Load &amp; pain &lt;by week&gt;\"><rect"
     ));
-    assert!(html.contains("<text x=\"10\" y=\"50\">load &amp; pain</text></svg>\n</figure>"));
+    assert!(html.contains("<text x=\"10\" y=\"50\">load &amp; pain</text></svg></div>\n</figure>"));
     assert!(html.contains("svg { display: block; max-width: 100%; height: auto; }"));
     // A viewBox already there is kept as it is.
     let kept = inline_svg("<svg viewBox=\"0 0 4 3\" width=\"400\"></svg>", "t").unwrap();
@@ -164,5 +177,17 @@ fn figures_that_could_run_code_or_fetch_are_refused() {
             "t"
         )
         .is_ok()
+    );
+}
+
+#[test]
+fn prose_keeps_dates_numbers_and_units_whole() {
+    assert_eq!(
+        super::prose("on 2026-08-27; q < 0.001 within 48 h <b>"),
+        "on <span class=\"nowrap\">2026-08-27</span>; q\u{a0}&lt;\u{a0}0.001 within 48\u{a0}h &lt;b&gt;"
+    );
+    assert_eq!(
+        super::prose("(2026-W35)"),
+        "(<span class=\"nowrap\">2026-W35</span>)"
     );
 }

@@ -7,6 +7,7 @@ use crate::analysis::findings::facts::{
     EpisodeGroup, Facts, PainAfterExposure, PersistentEpisode, RedFlagSigns,
 };
 use crate::analysis::findings::{Finding, FindingKind};
+use crate::model::IsoWeek;
 
 /// "Romanian deadlift or Hip hinge drill": the first two catalog alternatives of `id`.
 fn alternatives(id: &str, catalog: &Catalog) -> Option<String> {
@@ -79,7 +80,7 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
             );
         return then(format!(
             "{} pain began within {} h of {} of your {} {name} sessions, against {} of {} other sessions: {swap}",
-            capitalise(&region),
+            capitalised(&region),
             t.window_h,
             best.table.a,
             best.table.a + best.table.b,
@@ -92,12 +93,29 @@ pub fn region(p: &RegionPain, t: &Thresholds, catalog: &Catalog) -> String {
             .exercises
             .first()
             .map_or_else(String::new, |id| exercise_name(id, catalog));
-        let jumps = f.dates.len();
+        // The weeks of the jumps this region's pain followed, oldest first.
+        let mut weeks: Vec<IsoWeek> = match &f.facts {
+            Facts::SpikeThenPain(j) => j
+                .followed
+                .iter()
+                .filter(|a| a.region == p.region)
+                .map(|a| a.week)
+                .collect(),
+            _ => Vec::new(),
+        };
+        weeks.dedup();
+        let jumps = match weeks.as_slice() {
+            [one] => format!("a load jump on {name} ({one})"),
+            [.., last] => format!(
+                "{} on {name}, most recently in {last}",
+                plural(weeks.len(), "load jump", "load jumps")
+            ),
+            [] => format!("a load jump on {name}"),
+        };
         return then(format!(
-            "{} pain began within {} h of {} on {name}: raise it by about {:.0} % a week at most",
-            capitalise(&region),
+            "{} pain began within {} h of {jumps}: raise it by about {:.0} % a week at most",
+            capitalised(&region),
             t.window_h,
-            plural(jumps, "load jump", "load jumps"),
             t.change_info_pct
         ));
     }
@@ -201,14 +219,24 @@ fn lower_first(s: &str) -> String {
 }
 
 /// What a report with nothing to act on says it checked.
-pub fn checked(focus_weeks: u32, has_pain: bool) -> String {
+pub fn checked(focus_weeks: u32, has_pain: bool, cautions: usize) -> String {
+    // Cautions are listed below the bottom line: say so, or "nothing needs action" above a
+    // list of them reads as a contradiction.
+    let cautions = match cautions {
+        0 => String::new(),
+        n => format!(
+            " {} below {} worth a look when you plan your next weeks.",
+            plural(n, "caution", "cautions"),
+            if n == 1 { "is" } else { "are" }
+        ),
+    };
     let pain = if has_pain {
         "red flags, pain episodes and what came before them"
     } else {
         "red flags (no pain was logged, so nothing could be linked to pain)"
     };
     format!(
-        "Nothing needs action. Checked: {pain}; load jumps, the acute:chronic ratio, monotony, training streaks and recovery gaps over the last {}.",
+        "Nothing needs action now.{cautions} Checked: {pain}; load jumps, the acute:chronic ratio, monotony, training streaks and recovery gaps over the last {}.",
         plural(focus_weeks as usize, "week", "weeks")
     )
 }

@@ -89,7 +89,7 @@ pub(super) fn pain_after(f: &PainAfterExposure, t: &Thresholds, catalog: &Catalo
     words(
         format!(
             "{} were followed by {} pain more often than other sessions",
-            capitalise(&what),
+            capitalised(&what),
             region
         ),
         evidence,

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::analysis::settings::Thresholds;
 use crate::catalog::Catalog;
 use crate::model::Region;
-use crate::text::{a_or_an, plural};
+use crate::text::{a_or_an, capitalised, plural};
 
 use super::facts::Facts;
 
@@ -88,15 +88,7 @@ fn dates_text(dates: &[NaiveDate]) -> String {
 }
 
 fn region_words(r: Region) -> String {
-    r.as_str().replace('-', " ")
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
+    r.words()
 }
 
 /// Small counts read better spelled out in a sentence: `2` → "two", `12` → "12".

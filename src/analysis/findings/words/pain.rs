@@ -24,7 +24,7 @@ pub(super) fn red_flag(f: &RedFlagSigns) -> Words {
     words(
         format!(
             "{} with {} pain on {}, recorded in {source}",
-            capitalise(&f.signs.join(" and ")),
+            capitalised(&f.signs.join(" and ")),
             region_words(f.region),
             f.date
         ),
@@ -59,7 +59,7 @@ pub(super) fn persistent(e: &PersistentEpisode, t: &Thresholds) -> Words {
     words(
         format!(
             "{} pain {} {} days ({}), peak {}/10",
-            capitalise(&region_words(e.region)),
+            capitalised(&region_words(e.region)),
             if e.ongoing { "has lasted" } else { "lasted" },
             e.days,
             span(e.onset, e.end),
@@ -94,7 +94,7 @@ fn group(g: &EpisodeGroup, what: &str, explanation: &str, advice: Vec<String>) -
     words(
         format!(
             "{} pain {} ({})",
-            capitalise(&region_words(g.region)),
+            capitalised(&region_words(g.region)),
             what,
             plural(g.episodes.len(), "episode", "episodes")
         ),
@@ -192,7 +192,7 @@ pub(super) fn recurrence(r: &RecurrentEpisodes, t: &Thresholds) -> Words {
     words(
         format!(
             "{} pain came back within {within} of an earlier episode ({})",
-            capitalise(&region_words(r.region)),
+            capitalised(&region_words(r.region)),
             plural(r.episodes.len(), "time", "times")
         ),
         spans.join("; "),
