@@ -49,7 +49,8 @@ pub struct WeeklyDocument {
     /// The forest plot's rows, in its order: region, exposure, with it, without, RR, q.
     pub associations: Table,
     pub no_associations: &'static str,
-    pub associations_key: &'static str,
+    /// How to read a row, and what † means when a row carries it.
+    pub associations_key: String,
     /// One line per episode open at the end of the week.
     pub episodes: Vec<String>,
     pub no_episodes: &'static str,
@@ -134,7 +135,7 @@ impl WeeklyDocument {
             ),
             associations: association_rows(charts),
             no_associations: "Not enough sessions or pain onsets yet to test any exposure.",
-            associations_key: "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.",
+            associations_key: associations_key(charts),
             episodes: d.open_episodes.iter().map(episode_line).collect(),
             no_episodes: "No pain episode was open at the end of the week.",
             notices: a.notices.clone(),
@@ -170,6 +171,15 @@ impl WeeklyDocument {
             "strainscope · {} · association, not proof · not medical advice · page {i} of {n}",
             self.week
         )
+    }
+}
+
+fn associations_key(charts: &ChartData) -> String {
+    let key = "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.";
+    if charts.forest.rows.iter().any(|r| r.haldane) {
+        format!("{key} {}", crate::chart::forest::HALDANE_NOTE)
+    } else {
+        key.to_string()
     }
 }
 

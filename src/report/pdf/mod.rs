@@ -346,7 +346,7 @@ fn associations_height(d: &WeeklyDocument) -> f32 {
             } else {
                 0.0
             }
-            + layout::wrap(d.associations_key, KEY_SIZE, Weight::Regular, CONTENT_W).len() as f32
+            + layout::wrap(&d.associations_key, KEY_SIZE, Weight::Regular, CONTENT_W).len() as f32
                 * KEY_SIZE
                 * 1.32
     };
@@ -372,7 +372,7 @@ fn associations(p: &mut Pages, d: &WeeklyDocument) {
             KEY_SIZE,
             Weight::Regular,
             MUTED,
-            d.associations_key,
+            &d.associations_key,
             BOTTOM,
         );
     });
@@ -382,7 +382,7 @@ fn associations(p: &mut Pages, d: &WeeklyDocument) {
 fn associations_table(p: &mut Pages, d: &WeeklyDocument) {
     let table = &d.associations;
     let size = TABLE_SIZE;
-    let xs: [f32; 7] = [0.0, 52.0, 160.0, 212.0, 266.0, 358.0, 460.0];
+    let xs: [f32; 7] = [0.0, 80.0, 178.0, 224.0, 272.0, 356.0, 460.0];
     // Each cell fits its column on one line: a longer one ends in an ellipsis.
     let width = |i: usize| xs.get(i + 1).map_or(CONTENT_W, |x| *x) - xs[i] - 6.0;
     let fit = |text: &str, i: usize, weight: Weight| {
