@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ${STRAINSCOPE:-cargo run --release --quiet --} --config sample_logs/strainscope.toml weekly --out "$tmp/week.pdf"
-pdftoppm -r 110 -f 1 -l 1 -png -singlefile "$tmp/week.pdf" docs/images/weekly-page1
+pdftoppm -r 80 -f 1 -l 1 -png -singlefile "$tmp/week.pdf" docs/images/weekly-page1
 ${STRAINSCOPE:-cargo run --release --quiet --} --config sample_logs/strainscope.toml charts --out-dir "$tmp/charts"
 cp "$tmp/charts/load.png" "$tmp/charts/acwr.png" "$tmp/charts/associations.png" docs/images/
 # The HTML report as a desktop (1280 px) and a phone (390 px) browser first show it, without

@@ -1,5 +1,8 @@
-//! One ISO week against the four before it: what the weekly PDF's first page shows. Made from
-//! an [`Analysis`] that ends with the week, so its warnings are what was known that Sunday.
+//! One ISO week against the four before it: what the weekly PDF's first page shows. Cut from
+//! one [`Analysis`] of the whole log (so `weekly --all-weeks` analyses once): the week's
+//! numbers, its load and routine warnings and its open episodes are what was logged by that
+//! Sunday; pain, association and red-flag findings that had begun by then keep the evidence of
+//! the whole log.
 
 use crate::model::IsoWeek;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -7,8 +10,10 @@ use serde::Serialize;
 
 use super::Analysis;
 use super::episodes::Episode;
-use super::findings::Finding;
+use super::findings::{self, Finding, FindingKind};
+use super::summary::{self, Summary};
 use super::weekly::Week;
+use crate::catalog::Catalog;
 
 /// Weeks compared against.
 pub const PREVIOUS_WEEKS: usize = 4;
@@ -49,19 +54,22 @@ pub struct WeekDigest {
     /// The labels of the previous weeks compared against, oldest first.
     pub previous_weeks: Vec<IsoWeek>,
     pub metrics: Vec<Metric>,
-    /// Warnings dated inside the week or the four before it, most severe first.
+    /// Warnings dated inside the week or the four before it, and the last earlier red flag,
+    /// most severe first.
     pub warnings: Vec<Finding>,
     /// Warnings about earlier weeks, left to the full report.
     pub earlier_warnings: usize,
-    /// Episodes still open at the end of the week.
+    /// Episodes still open at the end of the week, as they stood then.
     pub open_episodes: Vec<Episode>,
+    /// The week's bottom line: status and at most three actions, red flags first.
+    pub summary: Summary,
     /// The first and last day of the five weeks the load-and-pain chart shows.
     pub chart: (NaiveDate, NaiveDate),
 }
 
-/// The digest of the week starting `monday`, from an analysis that ends with that week.
+/// The digest of the week starting `monday`, from an analysis that may run on past the week.
 /// None when the week is not in the analysis.
-pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
+pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<WeekDigest> {
     let label = IsoWeek::of(monday);
     let at = a.weekly.iter().position(|w| w.week == label)?;
     let this = &a.weekly[at];
@@ -94,28 +102,71 @@ pub fn digest(a: &Analysis, monday: NaiveDate) -> Option<WeekDigest> {
         metric("Pain days", "", 0, &|w| Some(f64::from(w.pain.days))),
         metric("Peak pain", "/10", 0, &|w| w.pain.peak.map(f64::from)),
     ];
+    let focus_weeks = a.summary.focus.weeks;
+    let focus_from = findings::focus_start(sunday, focus_weeks);
+    let known = findings::fold(known_by(a, sunday), focus_from, &a.thresholds, catalog);
     let recent = |f: &Finding| f.dates.iter().any(|d| *d >= chart_from && *d <= sunday);
-    let warnings: Vec<Finding> = a.warnings.iter().filter(|f| recent(f)).cloned().collect();
+    // The last red flag stays on every later week's PDF: it needs a professional, however old.
+    let last_red_flag = known
+        .iter()
+        .filter(|f| f.kind == FindingKind::RedFlag && !recent(f))
+        .max_by_key(|f| f.dates.iter().max().copied());
+    let warnings: Vec<Finding> = known
+        .iter()
+        .filter(|f| recent(f) || last_red_flag.is_some_and(|r| std::ptr::eq(*f, r)))
+        .cloned()
+        .collect();
     let end_of_week = sunday.and_hms_opt(23, 59, 59)?;
     let open_episodes = a
         .episodes
         .iter()
-        .filter(|e| {
-            e.resolved_on.is_none_or(|r| r > sunday)
-                && e.onset <= end_of_week
-                && e.end >= chart_from
-        })
+        .filter_map(|e| e.as_of(end_of_week))
+        .filter(|e| e.resolved_on.is_none() && e.end >= chart_from)
+        .collect();
+    let pain_days: Vec<_> = a
+        .pain_days
+        .iter()
+        .filter(|d| d.date <= sunday)
         .cloned()
         .collect();
+    // The bottom line rests on what the PDF shows, so its counts match the pages.
+    let summary = summary::summary(&summary::Inputs {
+        findings: &warnings,
+        pain_days: &pain_days,
+        has_pain: a.counts.pain_entries > 0,
+        focus_from: Some(focus_from),
+        focus_weeks,
+        t: &a.thresholds,
+        catalog,
+    });
     Some(WeekDigest {
         week: label,
         previous_weeks: previous.iter().map(|w| w.week).collect(),
         metrics,
-        earlier_warnings: a.warnings.len() - warnings.len(),
+        earlier_warnings: known.len() - warnings.len(),
         warnings,
         open_episodes,
+        summary,
         chart: (chart_from, sunday),
     })
+}
+
+/// The findings as they stood at the end of `sunday`: load and routine findings cut to the
+/// occurrences up to then; other findings kept whole when they had begun by then.
+fn known_by(a: &Analysis, sunday: NaiveDate) -> Vec<Finding> {
+    a.unfolded
+        .iter()
+        .filter_map(|f| {
+            if f.kind.folds() {
+                // Not worded here: `fold` words anew what it keeps of a folding finding.
+                let facts = f.facts.within(NaiveDate::MIN, sunday)?;
+                Some(Finding { facts, ..f.clone() })
+            } else {
+                let began = f.dates.iter().min().is_none_or(|d| *d <= sunday);
+                began.then(|| f.clone())
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

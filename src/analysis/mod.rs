@@ -107,6 +107,10 @@ pub struct Analysis {
     pub counts: Counts,
     pub thresholds: Thresholds,
     pub warnings: Vec<Finding>,
+    /// Every finding before older load and routine occurrences were folded into history
+    /// lines, ranked: what a week of the weekly PDF is cut from (digest.rs). Not in the JSON.
+    #[serde(skip)]
+    pub unfolded: Vec<Finding>,
     pub episodes: Vec<Episode>,
     pub red_flags: Vec<RedFlag>,
     /// Exercises the warnings name, with the catalog's safer alternatives.
@@ -214,6 +218,7 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
     ));
     findings::rank(&mut warnings);
     let focus_from = last.map(|l| findings::focus_start(l, input.focus_weeks));
+    let unfolded = warnings.clone();
     if let Some(since) = focus_from {
         warnings = findings::fold(warnings, since, t, input.catalog);
     }
@@ -253,6 +258,7 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         },
         thresholds: t.clone(),
         warnings,
+        unfolded,
         episodes,
         red_flags,
         implicated,

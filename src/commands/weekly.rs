@@ -1,12 +1,13 @@
 //! `strainscope weekly`: the weekly PDF for one ISO week (by default the last complete one in
-//! the data), or one per week with `--all-weeks`. Each week is analysed with the data up to
-//! its Sunday, so a PDF shows what was known at the end of that week.
+//! the data), or one per week with `--all-weeks`. The log is analysed once; each week's PDF is
+//! cut from that analysis (analysis/digest.rs says what is as of the week's Sunday).
 
 use std::path::Path;
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
 
+use crate::analysis::Analysis;
 use crate::analysis::digest::{self, WeekDigest};
 use crate::chart::ChartKind;
 use crate::cli::WeeklyArgs;
@@ -65,10 +66,22 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
             .with_context(|| format!("cannot create the directory {}", dir.display()))?;
     }
     progress.add_steps(mondays.len() as u64);
-    for monday in mondays {
+    // One week is analysed with the data up to its Sunday, so its PDF shows exactly what was
+    // known then (routine findings are about the four weeks up to it). Every week at once is
+    // cut from the one analysis of the whole period (digest.rs says how).
+    let single;
+    let analysis = match mondays.as_slice() {
+        [monday] if !args.all_weeks => {
+            single = week_analysis(&loaded, args.input.from, args.input.to, *monday)?;
+            &single
+        }
+        _ => &whole,
+    };
+    let weeks = Weeks::new(&loaded, analysis)?;
+    let pdfs = render_weeks(&weeks, &mondays, &progress);
+    for (monday, pdf) in mondays.into_iter().zip(pdfs) {
         let label = IsoWeek::of(monday);
-        progress.step(&format!("week {label}"));
-        let pdf = week_pdf(&loaded, args.input.from, args.input.to, monday)?;
+        let pdf = pdf?;
         let path = match (&args.out_dir, args.all_weeks) {
             (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
             _ => args.out.clone(),
@@ -82,6 +95,39 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
     Ok(exit::OK)
 }
 
+/// Every week's PDF, in the order of `mondays`. The weeks are independent, so they are
+/// rendered on every core, each thread taking a run of consecutive weeks.
+fn render_weeks(
+    weeks: &Weeks,
+    mondays: &[NaiveDate],
+    progress: &Progress,
+) -> Vec<Result<Vec<u8>, AppError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let per_thread = mondays.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let runs: Vec<_> = mondays
+            .chunks(per_thread)
+            .map(|run| {
+                s.spawn(move || {
+                    run.iter()
+                        .map(|&monday| {
+                            let pdf = weeks.pdf(monday);
+                            progress.step(&format!("week {}", IsoWeek::of(monday)));
+                            pdf
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        runs.into_iter()
+            .flat_map(|run| {
+                run.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// One week's PDF, from an analysis that ends with the week (or `to`, if earlier).
 pub fn week_pdf(
     loaded: &Loaded,
@@ -89,47 +135,80 @@ pub fn week_pdf(
     to: Option<NaiveDate>,
     monday: NaiveDate,
 ) -> Result<Vec<u8>, AppError> {
+    let analysis = week_analysis(loaded, from, to, monday)?;
+    Weeks::new(loaded, &analysis)?.pdf(monday)
+}
+
+fn week_analysis(
+    loaded: &Loaded,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    monday: NaiveDate,
+) -> Result<Analysis, AppError> {
     let sunday = monday + Duration::days(6);
-    let to = to.map_or(sunday, |t| t.min(sunday));
-    let analysis = loaded.analyse(from, Some(to))?;
-    let digest = digest::digest(&analysis, monday).ok_or_else(|| {
-        AppError::Usage(format!(
-            "{} has no days in the analysed period",
-            IsoWeek::of(monday)
-        ))
-    })?;
-    let charts = ChartData::new(&analysis);
-    let (load_chart, associations_chart) = figures(&charts, &digest)?;
-    let document = WeeklyDocument::build(&digest, &analysis, &charts, &loaded.sources);
-    let pdf = pdf::render(&WeeklyInput {
-        document: &document,
-        load_chart: &load_chart,
-        associations_chart: &associations_chart,
-    })?;
-    Ok(pdf)
+    loaded.analyse(from, Some(to.map_or(sunday, |t| t.min(sunday))))
 }
 
-/// The two charts the PDF embeds: load and pain over the five weeks, and the forest plot of
-/// the associations to date.
-fn figures(a: &ChartData, d: &WeekDigest) -> anyhow::Result<(Figure, Figure)> {
-    crate::chart::register_fonts()?;
+/// What every week's PDF shares: the one analysis and its chart data.
+pub struct Weeks<'a> {
+    loaded: &'a Loaded<'a>,
+    analysis: &'a Analysis,
+    charts: ChartData<'a>,
+}
+
+impl<'a> Weeks<'a> {
+    pub fn new(loaded: &'a Loaded<'a>, analysis: &'a Analysis) -> Result<Self, AppError> {
+        crate::chart::register_fonts()?;
+        Ok(Weeks {
+            loaded,
+            analysis,
+            charts: ChartData::new(analysis),
+        })
+    }
+
+    /// The PDF of the week starting `monday`.
+    pub fn pdf(&self, monday: NaiveDate) -> Result<Vec<u8>, AppError> {
+        let (document, load_chart) = self.content(monday)?;
+        Ok(pdf::render(&WeeklyInput {
+            document: &document,
+            load_chart: &load_chart,
+        })?)
+    }
+
+    /// The elements of the week's PDF as placed on its pages, for the layout tests.
+    pub fn layout(&self, monday: NaiveDate) -> Result<pdf::layout::Pages, AppError> {
+        let (document, load_chart) = self.content(monday)?;
+        Ok(pdf::layout(&WeeklyInput {
+            document: &document,
+            load_chart: &load_chart,
+        })?)
+    }
+
+    fn content(&self, monday: NaiveDate) -> Result<(WeeklyDocument, Figure), AppError> {
+        let digest =
+            digest::digest(self.analysis, monday, self.loaded.catalog).ok_or_else(|| {
+                AppError::Usage(format!(
+                    "{} has no days in the analysed period",
+                    IsoWeek::of(monday)
+                ))
+            })?;
+        let load_chart = load_figure(&self.charts, &digest)?;
+        let document =
+            WeeklyDocument::build(&digest, self.analysis, &self.charts, &self.loaded.sources);
+        Ok((document, load_chart))
+    }
+}
+
+/// Load and pain over the week and the four before it.
+fn load_figure(a: &ChartData, d: &WeekDigest) -> anyhow::Result<Figure> {
     let load = ChartKind::Load;
-    let forest = ChartKind::Associations;
-    Ok((
-        Figure {
-            title: load.title().into(),
-            svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
-        },
-        Figure {
-            title: forest.title().into(),
-            svg: crate::chart::svg(forest, a, None, WEEKLY_FOREST_SIZE)?,
-        },
-    ))
+    Ok(Figure {
+        title: load.title().into(),
+        svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
+    })
 }
 
-/// Sized so the charts' smallest text (13 px, written as 10.5 in the SVG) prints at 7 pt or
-/// more where the PDF places them (230 pt high; the A4 text width): wide and short for the
-/// load chart under page 1's warnings, taller for the forest plot. tests/cli/weekly.rs
+/// Sized so the chart's smallest text (13 px, written as 10.5 in the SVG) prints at 7 pt or
+/// more where the PDF places it (230 pt high, at the foot of page 1). tests/cli/weekly.rs
 /// measures every word of the PDF.
 pub const WEEKLY_LOAD_SIZE: (u32, u32) = (700, 340);
-pub const WEEKLY_FOREST_SIZE: (u32, u32) = (740, 620);

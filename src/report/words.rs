@@ -331,6 +331,7 @@ pub(crate) mod fixture {
                     "2 episodes",
                 ),
             ],
+            unfolded: Vec::new(),
             episodes: vec![Episode {
                 region: Region::LowerBack,
                 side: None,

@@ -202,8 +202,9 @@ fn weekly_pdf_text_including_the_charts_is_at_least_7_pt() {
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let words = pdf_word_heights(&pdf);
-    // The charts' axis titles and row labels are among them.
-    for chart_word in ["Onsets/sessions:", "Deadlift†", "Relative"] {
+    // The load chart's legend and axis title, and the associations table's marked row, are
+    // among them.
+    for chart_word in ["Daily", "Date", "Deadlift†"] {
         assert!(words.iter().any(|(w, _)| w == chart_word), "{chart_word}");
     }
     let small: Vec<&(String, f64)> = words.iter().filter(|(_, h)| *h < 6.99).collect();

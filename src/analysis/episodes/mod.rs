@@ -93,6 +93,34 @@ impl Episode {
     pub fn has(&self, class: EpisodeClass) -> bool {
         self.classes.contains(&class)
     }
+
+    /// The episode as it stood at `t`, from its entries logged by then: None when it had not
+    /// begun, unresolved when its 0 came later. The weekly PDF of an earlier week shows what
+    /// was known that Sunday from one analysis of the whole log. Its classes and side stay
+    /// those of the whole episode.
+    pub fn as_of(&self, t: NaiveDateTime) -> Option<Episode> {
+        if self.onset > t {
+            return None;
+        }
+        let known: Vec<(NaiveDateTime, u8)> = self
+            .intensities
+            .iter()
+            .copied()
+            .filter(|(at, _)| *at <= t)
+            .collect();
+        let &(last_at, last_intensity) = known.last()?;
+        let end = last_at.date();
+        Some(Episode {
+            end,
+            days: ((end - self.onset.date()).num_days() + 1) as u32,
+            peak: known.iter().map(|x| x.1).max().unwrap_or(0),
+            last_intensity,
+            resolved_on: self.resolved_on.filter(|r| *r <= t.date()),
+            entries: known.len(),
+            intensities: known,
+            ..self.clone()
+        })
+    }
 }
 
 /// True when `region` had episodes and every one was soreness-like: ordinary training

@@ -124,12 +124,19 @@ impl Facts {
     /// The part of a folding finding's facts on or after `since`; None when nothing is left.
     /// Facts of kinds that do not fold are returned whole.
     pub fn since(&self, since: NaiveDate) -> Option<Facts> {
+        self.within(since, NaiveDate::MAX)
+    }
+
+    /// The part of a folding finding's facts from `since` to `until`, both included; None when
+    /// nothing is left. Facts of kinds that do not fold are returned whole.
+    pub fn within(&self, since: NaiveDate, until: NaiveDate) -> Option<Facts> {
+        let inside = |d: NaiveDate| d >= since && d <= until;
         match self {
-            Facts::ExerciseJump(j) => kept(&j.jumps, |w| w.week.monday() >= since).map(|jumps| {
+            Facts::ExerciseJump(j) => kept(&j.jumps, |w| inside(w.week.monday())).map(|jumps| {
                 Facts::ExerciseJump(ExerciseJumps {
                     jumps,
                     followed: PainFollowUp {
-                        onsets: kept(&j.followed.onsets, |f| f.week.monday() >= since)
+                        onsets: kept(&j.followed.onsets, |f| inside(f.week.monday()))
                             .unwrap_or_default(),
                         record: j.followed.record,
                     },
@@ -137,26 +144,26 @@ impl Facts {
                 })
             }),
             Facts::WeeklyLoadJump(weeks) => {
-                kept(weeks, |w| w.first_day >= since).map(Facts::WeeklyLoadJump)
+                kept(weeks, |w| inside(w.first_day)).map(Facts::WeeklyLoadJump)
             }
-            Facts::WeeklyLoadRise(r) => kept(&r.weeks, |w| w.first_day >= since).map(|weeks| {
+            Facts::WeeklyLoadRise(r) => kept(&r.weeks, |w| inside(w.first_day)).map(|weeks| {
                 Facts::WeeklyLoadRise(RecentRises {
                     weeks,
                     of_last_weeks: r.of_last_weeks,
                 })
             }),
-            Facts::AcwrDanger(a) => kept(&a.days, |d| *d >= since).map(|days| {
+            Facts::AcwrDanger(a) => kept(&a.days, |d| inside(*d)).map(|days| {
                 Facts::AcwrDanger(AcwrDays {
                     days,
-                    highest: a.highest.filter(|(_, day)| *day >= since),
+                    highest: a.highest.filter(|(_, day)| inside(*day)),
                 })
             }),
-            Facts::Monotony(weeks) => kept(weeks, |w| w.first_day >= since).map(Facts::Monotony),
-            Facts::ReturnAfterLayoff(c) => (c.return_day >= since).then_some(self.clone()),
-            Facts::TrainingStreak(s) => (s.last >= since).then_some(self.clone()),
+            Facts::Monotony(weeks) => kept(weeks, |w| inside(w.first_day)).map(Facts::Monotony),
+            Facts::ReturnAfterLayoff(c) => (inside(c.return_day)).then_some(self.clone()),
+            Facts::TrainingStreak(s) => (inside(s.last)).then_some(self.clone()),
             // As over the whole log, a region needs 3 short recoveries in the weeks in focus
             // to be worth a caution: one 25-hour gap is not a pattern.
-            Facts::ShortRecovery(s) => kept(&s.gaps, |g| g.day >= since)
+            Facts::ShortRecovery(s) => kept(&s.gaps, |g| inside(g.day))
                 .filter(|gaps| gaps.len() >= SHORT_RECOVERIES)
                 .map(|gaps| {
                     Facts::ShortRecovery(ShortGaps {

@@ -1,21 +1,18 @@
-//! The weekly PDF's content: the week against the four before it, the week's warnings, the
-//! associations to date (the forest plot's rows), the open episodes and what to change. Built
-//! once per week from the digest and the analysis that ends with the week.
+//! The weekly PDF's content: the week's bottom line, the week against the four before it, its
+//! red flags and open episodes, its other findings and the associations to date. Built once
+//! per week from the week's digest and the analysis it was cut from.
 
 use chrono::NaiveDate;
 
 use crate::analysis::Analysis;
 use crate::analysis::digest::WeekDigest;
-use crate::analysis::findings::fmt_p;
+use crate::analysis::findings::{FindingKind, fmt_p};
 use crate::model::IsoWeek;
 use crate::pipeline::Sources;
 use crate::text::plural;
 
 use super::charts::ChartData;
-use super::{Align, Change, Table, Warning, changes};
-
-/// At most this many exercises under "What to change".
-pub const CHANGES_SHOWN: usize = 6;
+use super::{Align, BottomLine, Table, Warning};
 
 /// One row of the numbers table: the metric's name and its cells (this week, the previous
 /// weeks' mean, then each previous week, oldest first).
@@ -29,12 +26,20 @@ pub struct WeeklyDocument {
     pub title: String,
     /// The week's dates and the weeks it is compared with.
     pub compared: String,
-    /// The workout files and the diary.
+    /// The workout files and the diary, by file name (never the user's folders).
     pub sources: String,
+    pub bottom_line_title: &'static str,
+    /// The week's status and at most three actions, red flags first.
+    pub bottom_line: BottomLine,
     pub numbers_title: &'static str,
     /// The numbers table's column heads (after the metric name).
     pub numbers_head: Vec<String>,
     pub numbers: Vec<MetricRow>,
+    /// Shown whatever else is cut for space: the week's red flags and open episodes.
+    pub urgent_title: &'static str,
+    pub red_flags: Vec<Warning>,
+    pub no_red_flags: &'static str,
+    /// The week's other warnings, most severe first.
     pub warnings_title: String,
     pub warnings: Vec<Warning>,
     pub no_warnings: &'static str,
@@ -44,15 +49,11 @@ pub struct WeeklyDocument {
     /// The forest plot's rows, in its order: region, exposure, with it, without, RR, q.
     pub associations: Table,
     pub no_associations: &'static str,
-    pub associations_key: &'static str,
-    pub episodes_title: &'static str,
+    /// How to read a row, and what † means when a row carries it.
+    pub associations_key: String,
     /// One line per episode open at the end of the week.
     pub episodes: Vec<String>,
     pub no_episodes: &'static str,
-    pub changes_title: &'static str,
-    pub changes: Vec<Change>,
-    pub no_changes: &'static str,
-    pub more_warnings_title: &'static str,
     pub notices: Vec<String>,
 }
 
@@ -87,11 +88,15 @@ impl WeeklyDocument {
                 MetricRow { name, cells }
             })
             .collect();
-        let mut from = format!("Workouts: {}", sources.workout_files.join(", "));
-        match &sources.diary {
-            Some(diary) => from.push_str(&format!(" · Pain diary: {diary}")),
-            None => from.push_str(" · Pain: from workout notes (inferred)"),
-        }
+        let from = format!(
+            "Workouts: {} · Pain: {}",
+            super::words::workout_files(sources),
+            super::words::pain_source(sources)
+        );
+        let (red_flags, warnings): (Vec<_>, Vec<_>) = d
+            .warnings
+            .iter()
+            .partition(|f| f.kind == FindingKind::RedFlag);
         WeeklyDocument {
             week: d.week,
             title: format!("Weekly report · {}", d.week),
@@ -103,12 +108,17 @@ impl WeeklyDocument {
                 previous.join(", ")
             ),
             sources: from,
+            bottom_line_title: "Bottom line",
+            bottom_line: BottomLine::new(&d.summary),
             numbers_title: "This week against the previous weeks",
             numbers_head,
             numbers,
-            warnings_title: format!("Warnings ({})", d.warnings.len()),
-            warnings: d.warnings.iter().map(Warning::from).collect(),
-            no_warnings: "Nothing to flag in this week or the four before it.",
+            urgent_title: "Red flags and open pain episodes",
+            red_flags: red_flags.into_iter().map(Warning::from).collect(),
+            no_red_flags: "No red flags logged up to the end of this week.",
+            warnings_title: format!("Other findings ({})", warnings.len()),
+            warnings: warnings.into_iter().map(Warning::from).collect(),
+            no_warnings: "Nothing else to flag in this week or the four before it.",
             earlier_warnings: (d.earlier_warnings > 0).then(|| {
                 format!(
                     "{} in the full report (strainscope report).",
@@ -125,32 +135,34 @@ impl WeeklyDocument {
             ),
             associations: association_rows(charts),
             no_associations: "Not enough sessions or pain onsets yet to test any exposure.",
-            associations_key: "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.",
-            episodes_title: "Open pain episodes",
+            associations_key: associations_key(charts),
             episodes: d.open_episodes.iter().map(episode_line).collect(),
             no_episodes: "No pain episode was open at the end of the week.",
-            changes_title: "What to change",
-            changes: changes(a)
-                .unwrap_or_default()
-                .into_iter()
-                .take(CHANGES_SHOWN)
-                .collect(),
-            no_changes: super::words::NOTHING_TO_CHANGE,
-            more_warnings_title: "More warnings for this week",
             notices: a.notices.clone(),
         }
     }
 
-    /// "N more warnings follow …": the pointer when page 1 cannot hold every warning.
+    /// The pointer when the page cannot hold every finding of the week.
     pub fn more_warnings(&self, shown: usize) -> String {
         format!(
-            "{} the associations, after page 2.",
+            "{} in the full report (strainscope report).",
             plural(
                 self.warnings.len() - shown,
-                "more warning follows",
-                "more warnings follow"
+                "more finding of these weeks is",
+                "more findings of these weeks are"
             )
         )
+    }
+
+    /// The pointer when the associations table is cut.
+    pub fn more_associations(&self, shown: usize) -> Option<String> {
+        let more = self.associations.rows.len().saturating_sub(shown);
+        (more > 0).then(|| {
+            format!(
+                "{} in the full report.",
+                plural(more, "more association is", "more associations are")
+            )
+        })
     }
 
     /// The running footer of page `i` of `n`.
@@ -159,6 +171,15 @@ impl WeeklyDocument {
             "strainscope · {} · association, not proof · not medical advice · page {i} of {n}",
             self.week
         )
+    }
+}
+
+fn associations_key(charts: &ChartData) -> String {
+    let key = "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.";
+    if charts.forest.rows.iter().any(|r| r.haldane) {
+        format!("{key} {}", crate::chart::forest::HALDANE_NOTE)
+    } else {
+        key.to_string()
     }
 }
 

@@ -69,6 +69,62 @@ pub enum Item {
     },
 }
 
+impl Item {
+    /// The rectangle the item covers: a text line from its top to below its descenders.
+    pub fn bounds(&self) -> Placed {
+        let (x, y, w, h) = match self {
+            Item::Text {
+                x,
+                y,
+                size,
+                weight,
+                text,
+                ..
+            } => (*x, *y, text_width(text, *size, *weight), size * 1.2),
+            Item::Rect { x, y, w, h, .. } | Item::Svg { x, y, w, h, .. } => (*x, *y, *w, *h),
+            Item::Line { x1, y1, x2, y2, .. } => {
+                (x1.min(*x2), y1.min(*y2), (x2 - x1).abs(), (y2 - y1).abs())
+            }
+        };
+        Placed {
+            what: "",
+            x,
+            y,
+            w,
+            h,
+        }
+    }
+}
+
+/// An element as placed on a page (a heading, a paragraph, a table, a chart): the rectangle
+/// that holds everything it drew there. An element split across pages has one per page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    pub what: &'static str,
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Placed {
+    /// True when the two rectangles share any area (touching edges do not count).
+    pub fn overlaps(&self, o: &Placed) -> bool {
+        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
+    }
+
+    fn union(&self, o: &Placed) -> Placed {
+        let (x, y) = (self.x.min(o.x), self.y.min(o.y));
+        Placed {
+            what: self.what,
+            x,
+            y,
+            w: (self.x + self.w).max(o.x + o.w) - x,
+            h: (self.y + self.h).max(o.y + o.h) - y,
+        }
+    }
+}
+
 struct Faces {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
@@ -118,6 +174,8 @@ pub fn wrap(text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
 /// Pages under construction, with a cursor moving down the current one.
 pub struct Pages {
     pub pages: Vec<Vec<Item>>,
+    /// Per page, the elements placed on it, for the layout tests.
+    pub placed: Vec<Vec<Placed>>,
     pub y: f32,
 }
 
@@ -131,8 +189,28 @@ impl Pages {
     pub fn new() -> Self {
         Pages {
             pages: vec![Vec::new()],
+            placed: vec![Vec::new()],
             y: MARGIN,
         }
+    }
+
+    /// Runs `draw` and records what it drew as one element called `what`, with one rectangle
+    /// on each page it reached.
+    pub fn element<R>(&mut self, what: &'static str, draw: impl FnOnce(&mut Pages) -> R) -> R {
+        let first_page = self.pages.len() - 1;
+        let first_item = self.pages[first_page].len();
+        let out = draw(self);
+        for page in first_page..self.pages.len() {
+            let from = if page == first_page { first_item } else { 0 };
+            let bounds = self.pages[page][from..]
+                .iter()
+                .map(Item::bounds)
+                .reduce(|a, b| a.union(&b));
+            if let Some(b) = bounds {
+                self.placed[page].push(Placed { what, ..b });
+            }
+        }
+        out
     }
 
     pub fn push(&mut self, item: Item) {
@@ -143,6 +221,7 @@ impl Pages {
 
     pub fn new_page(&mut self) {
         self.pages.push(Vec::new());
+        self.placed.push(Vec::new());
         self.y = MARGIN;
     }
 
@@ -199,13 +278,15 @@ impl Pages {
     pub fn heading(&mut self, text: &str) {
         self.ensure(40.0, BOTTOM);
         self.gap(8.0);
-        self.paragraph(MARGIN, CONTENT_W, 13.0, Weight::Bold, INK, text, BOTTOM);
-        self.push(Item::Line {
-            x1: MARGIN,
-            y1: self.y,
-            x2: MARGIN + CONTENT_W,
-            y2: self.y,
-            color: RULE,
+        self.element("heading", |p| {
+            p.paragraph(MARGIN, CONTENT_W, 13.0, Weight::Bold, INK, text, BOTTOM);
+            p.push(Item::Line {
+                x1: MARGIN,
+                y1: p.y,
+                x2: MARGIN + CONTENT_W,
+                y2: p.y,
+                color: RULE,
+            });
         });
         self.gap(6.0);
     }

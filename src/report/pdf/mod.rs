@@ -1,7 +1,8 @@
-//! The weekly PDF: page 1 is the week against the four before it, the warnings and a
-//! load-and-pain chart of the last five weeks; page 2 is the associations to date (forest plot
-//! and table), the open pain episodes and what to change. Text and charts use the same
-//! embedded font; charts stay vectors with selectable text.
+//! The weekly PDF, two A4 pages for a normal week. Page 1 is the bottom line (status and at
+//! most three actions), the week against the four before it and a load-and-pain chart of the
+//! five weeks. Page 2 is the evidence: the week's red flags and open pain episodes (always
+//! shown), its other findings as far as they fit, and the associations to date as a table.
+//! Text and charts use the same embedded font; charts stay vectors with selectable text.
 
 pub mod layout;
 
@@ -16,11 +17,13 @@ pub struct WeeklyInput<'a> {
     pub document: &'a WeeklyDocument,
     /// Load and pain over the five weeks.
     pub load_chart: &'a Figure,
-    /// The forest plot of the associations to date.
-    pub associations_chart: &'a Figure,
 }
 
 const LOAD_CHART_H: f32 = 230.0;
+/// At most this many rows of the associations table; the rest are in the full report.
+const ASSOCIATION_ROWS: usize = 12;
+/// Lines of a finding's evidence shown; the full text is in the report.
+const EVIDENCE_LINES: usize = 2;
 
 fn severity_color(s: Severity) -> Rgb {
     match s {
@@ -33,38 +36,7 @@ fn severity_color(s: Severity) -> Rgb {
 
 pub fn render(input: &WeeklyInput) -> anyhow::Result<Vec<u8>> {
     let d = input.document;
-    let mut pages = Pages::new();
-    header(&mut pages, d);
-    numbers(&mut pages, d);
-    // The chart takes the foot of page 1; warnings fill the space above it and continue on
-    // page 2 when there are more than fit.
-    let chart_top = BOTTOM - LOAD_CHART_H;
-    let shown = warnings(&mut pages, d, chart_top - 10.0);
-    let tree = layout::parse_svg(&input.load_chart.svg)?;
-    let h = LOAD_CHART_H;
-    let w = (h * tree.size().width() / tree.size().height()).min(CONTENT_W);
-    pages.push(Item::Svg {
-        x: MARGIN + (CONTENT_W - w) / 2.0,
-        y: chart_top,
-        w,
-        h: w * tree.size().height() / tree.size().width(),
-        tree: Box::new(tree),
-    });
-
-    pages.new_page();
-    associations(&mut pages, input)?;
-    episodes(&mut pages, d);
-    what_to_change(&mut pages, d);
-    // Warnings that did not fit on page 1 come after page 2's fixed content, so page 2 always
-    // opens with the associations.
-    if shown < d.warnings.len() {
-        pages.heading(d.more_warnings_title);
-        for f in &d.warnings[shown..] {
-            warning(&mut pages, f, BOTTOM);
-        }
-    }
-    notices(&mut pages, d);
-
+    let pages = layout(input)?;
     layout::render(
         pages,
         &format!("strainscope weekly report {}", d.week),
@@ -72,23 +44,89 @@ pub fn render(input: &WeeklyInput) -> anyhow::Result<Vec<u8>> {
     )
 }
 
+/// Places every element on its page; [`Pages::placed`] says where, for the layout tests.
+pub fn layout(input: &WeeklyInput) -> anyhow::Result<Pages> {
+    let d = input.document;
+    let mut pages = Pages::new();
+    header(&mut pages, d);
+    bottom_line(&mut pages, d);
+    numbers(&mut pages, d);
+    load_chart(&mut pages, input)?;
+
+    pages.new_page();
+    // Evidence or advice already given on the page is not repeated under a later finding
+    // (two regions trained in the same sessions share both).
+    let mut advised = Vec::new();
+    urgent(&mut pages, d, &mut advised);
+    // The associations table and the notices close page 2: the findings take what is left.
+    let reserved = associations_height(d) + notices_height(d) + 2.0 * pointer_height();
+    let shown = warnings(&mut pages, d, BOTTOM - reserved, &mut advised);
+    pointers(&mut pages, d, shown);
+    associations(&mut pages, d);
+    notices(&mut pages, d);
+    Ok(pages)
+}
+
 fn header(p: &mut Pages, d: &WeeklyDocument) {
-    p.paragraph(MARGIN, CONTENT_W, 20.0, Weight::Bold, INK, &d.title, BOTTOM);
-    p.paragraph(
-        MARGIN,
-        CONTENT_W,
-        10.5,
-        Weight::Regular,
-        MUTED,
-        &d.compared,
-        BOTTOM,
-    );
-    small(p, &d.sources, BOTTOM);
+    p.element("title", |p| {
+        p.paragraph(MARGIN, CONTENT_W, 20.0, Weight::Bold, INK, &d.title, BOTTOM);
+        p.paragraph(
+            MARGIN,
+            CONTENT_W,
+            10.5,
+            Weight::Regular,
+            MUTED,
+            &d.compared,
+            BOTTOM,
+        );
+        small(p, &d.sources, BOTTOM);
+    });
     p.gap(4.0);
+}
+
+fn bottom_line(p: &mut Pages, d: &WeeklyDocument) {
+    let b = &d.bottom_line;
+    p.heading(d.bottom_line_title);
+    p.element("status", |p| {
+        p.paragraph(
+            MARGIN,
+            CONTENT_W,
+            10.5,
+            Weight::Bold,
+            INK,
+            &b.status,
+            BOTTOM,
+        );
+    });
+    p.gap(3.0);
+    for (i, action) in b.actions.iter().enumerate() {
+        p.element("action", |p| {
+            let number = format!("{}.", i + 1);
+            p.text_at(MARGIN, p.y, 9.5, Weight::Bold, INK, &number);
+            p.paragraph(
+                MARGIN + 14.0,
+                CONTENT_W - 14.0,
+                9.5,
+                Weight::Regular,
+                INK,
+                action,
+                BOTTOM,
+            );
+        });
+        p.gap(3.0);
+    }
+    for line in b.more.iter().chain(&b.checked) {
+        p.element("bottom line note", |p| small(p, line, BOTTOM));
+    }
 }
 
 fn numbers(p: &mut Pages, d: &WeeklyDocument) {
     p.heading(d.numbers_title);
+    p.element("numbers table", |p| numbers_table(p, d));
+    p.gap(4.0);
+}
+
+fn numbers_table(p: &mut Pages, d: &WeeklyDocument) {
     let size = 9.0;
     let first = 150.0;
     let cols = d.numbers_head.len();
@@ -123,138 +161,246 @@ fn numbers(p: &mut Pages, d: &WeeklyDocument) {
         }
         p.y += size * 1.6;
     }
+}
+
+fn load_chart(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
+    let tree = layout::parse_svg(&input.load_chart.svg)?;
+    let (tw, th) = (tree.size().width(), tree.size().height());
+    let w = (LOAD_CHART_H * tw / th).min(CONTENT_W);
+    let h = w * th / tw;
+    p.gap(8.0);
+    p.ensure(h, BOTTOM);
+    p.element("load chart", |p| {
+        p.push(Item::Svg {
+            x: MARGIN + (CONTENT_W - w) / 2.0,
+            y: p.y,
+            w,
+            h,
+            tree: Box::new(tree),
+        });
+    });
+    p.y += h;
+    Ok(())
+}
+
+/// The week's red flags and open episodes: never cut for space.
+fn urgent<'d>(p: &mut Pages, d: &'d WeeklyDocument, advised: &mut Vec<&'d str>) {
+    p.heading(d.urgent_title);
+    if d.red_flags.is_empty() {
+        p.element("no red flags", |p| body(p, d.no_red_flags));
+    }
+    for f in &d.red_flags {
+        warning(p, f, usize::MAX, advised);
+    }
+    if d.episodes.is_empty() {
+        p.element("no open episodes", |p| body(p, d.no_episodes));
+    }
+    for line in &d.episodes {
+        p.element("open episode", |p| body(p, line));
+    }
     p.gap(4.0);
 }
 
-/// The week's warnings until `bottom`; returns how many were shown.
-fn warnings(p: &mut Pages, d: &WeeklyDocument, bottom: f32) -> usize {
+/// The week's other findings, each whole, until `bottom`; returns how many were shown.
+fn warnings<'d>(
+    p: &mut Pages,
+    d: &'d WeeklyDocument,
+    bottom: f32,
+    advised: &mut Vec<&'d str>,
+) -> usize {
     p.heading(&d.warnings_title);
     if d.warnings.is_empty() {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            9.5,
-            Weight::Regular,
-            INK,
-            d.no_warnings,
-            bottom,
-        );
+        p.element("no findings", |p| body(p, d.no_warnings));
+        return 0;
     }
-    let page = p.pages.len();
     let mut shown = 0;
     for f in &d.warnings {
-        // Keep each warning whole: stop when the next would cross the chart.
-        let needed = warning_height(f);
-        if p.y + needed > bottom {
+        if p.y + warning_height(f, EVIDENCE_LINES, advised) > bottom {
             break;
         }
-        warning(p, f, bottom);
+        warning(p, f, EVIDENCE_LINES, advised);
         shown += 1;
-    }
-    if shown < d.warnings.len() && p.pages.len() == page {
-        p.paragraph(
-            MARGIN,
-            CONTENT_W,
-            8.5,
-            Weight::Regular,
-            MUTED,
-            &d.more_warnings(shown),
-            bottom + 12.0,
-        );
-    }
-    if let Some(earlier) = &d.earlier_warnings {
-        small(p, earlier, bottom + 24.0);
     }
     shown
 }
 
-const TAG_W: f32 = 58.0;
-
-fn warning_height(f: &Warning) -> f32 {
-    let w = CONTENT_W - TAG_W;
-    let lines = |text: &str, size, weight| layout::wrap(text, size, weight, w).len() as f32;
-    let mut h = lines(&f.message, 9.5, Weight::Bold) * 9.5 * 1.32;
-    h += lines(&f.evidence, 8.0, Weight::Regular) * 8.0 * 1.32;
-    if let Some(a) = f.advice.first() {
-        h += lines(&format!("→ {a}"), 8.0, Weight::Regular) * 8.0 * 1.32;
+/// Where the rest is: findings that did not fit, and warnings about earlier weeks.
+fn pointers(p: &mut Pages, d: &WeeklyDocument, shown: usize) {
+    let more = (shown < d.warnings.len()).then(|| d.more_warnings(shown));
+    for line in more.iter().chain(&d.earlier_warnings) {
+        p.element("pointer", |p| small(p, line, BOTTOM));
     }
-    h + 6.0
 }
 
-fn warning(p: &mut Pages, f: &Warning, bottom: f32) {
-    p.ensure(warning_height(f), bottom);
-    let color = severity_color(f.severity);
-    let tag = f.severity.as_str().to_uppercase();
-    let y = p.y;
-    p.push(Item::Rect {
-        x: MARGIN,
-        y: y - 1.0,
-        w: TAG_W - 8.0,
-        h: 12.0,
-        color,
-    });
-    let tw = layout::text_width(&tag, 7.0, Weight::Bold);
-    p.text_at(
-        MARGIN + (TAG_W - 8.0 - tw) / 2.0,
-        y + 1.5,
-        7.0,
-        Weight::Bold,
-        (0xff, 0xff, 0xff),
-        &tag,
-    );
-    let x = MARGIN + TAG_W;
-    let w = CONTENT_W - TAG_W;
-    p.paragraph(x, w, 9.5, Weight::Bold, INK, &f.message, bottom);
-    p.paragraph(x, w, 8.0, Weight::Regular, MUTED, &f.evidence, bottom);
-    if let Some(a) = f.advice.first() {
-        p.paragraph(x, w, 8.0, Weight::Regular, INK, &format!("→ {a}"), bottom);
+fn pointer_height() -> f32 {
+    8.0 * 1.32 * 2.0
+}
+
+const TAG_W: f32 = 58.0;
+
+/// `text` wrapped to `width`, at most `max` lines; a cut text ends in "…".
+fn clipped(text: &str, size: f32, weight: Weight, width: f32, max: usize) -> Vec<String> {
+    let mut lines = layout::wrap(text, size, weight, width);
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            while !last.is_empty() && layout::text_width(&format!("{last} …"), size, weight) > width
+            {
+                last.pop();
+            }
+            last.truncate(last.trim_end().len());
+            last.push_str(" …");
+        }
     }
+    lines
+}
+
+struct WarningLines {
+    message: Vec<String>,
+    evidence: Vec<String>,
+    advice: Vec<String>,
+}
+
+/// The finding's lines; its evidence and first advice only when no finding above gave the
+/// same.
+fn warning_lines(f: &Warning, evidence_lines: usize, advised: &[&str]) -> WarningLines {
+    let w = CONTENT_W - TAG_W;
+    let evidence = if advised.contains(&f.evidence.as_str()) {
+        Vec::new()
+    } else {
+        clipped(&f.evidence, 8.0, Weight::Regular, w, evidence_lines)
+    };
+    WarningLines {
+        message: layout::wrap(&f.message, 9.5, Weight::Bold, w),
+        evidence,
+        advice: f
+            .advice
+            .first()
+            .filter(|a| !advised.contains(&a.as_str()))
+            .map(|a| layout::wrap(&format!("→ {a}"), 8.0, Weight::Regular, w))
+            .unwrap_or_default(),
+    }
+}
+
+fn warning_height(f: &Warning, evidence_lines: usize, advised: &[&str]) -> f32 {
+    let l = warning_lines(f, evidence_lines, advised);
+    l.message.len() as f32 * 9.5 * 1.32
+        + (l.evidence.len() + l.advice.len()) as f32 * 8.0 * 1.32
+        + 6.0
+}
+
+fn warning<'d>(p: &mut Pages, f: &'d Warning, evidence_lines: usize, advised: &mut Vec<&'d str>) {
+    p.ensure(warning_height(f, evidence_lines, advised), BOTTOM);
+    let l = warning_lines(f, evidence_lines, advised);
+    advised.push(&f.evidence);
+    advised.extend(f.advice.first().map(String::as_str));
+    p.element("finding", |p| {
+        let color = severity_color(f.severity);
+        let tag = f.severity.as_str().to_uppercase();
+        let y = p.y;
+        p.push(Item::Rect {
+            x: MARGIN,
+            y: y - 1.0,
+            w: TAG_W - 8.0,
+            h: 12.0,
+            color,
+        });
+        let tw = layout::text_width(&tag, 7.0, Weight::Bold);
+        p.text_at(
+            MARGIN + (TAG_W - 8.0 - tw) / 2.0,
+            y + 1.5,
+            7.0,
+            Weight::Bold,
+            (0xff, 0xff, 0xff),
+            &tag,
+        );
+        let x = MARGIN + TAG_W;
+        for (lines, size, weight, color) in [
+            (&l.message, 9.5, Weight::Bold, INK),
+            (&l.evidence, 8.0, Weight::Regular, MUTED),
+            (&l.advice, 8.0, Weight::Regular, INK),
+        ] {
+            for line in lines {
+                p.ensure(size * 1.32, BOTTOM);
+                p.text_at(x, p.y, size, weight, color, line);
+                p.y += size * 1.32;
+            }
+        }
+    });
     p.gap(6.0);
 }
 
-fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
-    let d = input.document;
-    p.heading(&d.associations_title);
-    let tree = layout::parse_svg(&input.associations_chart.svg)?;
-    let w = CONTENT_W;
-    let h = w * tree.size().height() / tree.size().width();
-    p.ensure(h, BOTTOM);
-    p.push(Item::Svg {
-        x: MARGIN,
-        y: p.y,
-        w,
-        h,
-        tree: Box::new(tree),
-    });
-    p.y += h + 6.0;
+const TABLE_SIZE: f32 = 8.0;
+const TABLE_LINE: f32 = TABLE_SIZE * 1.5;
+const KEY_SIZE: f32 = 7.5;
 
-    // The same rows as the forest plot above, in the same order.
+fn associations_height(d: &WeeklyDocument) -> f32 {
+    let heading = 8.0 + 13.0 * 1.32 + 6.0;
+    let rows = d.associations.rows.len().min(ASSOCIATION_ROWS);
+    let table = if rows == 0 {
+        9.0 * 1.32
+    } else {
+        (rows + 1) as f32 * TABLE_LINE
+            + if rows < d.associations.rows.len() {
+                8.0 * 1.32
+            } else {
+                0.0
+            }
+            + layout::wrap(&d.associations_key, KEY_SIZE, Weight::Regular, CONTENT_W).len() as f32
+                * KEY_SIZE
+                * 1.32
+    };
+    heading + table + 4.0
+}
+
+fn associations(p: &mut Pages, d: &WeeklyDocument) {
+    p.heading(&d.associations_title);
+    // The same rows as the forest plot of the full report, in the same order.
     let table = &d.associations;
     if table.rows.is_empty() {
-        body(p, d.no_associations);
-        return Ok(());
+        p.element("no associations", |p| body(p, d.no_associations));
+        return;
     }
-    let size = 8.0;
-    let xs: [f32; 7] = [0.0, 54.0, 176.0, 220.0, 264.0, 350.0, 460.0];
+    p.element("associations table", |p| associations_table(p, d));
+    if let Some(more) = d.more_associations(ASSOCIATION_ROWS) {
+        p.element("pointer", |p| small(p, &more, BOTTOM));
+    }
+    p.element("associations key", |p| {
+        p.paragraph(
+            MARGIN,
+            CONTENT_W,
+            KEY_SIZE,
+            Weight::Regular,
+            MUTED,
+            &d.associations_key,
+            BOTTOM,
+        );
+    });
+    p.gap(4.0);
+}
+
+fn associations_table(p: &mut Pages, d: &WeeklyDocument) {
+    let table = &d.associations;
+    let size = TABLE_SIZE;
+    let xs: [f32; 7] = [0.0, 80.0, 178.0, 224.0, 272.0, 356.0, 460.0];
     // Each cell fits its column on one line: a longer one ends in an ellipsis.
     let width = |i: usize| xs.get(i + 1).map_or(CONTENT_W, |x| *x) - xs[i] - 6.0;
     let fit = |text: &str, i: usize, weight: Weight| {
-        let lines = layout::wrap(text, size, weight, width(i));
-        let mut shown = lines.first().cloned().unwrap_or_default();
-        if lines.len() > 1 {
-            shown.push('…');
-        }
-        shown
+        clipped(text, size, weight, width(i), 1)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     };
     // One line of cells at the current height, then the next line.
     let line = |p: &mut Pages, cells: Vec<&str>, weight: Weight, color: Rgb| {
+        p.ensure(TABLE_LINE, BOTTOM);
         let y = p.y;
         for (i, (cell, x)) in cells.into_iter().zip(xs).enumerate() {
             p.text_at(MARGIN + x, y, size, weight, color, &fit(cell, i, weight));
         }
-        p.y += size * 1.5;
+        p.y += TABLE_LINE;
     };
-    p.ensure(size * 1.6 * 2.0, BOTTOM);
+    p.ensure(TABLE_LINE * 2.0, BOTTOM);
     let head = table.columns.iter().map(|c| c.0).collect();
     line(p, head, Weight::Bold, MUTED);
     p.push(Item::Line {
@@ -264,8 +410,7 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
         y2: p.y - 2.0,
         color: RULE,
     });
-    for row in &table.rows {
-        p.ensure(size * 1.5, BOTTOM);
+    for row in table.rows.iter().take(ASSOCIATION_ROWS) {
         line(
             p,
             row.iter().map(String::as_str).collect(),
@@ -273,62 +418,22 @@ fn associations(p: &mut Pages, input: &WeeklyInput) -> anyhow::Result<()> {
             INK,
         );
     }
-    p.paragraph(
-        MARGIN,
-        CONTENT_W,
-        7.5,
-        Weight::Regular,
-        MUTED,
-        d.associations_key,
-        BOTTOM,
-    );
-    Ok(())
 }
 
-fn episodes(p: &mut Pages, d: &WeeklyDocument) {
-    p.heading(d.episodes_title);
-    if d.episodes.is_empty() {
-        body(p, d.no_episodes);
-    }
-    for line in &d.episodes {
-        body(p, line);
-    }
-}
-
-fn what_to_change(p: &mut Pages, d: &WeeklyDocument) {
-    p.heading(d.changes_title);
-    if d.changes.is_empty() {
-        body(p, d.no_changes);
-    }
-    for x in &d.changes {
-        p.ensure(30.0, BOTTOM);
-        p.paragraph(MARGIN, CONTENT_W, 9.5, Weight::Bold, INK, &x.name, BOTTOM);
-        let indented = CONTENT_W - 10.0;
-        for (text, size, color) in [
-            (Some(&x.because), 8.5, INK),
-            (Some(&x.alternatives), 8.5, INK),
-            (x.risk_note.as_ref(), 8.0, MUTED),
-        ] {
-            if let Some(text) = text {
-                p.paragraph(
-                    MARGIN + 10.0,
-                    indented,
-                    size,
-                    Weight::Regular,
-                    color,
-                    text,
-                    BOTTOM,
-                );
-            }
-        }
-        p.gap(3.0);
-    }
+fn notices_height(d: &WeeklyDocument) -> f32 {
+    8.0 + d
+        .notices
+        .iter()
+        .map(|n| layout::wrap(n, 7.5, Weight::Regular, CONTENT_W).len() as f32 * 7.5 * 1.32)
+        .sum::<f32>()
 }
 
 fn notices(p: &mut Pages, d: &WeeklyDocument) {
     p.gap(8.0);
     for n in &d.notices {
-        p.paragraph(MARGIN, CONTENT_W, 7.5, Weight::Regular, MUTED, n, BOTTOM);
+        p.element("notice", |p| {
+            p.paragraph(MARGIN, CONTENT_W, 7.5, Weight::Regular, MUTED, n, BOTTOM);
+        });
     }
 }
 
