@@ -5,6 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::report::document::charts::{ChartData, Estimate, ForestRow};
+use crate::report::words::{HALDANE_MARK, HALDANE_NOTE};
 
 use super::style::*;
 use super::{Backend, ChartKind, Drawn};
@@ -14,11 +15,6 @@ const ACROSS: RGBColor = RGBColor(0x6b, 0x70, 0x76);
 const BELOW: RGBColor = RGBColor(0x2c, 0x6f, 0xa8);
 const CRUDE: RGBColor = RGBColor(0xa9, 0xae, 0xb4);
 
-/// After the label of a row whose estimate needed the Haldane correction.
-pub const HALDANE_MARK: &str = "†";
-/// What the mark means, said once in the subtitle when a row carries it.
-pub const HALDANE_NOTE: &str = "† A count was 0, so 0.5 was added to every count (Haldane): \
-     that estimate and its interval are rough.";
 /// Line height of a wrapped row label, in pixels.
 const LABEL_LINE: i32 = 15;
 

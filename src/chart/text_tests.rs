@@ -142,7 +142,7 @@ fn weekly_pdf_chart_text_is_at_least_7_pt() {
     let data = ChartData::new(story());
     // Where the PDF places it: the load chart 230 pt high within the text width
     // (report::pdf). The weekly PDF has no other chart; its associations are a table.
-    let (w, h) = crate::commands::weekly::WEEKLY_LOAD_SIZE;
+    let (w, h) = super::WEEKLY_LOAD_SIZE;
     let scale = (230.0_f64 / f64::from(h)).min(f64::from(CONTENT_W) / f64::from(w));
     let s = svg(ChartKind::Load, &data, None, (w, h)).unwrap();
     let (_, texts) = placed_texts(&s);

@@ -204,11 +204,6 @@ fn load_figure(a: &ChartData, d: &WeekDigest) -> anyhow::Result<Figure> {
     let load = ChartKind::Load;
     Ok(Figure {
         title: load.title().into(),
-        svg: crate::chart::svg(load, a, Some(d.chart), WEEKLY_LOAD_SIZE)?,
+        svg: crate::chart::svg(load, a, Some(d.chart), crate::chart::WEEKLY_LOAD_SIZE)?,
     })
 }
-
-/// Sized so the chart's smallest text (13 px, written as 10.5 in the SVG) prints at 7 pt or
-/// more where the PDF places it (230 pt high, at the foot of page 1). tests/cli/weekly.rs
-/// measures every word of the PDF.
-pub const WEEKLY_LOAD_SIZE: (u32, u32) = (700, 340);

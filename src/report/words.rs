@@ -31,6 +31,12 @@ pub const LOAD_TITLE: &str =
 pub const SORENESS_TITLE: &str = "Ordinary training soreness";
 pub const HABITS_TITLE: &str = "Habits (last 4 weeks | whole period)";
 pub const CHARTS_TITLE: &str = "Charts";
+/// After the label of a row whose estimate needed the Haldane correction (forest plot, the
+/// weekly PDF's table).
+pub const HALDANE_MARK: &str = "†";
+/// What the mark means, said once where a row carries it.
+pub const HALDANE_NOTE: &str = "† A count was 0, so 0.5 was added to every count (Haldane): \
+     that estimate and its interval are rough.";
 
 pub fn warnings_title(count: usize) -> String {
     format!("Warnings ({count})")

@@ -177,7 +177,7 @@ impl WeeklyDocument {
 fn associations_key(charts: &ChartData) -> String {
     let key = "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.";
     if charts.forest.rows.iter().any(|r| r.haldane) {
-        format!("{key} {}", crate::chart::forest::HALDANE_NOTE)
+        format!("{key} {}", crate::report::words::HALDANE_NOTE)
     } else {
         key.to_string()
     }
@@ -201,7 +201,11 @@ fn association_rows(charts: &ChartData) -> Table {
             } else {
                 r.region.words()
             };
-            let mark = if r.haldane { "†" } else { "" };
+            let mark = if r.haldane {
+                crate::report::words::HALDANE_MARK
+            } else {
+                ""
+            };
             vec![
                 region,
                 format!("{}{mark}", r.label),
