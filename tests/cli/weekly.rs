@@ -152,8 +152,8 @@ fn a_chosen_week_with_a_red_flag_leads_with_it() {
 fn red_flags_and_open_episodes_are_shown_even_when_findings_are_cut() {
     let dir = tempfile::tempdir().unwrap();
     for (week, cut) in [
-        ("2026-W35", "8 more findings"),
-        ("2026-W45", "5 more findings"),
+        ("2026-W35", "6 more findings"),
+        ("2026-W45", "3 more findings"),
     ] {
         let pdf = dir.path().join(format!("{week}.pdf"));
         let out = weekly(&["--week", week, "--out", pdf.to_str().unwrap()]);

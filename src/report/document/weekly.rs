@@ -175,7 +175,7 @@ impl WeeklyDocument {
 }
 
 fn associations_key(charts: &ChartData) -> String {
-    let key = "Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.";
+    let key = "Exposures never followed by pain are left out. Read a row as: of the sessions with the exposure, how many were followed by a pain onset in the region (\"with it\"), against the sessions without it. RR is the ratio of those two risks; the adjusted RR compares sessions with and without the exercises that explain the region's pain, so an exercise that only rode along with the cause drops to about 1 (\"explained by\"). q corrects the p-value for the number of exposures tested. Association, not proof.";
     if charts.forest.rows.iter().any(|r| r.haldane) {
         format!("{key} {}", crate::report::words::HALDANE_NOTE)
     } else {
@@ -189,6 +189,9 @@ fn association_rows(charts: &ChartData) -> Table {
         .forest
         .rows
         .iter()
+        // A page has room only for what came before pain: an exposure never followed by an
+        // onset names nothing (the HTML report's forest plot still shows it, as context).
+        .filter(|r| r.with.0 > 0)
         .map(|r| {
             let adjusted = match (&r.explained_by, r.adjusted) {
                 (Some(by), _) => format!("explained by {by}"),
