@@ -94,7 +94,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
         metric("Sessions", "", 0, &|w| Some(f64::from(w.training.sessions))),
         metric("Tonnage", "kg", 0, &|w| Some(w.load.kg)),
         metric("Working sets", "", 0, &|w| Some(f64::from(w.training.sets))),
-        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr.mean),
+        metric("ACWR (EWMA, heuristic)", "", 2, &|w| w.acwr.daily.mean),
         metric("Monotony", "", 2, &|w| w.load.monotony),
         metric("Rest days", "", 0, &|w| {
             Some(f64::from(w.training.rest_days))
@@ -118,6 +118,7 @@ pub fn digest(a: &Analysis, monday: NaiveDate, catalog: &Catalog) -> Option<Week
         .collect();
     let end_of_week = sunday.and_hms_opt(23, 59, 59)?;
     let open_episodes = a
+        .pain
         .episodes
         .iter()
         .filter_map(|e| e.as_of(end_of_week))

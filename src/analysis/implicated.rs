@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, Exercise};
 use crate::model::{PainEntry, Region};
 
 use super::findings::{Finding, FindingKind, Severity};
@@ -53,9 +53,34 @@ pub struct Implicated {
     pub because: Vec<FindingKind>,
     /// Regions of those warnings.
     pub regions: Vec<Region>,
+    #[serde(flatten)]
+    pub advice: CatalogAdvice,
+}
+
+/// What the catalog says about an exercise: why it can hurt, and what to do instead.
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogAdvice {
     pub risk_note: Option<String>,
     /// Safer alternatives from the catalog: (id, display name).
     pub alternatives: Vec<Alternative>,
+}
+
+impl CatalogAdvice {
+    /// The catalog's advice on `ex`; alternatives the catalog does not hold are left out.
+    pub fn of(ex: &Exercise, catalog: &Catalog) -> Self {
+        CatalogAdvice {
+            risk_note: ex.risk_note.clone(),
+            alternatives: ex
+                .alternatives
+                .iter()
+                .filter_map(|a| catalog.get(a))
+                .map(|a| Alternative {
+                    id: a.id.clone(),
+                    name: a.name.clone(),
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -80,16 +105,7 @@ pub fn implicated(warnings: &[Finding], catalog: &Catalog) -> Vec<Implicated> {
                         name: ex.name.clone(),
                         because: Vec::new(),
                         regions: Vec::new(),
-                        risk_note: ex.risk_note.clone(),
-                        alternatives: ex
-                            .alternatives
-                            .iter()
-                            .filter_map(|a| catalog.get(a))
-                            .map(|a| Alternative {
-                                id: a.id.clone(),
-                                name: a.name.clone(),
-                            })
-                            .collect(),
+                        advice: CatalogAdvice::of(ex, catalog),
                     });
                     out.len() - 1
                 }

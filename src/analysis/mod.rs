@@ -90,6 +90,30 @@ pub struct Counts {
     pub episodes: usize,
 }
 
+/// The weeks' figures per exercise and per body region, beside the totals in `weekly`.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeeklyBreakdown {
+    #[serde(rename = "weekly_exercises")]
+    pub exercises: Vec<ExerciseWeek>,
+    #[serde(rename = "weekly_regions")]
+    pub regions: Vec<RegionWeek>,
+}
+
+/// What the pain diary adds up to: its episodes, and the entries that call for a doctor.
+#[derive(Debug, Clone, Serialize)]
+pub struct PainHistory {
+    pub episodes: Vec<Episode>,
+    pub red_flags: Vec<RedFlag>,
+}
+
+/// How the training ran: the breaks in it, its habits and the sessions themselves.
+#[derive(Debug, Clone, Serialize)]
+pub struct Routine {
+    pub layoffs: Vec<Layoff>,
+    pub habits: Option<HabitsReport>,
+    pub sessions: Vec<Session>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct HabitsReport {
     pub last_4_weeks: Habits,
@@ -107,24 +131,24 @@ pub struct Analysis {
     pub counts: Counts,
     pub thresholds: Thresholds,
     pub warnings: Vec<Finding>,
-    /// Every finding before older load and routine occurrences were folded into history
-    /// lines, ranked: what a week of the weekly PDF is cut from (digest.rs). Not in the JSON.
-    #[serde(skip)]
-    pub unfolded: Vec<Finding>,
-    pub episodes: Vec<Episode>,
-    pub red_flags: Vec<RedFlag>,
+    #[serde(flatten)]
+    pub pain: PainHistory,
     /// Exercises the warnings name, with the catalog's safer alternatives.
     pub implicated: Vec<Implicated>,
     pub associations: Vec<Association>,
     pub daily: Vec<Day>,
     /// Per day and region: the highest pain logged.
     pub pain_days: Vec<PainDay>,
+    /// Each week's totals; `per_week` splits them per exercise and region.
     pub weekly: Vec<Week>,
-    pub weekly_exercises: Vec<ExerciseWeek>,
-    pub weekly_regions: Vec<RegionWeek>,
-    pub layoffs: Vec<Layoff>,
-    pub habits: Option<HabitsReport>,
-    pub sessions: Vec<Session>,
+    #[serde(flatten)]
+    pub per_week: WeeklyBreakdown,
+    #[serde(flatten)]
+    pub routine: Routine,
+    /// Every finding before older load and routine occurrences were folded into history
+    /// lines, ranked: what a week of the weekly PDF is cut from (digest.rs). Not in the JSON.
+    #[serde(skip)]
+    pub unfolded: Vec<Finding>,
 }
 
 /// Runs the whole analysis.
@@ -258,21 +282,27 @@ pub fn analyse(input: &Input) -> polars::prelude::PolarsResult<Analysis> {
         },
         thresholds: t.clone(),
         warnings,
-        unfolded,
-        episodes,
-        red_flags,
+        pain: PainHistory {
+            episodes,
+            red_flags,
+        },
         implicated,
         associations,
         daily: days,
         pain_days,
         weekly: weeks,
-        weekly_exercises: exercise_weeks,
-        weekly_regions: region_weeks,
-        layoffs,
-        habits: habits.map(|(recent, whole)| HabitsReport {
-            last_4_weeks: recent,
-            whole_period: whole,
-        }),
-        sessions,
+        per_week: WeeklyBreakdown {
+            exercises: exercise_weeks,
+            regions: region_weeks,
+        },
+        routine: Routine {
+            layoffs,
+            habits: habits.map(|(recent, whole)| HabitsReport {
+                last_4_weeks: recent,
+                whole_period: whole,
+            }),
+            sessions,
+        },
+        unfolded,
     })
 }

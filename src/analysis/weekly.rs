@@ -78,18 +78,25 @@ pub struct Training {
     pub longest_streak: u32,
 }
 
-/// Mean and highest daily EWMA ACWR of the week, and the weekly ratio (heuristics).
+/// The week's daily EWMA ACWR and its weekly ratio (heuristics).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct WeeklyAcwr {
-    #[serde(rename = "acwr_ewma_mean")]
-    pub mean: Option<f64>,
-    #[serde(rename = "acwr_ewma_max")]
-    pub max: Option<f64>,
+    #[serde(flatten)]
+    pub daily: DailyRatio,
     /// This week's load ÷ the mean load of the 4 weeks up to and including it (coupled, as
     /// science.md's rolling ACWR): the scale the bands were made for. A regular routine sits
     /// at 1 every week, where the daily ratio dips on rest days and peaks on training days.
     #[serde(rename = "acwr_weekly")]
     pub weekly: Option<f64>,
+}
+
+/// The daily EWMA ratio over the week's days: its mean and its highest.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DailyRatio {
+    #[serde(rename = "acwr_ewma_mean")]
+    pub mean: Option<f64>,
+    #[serde(rename = "acwr_ewma_max")]
+    pub max: Option<f64>,
 }
 
 /// Weeks in the chronic window of the weekly ratio.
@@ -222,8 +229,10 @@ pub fn weeks(days: &[Day], pain: &[PainEntry]) -> PolarsResult<Vec<Week>> {
             },
             pain,
             acwr: WeeklyAcwr {
-                mean: acwr_mean[i],
-                max: acwr_max[i],
+                daily: DailyRatio {
+                    mean: acwr_mean[i],
+                    max: acwr_max[i],
+                },
                 weekly: None,
             },
         });

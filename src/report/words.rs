@@ -196,10 +196,12 @@ pub(crate) mod fixture {
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity, Words};
     use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
-    use crate::analysis::implicated::{Alternative, Implicated};
+    use crate::analysis::implicated::{Alternative, CatalogAdvice, Implicated};
     use crate::analysis::settings::Thresholds;
-    use crate::analysis::weekly::{PainDays, Training, Week, WeeklyAcwr, WeeklyLoad};
-    use crate::analysis::{Analysis, Counts, HabitsReport, NOTICES, Period};
+    use crate::analysis::weekly::{DailyRatio, PainDays, Training, Week, WeeklyAcwr, WeeklyLoad};
+    use crate::analysis::{
+        Analysis, Counts, HabitsReport, NOTICES, PainHistory, Period, Routine, WeeklyBreakdown,
+    };
     use crate::model::Region;
     use crate::pipeline::Sources;
 
@@ -338,7 +340,8 @@ pub(crate) mod fixture {
                 ),
             ],
             unfolded: Vec::new(),
-            episodes: vec![Episode {
+            pain: PainHistory {
+                episodes: vec![Episode {
                 region: Region::LowerBack,
                 side: None,
                 onset: date("2026-03-20").and_hms_opt(8, 0, 0).unwrap(),
@@ -356,18 +359,21 @@ pub(crate) mod fixture {
                 previous_end: None,
                 intensities: Vec::new(),
                 onset_quality: None,
-            }],
-            red_flags: Vec::new(),
+                }],
+                red_flags: Vec::new(),
+            },
             implicated: vec![Implicated {
                 exercise: "deadlift".into(),
                 name: "Deadlift <b>|</b>".into(),
                 because: vec![FindingKind::Association, FindingKind::SpikeThenPain],
                 regions: vec![Region::LowerBack],
-                risk_note: Some("Compresses the spine.".into()),
-                alternatives: vec![Alternative {
-                    id: "romanian-deadlift".into(),
-                    name: "Romanian deadlift".into(),
-                }],
+                advice: CatalogAdvice {
+                    risk_note: Some("Compresses the spine.".into()),
+                    alternatives: vec![Alternative {
+                        id: "romanian-deadlift".into(),
+                        name: "Romanian deadlift".into(),
+                    }],
+                },
             }],
             associations: vec![
                 association("Deadlift | heavy", 3, 4, 1, 39),
@@ -396,19 +402,25 @@ pub(crate) mod fixture {
                     peak: Some(7),
                 },
                 acwr: WeeklyAcwr {
-                    mean: Some(1.31),
-                    max: Some(1.5),
+                    daily: DailyRatio {
+                        mean: Some(1.31),
+                        max: Some(1.5),
+                    },
                     weekly: Some(1.2),
                 },
             }],
-            weekly_exercises: Vec::new(),
-            weekly_regions: Vec::new(),
-            layoffs: Vec::new(),
-            habits: Some(HabitsReport {
-                last_4_weeks: habits(),
-                whole_period: habits(),
-            }),
-            sessions: Vec::new(),
+            per_week: WeeklyBreakdown {
+                exercises: Vec::new(),
+                regions: Vec::new(),
+            },
+            routine: Routine {
+                layoffs: Vec::new(),
+                habits: Some(HabitsReport {
+                    last_4_weeks: habits(),
+                    whole_period: habits(),
+                }),
+                sessions: Vec::new(),
+            },
         }
     }
 }

@@ -113,9 +113,9 @@ impl<'a> ChartData<'a> {
             daily: &a.daily,
             pain_days: &a.pain_days,
             weekly: &a.weekly,
-            episodes: &a.episodes,
+            episodes: &a.pain.episodes,
             forest: forest(a),
-            weekly_exercises: &a.weekly_exercises,
+            weekly_exercises: &a.per_week.exercises,
             implicated: &a.implicated,
         }
     }
@@ -237,7 +237,7 @@ fn forest(a: &Analysis) -> Forest {
                 adjusted,
                 q_adjusted: r.adjusted.q,
                 explained_by: r.explained_by.as_deref().map(|id| label_of(r, id)),
-                soreness: soreness_only(&a.episodes, r.region),
+                soreness: soreness_only(&a.pain.episodes, r.region),
                 haldane: read_by.rr.is_some_and(|e| e.haldane),
             })
         })

@@ -222,7 +222,7 @@ impl<'a> Document<'a> {
             episodes: Section::new(
                 "episodes",
                 words::EPISODES_TITLE,
-                (!a.episodes.is_empty()).then(|| tables::episodes(a)),
+                (!a.pain.episodes.is_empty()).then(|| tables::episodes(a)),
                 NO_PAIN,
             ),
             associations: Section::new(
@@ -250,7 +250,8 @@ impl<'a> Document<'a> {
             habits: Section::new(
                 "habits",
                 words::HABITS_TITLE,
-                a.habits
+                a.routine
+                    .habits
                     .as_ref()
                     .map(|h| tables::habits(&h.last_4_weeks, &h.whole_period)),
                 NO_TRAINING,
@@ -291,7 +292,7 @@ fn ordinary_soreness(a: &Analysis, f: &Finding) -> bool {
     matches!(
         f.kind,
         FindingKind::Soreness | FindingKind::SorenessAssociation
-    ) && f.region.is_some_and(|r| soreness_only(&a.episodes, r))
+    ) && f.region.is_some_and(|r| soreness_only(&a.pain.episodes, r))
 }
 
 /// The first association warning explains its numbers; the rest of the report uses them.
@@ -400,7 +401,7 @@ fn load(a: &Analysis) -> Option<Load> {
         recent: format!("{} to {} ({} weeks)", first.week, last.week, recent.len()),
         series: vec![
             ("load", recent.iter().map(|w| Some(w.load.kg)).collect()),
-            ("ACWR", recent.iter().map(|w| w.acwr.mean).collect()),
+            ("ACWR", recent.iter().map(|w| w.acwr.daily.mean).collect()),
             (
                 "peak pain",
                 recent

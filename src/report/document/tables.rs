@@ -48,7 +48,7 @@ pub fn episodes(a: &Analysis) -> Table {
         ("resolved", Left),
         ("classes", Left),
     ];
-    let mut eps: Vec<_> = a.episodes.iter().collect();
+    let mut eps: Vec<_> = a.pain.episodes.iter().collect();
     eps.sort_by_key(|e| std::cmp::Reverse(e.onset));
     let rows = eps
         .iter()
@@ -117,7 +117,7 @@ pub fn weekly_load(a: &Analysis) -> (Table, Vec<f64>) {
                 w.training.rest_days.to_string(),
                 w.training.longest_streak.to_string(),
                 w.pain.peak.map_or_else(none, |p| p.to_string()),
-                w.acwr.mean.map_or_else(none, |r| format!("{r:.2}")),
+                w.acwr.daily.mean.map_or_else(none, |r| format!("{r:.2}")),
             ]
         })
         .collect();
@@ -171,7 +171,7 @@ mod tests {
     fn repetitive_strain_counts_weeks_not_repeats() {
         use crate::analysis::habits::Repetition;
         let a = fixture::analysis();
-        let mut whole = a.habits.expect("habits").whole_period;
+        let mut whole = a.routine.habits.expect("habits").whole_period;
         let repeat = |week: &str, name: &str| Repetition {
             week: week.parse().expect("week"),
             kind: "region",

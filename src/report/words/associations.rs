@@ -38,7 +38,7 @@ pub fn primary_associations(a: &Analysis) -> Vec<RegionAssociations<'_>> {
             RegionAssociations {
                 region,
                 onsets: rows.first().map_or(0, |r| r.onsets),
-                soreness: soreness_only(&a.episodes, region),
+                soreness: soreness_only(&a.pain.episodes, region),
                 more: groups.len().saturating_sub(ASSOCIATIONS_SHOWN),
                 untested: rows.len() - tested.len(),
                 shown: groups.into_iter().take(ASSOCIATIONS_SHOWN).collect(),

@@ -53,18 +53,24 @@ pub fn implicated_because(i: &Implicated) -> String {
 /// The catalog's risk note, where it fits the regions the warnings name (the notes are about
 /// the spine: not a knee's advice).
 pub fn implicated_risk_note(i: &Implicated) -> Option<String> {
-    i.risk_note
+    i.advice
+        .risk_note
         .clone()
         .filter(|_| crate::analysis::findings::words::risk_note_fits(&i.regions))
 }
 
 /// "Safer alternatives: A, B." or what to do when the catalog has none.
 pub fn implicated_alternatives(i: &Implicated) -> String {
-    if i.alternatives.is_empty() {
+    if i.advice.alternatives.is_empty() {
         "No safer alternative in the catalog: keep the load steady and progress it in small steps."
             .into()
     } else {
-        let names: Vec<&str> = i.alternatives.iter().map(|x| x.name.as_str()).collect();
+        let names: Vec<&str> = i
+            .advice
+            .alternatives
+            .iter()
+            .map(|x| x.name.as_str())
+            .collect();
         format!("Safer alternatives: {}.", names.join(", "))
     }
 }
