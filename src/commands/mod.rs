@@ -12,12 +12,29 @@ use std::path::Path;
 use anyhow::Context;
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, renamed into
-/// place, so an interrupted run never leaves a half-written output. `-` means stdout.
+/// place, so an interrupted run never leaves a half-written output. `-` means stdout; a device
+/// or a pipe is written into as it is.
 pub fn write_output(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     if path.as_os_str() == "-" {
         let mut out = std::io::stdout().lock();
         out.write_all(bytes)?;
         return Ok(out.flush()?);
+    }
+    // A device or a pipe (`--out /dev/null`, `--out /dev/stdout`, a FIFO) is written into, never
+    // replaced: renaming a temporary file over /dev/null would turn it into a regular file
+    // and break every program on the machine that writes to it.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        return out
+            .write_all(bytes)
+            .and_then(|_| out.flush())
+            .with_context(|| format!("cannot write {}", path.display()));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -598,3 +598,43 @@ fn thresholds_come_from_the_config_file() {
         stderr(&out)
     );
 }
+
+/// `--out` naming a pipe (as `/dev/null` or `/dev/stdout` are devices) writes into it: the
+/// atomic write's rename would replace it with a regular file. A FIFO stands in for
+/// /dev/null here, so a regression cannot break the machine's /dev/null.
+#[cfg(unix)]
+#[test]
+fn out_to_a_pipe_or_device_writes_into_it_and_leaves_it_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = strainscope([
+        "--config".as_ref(),
+        "sample_logs/strainscope.toml".as_ref(),
+        "report".as_ref(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "--out".as_ref(),
+        fifo.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // Checked before reading: had the pipe been replaced, its reader would wait forever.
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced by a file"
+    );
+    let written = reader.join().unwrap();
+    assert!(written.starts_with("# strainscope report"), "{written:.80}");
+    // Nothing was left behind beside it.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1);
+}
