@@ -99,11 +99,13 @@ pub fn a_or_an(n: u64) -> &'static str {
 pub const NBSP: char = '\u{a0}';
 
 /// The text with the spaces a reader should not see broken replaced by [`NBSP`]: around a
-/// comparison ("p < 0.001", "q = 0.04") and between a number and its unit ("48 h", "30 %",
-/// "2100 kg"). A line that ends in "q <" or starts with "%" reads as a mistake.
+/// comparison ("p < 0.001", "q = 0.04"), between a number and its unit ("48 h", "30 %",
+/// "2100 kg"), and between a statistic and its value ("q 1.000", "RR 50.2"). A line that ends in "q <" or starts with "%" reads as a mistake.
 pub fn glued(text: &str) -> String {
     const JOINS_BOTH: [&str; 4] = ["<", ">", "=", "≤"];
     const UNITS: [&str; 7] = ["%", "h", "kg", "km", "min", "s", "m"];
+    // A statistic's short name and its value: "p 0.020", "q 1.000", "RR 50.2".
+    const STATISTICS: [&str; 3] = ["p", "q", "RR"];
     let words: Vec<&str> = text.split(' ').collect();
     let mut out = String::with_capacity(text.len());
     for (i, word) in words.iter().enumerate() {
@@ -112,7 +114,8 @@ pub fn glued(text: &str) -> String {
             let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
             let keep = JOINS_BOTH.contains(word)
                 || JOINS_BOTH.contains(&prev)
-                || (UNITS.contains(&bare) && prev.ends_with(|c: char| c.is_ascii_digit()));
+                || (UNITS.contains(&bare) && prev.ends_with(|c: char| c.is_ascii_digit()))
+                || (STATISTICS.contains(&prev) && word.starts_with(|c: char| c.is_ascii_digit()));
             out.push(if keep { NBSP } else { ' ' });
         }
         out.push_str(word);

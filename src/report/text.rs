@@ -351,5 +351,9 @@ mod tests {
         assert!(!out.contains(NBSP));
         assert_eq!(glued("7 of 25 sessions"), "7 of 25 sessions");
         assert_eq!(glued("in 3 h; a 5 kg"), "in 3\u{a0}h; a 5\u{a0}kg");
+        assert_eq!(
+            glued("RR 0.8, p 1.000, q x"),
+            "RR\u{a0}0.8, p\u{a0}1.000, q x"
+        );
     }
 }

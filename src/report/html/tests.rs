@@ -62,9 +62,10 @@ fn sections_match_the_terminal_report_in_order() {
 #[test]
 fn association_sentences_carry_the_counts() {
     let html = fixture_html(&[]);
-    // The counts in plain words, then the statistics, each short name with its tooltip.
+    // The counts in plain words, then the statistics, each short name with its tooltip (and
+    // held to its value by a no-break space, read here as a space).
     assert!(
-        html.contains(
+        html.replace('\u{a0}', " ").contains(
             "<li>In 3 of your 7 sessions with Deadlift | heavy, lower back pain started within 48 \
          hours; after other sessions, 1 of 40. <abbr title=\"relative risk: how many times as \
          often pain followed these sessions as other sessions (1 = no difference); the range is \
