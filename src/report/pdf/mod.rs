@@ -19,7 +19,8 @@ pub struct WeeklyInput<'a> {
     pub load_chart: &'a Figure,
 }
 
-const LOAD_CHART_H: f32 = 230.0;
+/// The load chart's height on page 1 (it is as wide as this allows, up to the text width).
+pub const LOAD_CHART_H: f32 = 285.0;
 /// At most this many rows of the associations table; the rest are in the full report.
 const ASSOCIATION_ROWS: usize = 12;
 /// Lines of a finding's evidence shown; the full text is in the report.
