@@ -9,6 +9,7 @@ use crate::analysis::findings::fmt_p;
 use crate::analysis::habits::Habits;
 use crate::model::Region;
 use crate::pipeline::Sources;
+use crate::report::document::Warning;
 use crate::text::{file_name, plural};
 
 mod associations;
@@ -37,6 +38,48 @@ pub const HALDANE_MARK: &str = "†";
 /// What the mark means, said once where a row carries it.
 pub const HALDANE_NOTE: &str = "† A count was 0, so 0.5 was added to every count (Haldane): \
      that estimate and its interval are rough.";
+
+/// The exercises a grouped jump warning lists by name; the rest are counted.
+const JUMPS_LISTED: usize = 6;
+
+/// Several exercises' load jumps (each a caution no pain followed) as one warning: each
+/// exercise's measure and weeks, then the advice they share.
+pub fn grouped_jumps(jumps: &[&Warning], focus_weeks: u32) -> Warning {
+    // Each message reads "Deadlift tonnage jumped more than 30 % week over week 2 times".
+    let limit = jumps[0]
+        .message
+        .split_once(" jumped ")
+        .and_then(|(_, rest)| rest.split_once(" week over week"))
+        .map_or("sharply", |(limit, _)| limit);
+    let each: Vec<String> = jumps
+        .iter()
+        .map(|w| {
+            let what = w
+                .message
+                .split_once(" jumped")
+                .map_or(w.message.as_str(), |(what, _)| what);
+            format!("{what}: {}", w.evidence)
+        })
+        .collect();
+    Warning {
+        severity: jumps[0].severity,
+        message: format!(
+            "{} jumped {limit} week over week in the last {}",
+            plural(jumps.len(), "exercise", "exercises"),
+            plural(focus_weeks as usize, "week", "weeks")
+        ),
+        evidence: match each.len().saturating_sub(JUMPS_LISTED) {
+            0 => each.join("; "),
+            more => format!(
+                "{}; and {} (every one in the JSON report)",
+                each[..JUMPS_LISTED].join("; "),
+                plural(more, "more exercise", "more exercises")
+            ),
+        },
+        explanation: jumps[0].explanation.clone(),
+        advice: jumps[0].advice.clone(),
+    }
+}
 
 pub fn warnings_title(count: usize) -> String {
     format!("Warnings ({count})")

@@ -155,7 +155,15 @@ fn real_exports_without_a_diary_open_with_a_status_and_show_at_most_ten_findings
         )
         .unwrap();
         let total = json["warnings"].as_array().unwrap().len();
-        assert_eq!(shown, total.min(10), "{name}");
+        // The terminal lists the findings as the document says them (recent load jumps of
+        // several exercises as one warning): "Warnings (N)", at most 10 of them shown.
+        let listed: usize = lines
+            .iter()
+            .find_map(|l| l.strip_prefix("Warnings ("))
+            .and_then(|l| l.strip_suffix(')'))
+            .map_or(0, |n| n.parse().unwrap());
+        assert!(listed <= total, "{name}: {listed} listed of {total}");
+        assert_eq!(shown, listed.min(10), "{name}");
         assert_eq!(
             json["summary"]["actions"].as_array().unwrap().len(),
             actions,
@@ -444,4 +452,66 @@ fn the_terminal_load_table_lists_the_last_26_weeks_of_a_long_log() {
     assert_eq!(table.len(), 26, "{load}");
     assert!(table[0].starts_with("2025-W36"), "{}", table[0]);
     assert!(table[25].starts_with("2026-W09"), "{}", table[25]);
+}
+
+#[test]
+fn recent_jumps_of_many_exercises_are_one_warning_and_each_stays_in_the_json() {
+    // Eight weeks of the same three lifts, then a week with every one of them doubled.
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("strong.csv");
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    for week in 0..9 {
+        let kg = if week == 8 { 120 } else { 60 };
+        for (day, exercise) in [
+            (0, "Squat (Barbell)"),
+            (2, "Bench Press (Barbell)"),
+            (4, "Deadlift (Barbell)"),
+        ] {
+            let date = start + chrono::Duration::days(week * 7 + day);
+            for set in 1..=3 {
+                csv.push_str(&format!(
+                    "{date} 18:00:00,Gym,{exercise},{set},{kg},5,0,0,,\n"
+                ));
+            }
+        }
+    }
+    std::fs::write(&log, csv).unwrap();
+    let args = |format: &str| {
+        vec![
+            "report".into(),
+            "--workouts".into(),
+            log.clone().into_os_string(),
+            "--unit".into(),
+            "kg".into(),
+            "--format".into(),
+            format.into(),
+        ]
+    };
+    let v: serde_json::Value = serde_json::from_slice(&strainscope(args("json")).stdout).unwrap();
+    let jumps = v["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|w| w["kind"] == "exercise-jump" && w["scope"] == "recent")
+        .count();
+    assert_eq!(jumps, 3, "the JSON keeps one finding per exercise");
+    let text = stdout(&strainscope(args("text")));
+    assert_eq!(text.matches("jumped more than 30 %").count(), 1, "{text}");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(
+            "CAUTION 3 exercises jumped more than 30 % week over week in the last 4 weeks"
+        ),
+        "{flat}"
+    );
+    for lift in [
+        "Back squat tonnage: 2026-W18",
+        "Bench press tonnage: 2026-W18",
+        "Deadlift tonnage: 2026-W18",
+    ] {
+        assert!(flat.contains(lift), "{lift}: {flat}");
+    }
 }

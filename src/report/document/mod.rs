@@ -16,7 +16,7 @@ use charts::ChartData;
 
 use crate::analysis::Analysis;
 use crate::analysis::episodes::soreness_only;
-use crate::analysis::findings::{Finding, FindingKind, Severity};
+use crate::analysis::findings::{Finding, FindingKind, Scope, Severity};
 use crate::analysis::summary::Summary;
 use crate::pipeline::Sources;
 use crate::report::words;
@@ -213,12 +213,15 @@ impl<'a> Document<'a> {
                 notices: a.notices.clone(),
             },
             bottom_line: BottomLine::new(&a.summary),
-            warnings: Section::new(
-                "warnings",
-                words::warnings_title(shown_warnings(a).count()),
-                (shown_warnings(a).next().is_some()).then(|| warnings(a)),
-                NOTHING_TO_FLAG,
-            ),
+            warnings: {
+                let listed = (shown_warnings(a).next().is_some()).then(|| warnings(a));
+                Section::new(
+                    "warnings",
+                    words::warnings_title(listed.as_ref().map_or(0, Vec::len)),
+                    listed,
+                    NOTHING_TO_FLAG,
+                )
+            },
             episodes: Section::new(
                 "episodes",
                 words::EPISODES_TITLE,
@@ -302,7 +305,34 @@ fn warnings(a: &Analysis) -> Vec<Warning> {
     if let Some(i) = shown.iter().position(|f| explains_the_numbers(f)) {
         out[i].explanation = format!("{} {}", out[i].explanation, words::NUMBERS_KEY);
     }
-    out
+    group_jumps(&shown, out, a.summary.focus.weeks)
+}
+
+/// The recent load jumps no pain followed, one caution per exercise in the analysis, said as
+/// one warning where the first of them ranks: a month with 20 exercises progressed would
+/// otherwise fill the top of the report with the same advice 20 times. The JSON keeps each.
+fn group_jumps(shown: &[&Finding], out: Vec<Warning>, focus_weeks: u32) -> Vec<Warning> {
+    let is_jump = |f: &Finding| {
+        f.kind == FindingKind::ExerciseJump
+            && f.scope == Scope::Recent
+            && f.severity == Severity::Caution
+    };
+    let jumps: Vec<usize> = (0..shown.len()).filter(|&i| is_jump(shown[i])).collect();
+    if jumps.len() < 2 {
+        return out;
+    }
+    let grouped = words::grouped_jumps(
+        &jumps.iter().map(|&i| &out[i]).collect::<Vec<_>>(),
+        focus_weeks,
+    );
+    let mut grouped = Some(grouped);
+    out.into_iter()
+        .enumerate()
+        .filter_map(|(i, w)| match jumps.contains(&i) {
+            true => grouped.take(),
+            false => Some(w),
+        })
+        .collect()
 }
 
 fn explains_the_numbers(f: &Finding) -> bool {
