@@ -120,13 +120,21 @@ fn words() -> &'static Matcher {
     })
 }
 
+/// What a note reports: the region, the side if named, the intensity.
+pub type NoteReading = (Region, Option<Side>, u8);
+
 /// One inferred entry per session and region whose notes mention pain there.
 pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
     let mut seen: BTreeSet<(String, Region)> = BTreeSet::new();
+    // A workout note repeats on every set of the workout: read each distinct note once.
+    let mut read: std::collections::HashMap<&str, Option<NoteReading>> =
+        std::collections::HashMap::new();
     let mut out = Vec::new();
     for s in sets {
         for note in [&s.notes, &s.workout_notes] {
-            let Some((region, side, intensity)) = read_note(note) else {
+            let Some((region, side, intensity)) =
+                *read.entry(note.as_str()).or_insert_with(|| read_note(note))
+            else {
                 continue;
             };
             let key = (format!("{}\u{1f}{}", s.source.file, s.workout_id), region);
@@ -163,7 +171,7 @@ pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
 /// The note is folded (case and accents) and cut into clauses at punctuation and at the clause
 /// breaks. A clause reports pain in a body part when it holds no negation and a pain word lies
 /// within [`PROXIMITY_WORDS`] words of the body part. Of several such pairs the closest wins.
-pub fn read_note(note: &str) -> Option<(Region, Option<Side>, u8)> {
+pub fn read_note(note: &str) -> Option<NoteReading> {
     let text = crate::text::fold(&note.replace(['\u{2019}', '`'], "'"));
     if text.trim().is_empty() {
         return None;
