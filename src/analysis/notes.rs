@@ -546,7 +546,7 @@ mod tests {
 
     #[test]
     fn a_pain_word_counts_only_near_the_body_part_in_its_clause() {
-        // Five words apart: too far.
+        // Six words on: too far.
         assert_eq!(read_note("shoulder stayed down and I felt pain"), None);
         // Another clause.
         assert_eq!(read_note("keep the elbow in. hurts"), None);
