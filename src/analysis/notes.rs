@@ -13,43 +13,128 @@ pub use crate::model::INFERRED_INTENSITY;
 /// The vocabulary, as data: `data/pain_words.toml`, embedded at build time.
 const PAIN_WORDS_TOML: &str = include_str!("../../data/pain_words.toml");
 
-/// The words the notes are read with.
+/// The words the notes are read with, as written in the file. Each phrase matches whole words;
+/// a phrase ending in `*` matches at the start of a word ("tweak*" matches "tweaked"), and one
+/// starting with `*` also inside a word (German compounds: "*schmerz*" in "Knieschmerzen").
 #[derive(Debug, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PainWords {
-    /// Words that say something hurts, matched at the start of a word.
+    /// Words that say something hurts.
     pub pain: Vec<String>,
-    /// Phrases that deny pain.
+    /// Phrases that deny pain: the clause holding one gives no entry.
     pub negations: Vec<String>,
+    /// Words that start a new clause, as punctuation does ("but").
+    pub clause_breaks: Vec<String>,
+    /// Phrases blanked before reading: exercise names, technique cues.
+    pub ignored: Vec<String>,
+    /// Words that name the side.
+    pub sides: Vec<(String, Side)>,
     /// Body-part phrases, in the order they are tried.
     pub body_parts: Vec<(String, Region)>,
 }
+
+/// How far apart, in words, a pain word and a body part may be and still be read together:
+/// "knee hurts a bit on the way down" yes, a pain word at the far end of a long cue no.
+pub const PROXIMITY_WORDS: usize = 4;
 
 /// Reads a vocabulary file; the error names the line of a malformed entry.
 pub fn parse_pain_words(text: &str) -> Result<PainWords, String> {
     toml::from_str(text).map_err(|e| e.to_string())
 }
 
+/// One phrase of the vocabulary, folded like the notes it is matched in.
+#[derive(Debug)]
+struct Phrase {
+    text: String,
+    prefix: bool,
+    infix: bool,
+    /// How many words it spans ("tut weh" is two, "j'ai mal" three: the apostrophe splits).
+    words: usize,
+}
+
+impl Phrase {
+    fn new(raw: &str) -> Phrase {
+        let folded = crate::text::fold(raw.trim());
+        let (folded, infix) = match folded.strip_prefix('*') {
+            Some(rest) => (rest.to_string(), true),
+            None => (folded, false),
+        };
+        let (text, prefix) = match folded.strip_suffix('*') {
+            Some(stem) => (stem.to_string(), true),
+            None => (folded, false),
+        };
+        let words = word_starts(&text).len().max(1);
+        Phrase {
+            text,
+            prefix,
+            infix,
+            words,
+        }
+    }
+}
+
+/// The vocabulary ready to match: every phrase folded.
+#[derive(Debug)]
+struct Matcher {
+    pain: Vec<Phrase>,
+    negations: Vec<Phrase>,
+    clause_breaks: Vec<Phrase>,
+    ignored: Vec<Phrase>,
+    sides: Vec<(Phrase, Side)>,
+    body_parts: Vec<(Phrase, Region)>,
+}
+
+impl Matcher {
+    fn new(w: &PainWords) -> Matcher {
+        let list = |v: &[String]| v.iter().map(|p| Phrase::new(p)).collect();
+        Matcher {
+            pain: list(&w.pain),
+            negations: list(&w.negations),
+            clause_breaks: list(&w.clause_breaks),
+            ignored: list(&w.ignored),
+            sides: w.sides.iter().map(|(p, s)| (Phrase::new(p), *s)).collect(),
+            body_parts: w
+                .body_parts
+                .iter()
+                .map(|(p, r)| (Phrase::new(p), *r))
+                .collect(),
+        }
+    }
+}
+
 /// The embedded vocabulary. It is part of the binary and checked by the tests, so it cannot fail
 /// at run time; if it ever did, no note would give an entry rather than the program stopping.
-fn words() -> &'static PainWords {
-    static WORDS: std::sync::OnceLock<PainWords> = std::sync::OnceLock::new();
+fn words() -> &'static Matcher {
+    static WORDS: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        parse_pain_words(PAIN_WORDS_TOML).unwrap_or(PainWords {
-            pain: Vec::new(),
-            negations: Vec::new(),
-            body_parts: Vec::new(),
-        })
+        parse_pain_words(PAIN_WORDS_TOML)
+            .map(|w| Matcher::new(&w))
+            .unwrap_or(Matcher {
+                pain: Vec::new(),
+                negations: Vec::new(),
+                clause_breaks: Vec::new(),
+                ignored: Vec::new(),
+                sides: Vec::new(),
+                body_parts: Vec::new(),
+            })
     })
 }
+
+/// What a note reports: the region, the side if named, the intensity.
+pub type NoteReading = (Region, Option<Side>, u8);
 
 /// One inferred entry per session and region whose notes mention pain there.
 pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
     let mut seen: BTreeSet<(String, Region)> = BTreeSet::new();
+    // A workout note repeats on every set of the workout: read each distinct note once.
+    let mut read: std::collections::HashMap<&str, Option<NoteReading>> =
+        std::collections::HashMap::new();
     let mut out = Vec::new();
     for s in sets {
         for note in [&s.notes, &s.workout_notes] {
-            let Some((region, side, intensity)) = read_note(note) else {
+            let Some((region, side, intensity)) =
+                *read.entry(note.as_str()).or_insert_with(|| read_note(note))
+            else {
                 continue;
             };
             let key = (format!("{}\u{1f}{}", s.source.file, s.workout_id), region);
@@ -82,27 +167,56 @@ pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
 }
 
 /// The region, side and intensity a note reports, if it reports pain at all.
-pub fn read_note(note: &str) -> Option<(Region, Option<Side>, u8)> {
-    let text = note.to_lowercase();
+///
+/// The note is folded (case and accents) and cut into clauses at punctuation and at the clause
+/// breaks. A clause reports pain in a body part when it holds no negation and a pain word lies
+/// within [`PROXIMITY_WORDS`] words of the body part. Of several such pairs the closest wins.
+pub fn read_note(note: &str) -> Option<NoteReading> {
+    let text = crate::text::fold(&note.replace(['\u{2019}', '`'], "'"));
+    if text.trim().is_empty() {
+        return None;
+    }
     let words = words();
-    if text.trim().is_empty() || words.negations.iter().any(|n| text.contains(n.as_str())) {
-        return None;
+    let text = blank_out(text, &words.ignored);
+    let mut best: Option<(usize, usize, Region)> = None;
+    for clause in clauses(&text, &words.clause_breaks) {
+        if words.negations.iter().any(|n| !find(clause, n).is_empty()) {
+            continue;
+        }
+        let pains: Vec<(usize, usize)> = words
+            .pain
+            .iter()
+            .flat_map(|p| find(clause, p).into_iter().map(|i| (i, p.words)))
+            .collect();
+        if pains.is_empty() {
+            continue;
+        }
+        for (order, (part, region)) in words.body_parts.iter().enumerate() {
+            for at in find(clause, part) {
+                let gap = pains
+                    .iter()
+                    .map(|&(p, len)| {
+                        if p >= at {
+                            p.saturating_sub(at + part.words - 1)
+                        } else {
+                            at.saturating_sub(p + len - 1)
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX);
+                if gap <= PROXIMITY_WORDS && best.is_none_or(|(g, o, _)| (gap, order) < (g, o)) {
+                    best = Some((gap, order, *region));
+                }
+            }
+        }
     }
-    if !words.pain.iter().any(|w| word_start(&text, w)) {
-        return None;
-    }
-    let region = words
-        .body_parts
+    let (_, _, region) = best?;
+    // The side may be named anywhere in the note ("left side: knee hurts").
+    let side = words
+        .sides
         .iter()
-        .find(|(part, _)| word_start(&text, part))
-        .map(|(_, r)| *r)?;
-    let side = if word_start(&text, "left") {
-        Some(Side::Left)
-    } else if word_start(&text, "right") {
-        Some(Side::Right)
-    } else {
-        None
-    };
+        .find(|(phrase, _)| !find(&text, phrase).is_empty())
+        .map(|(_, s)| *s);
     Some((
         region,
         side,
@@ -110,14 +224,87 @@ pub fn read_note(note: &str) -> Option<(Region, Option<Side>, u8)> {
     ))
 }
 
-fn word_start(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        i == 0
-            || !text[..i]
+/// The text with every occurrence of the phrases blanked letter by letter ("back squat" →
+/// "---- -----"), so the words around keep their places and distances.
+fn blank_out(mut text: String, phrases: &[Phrase]) -> String {
+    for phrase in phrases {
+        for at in find_bytes(&text, phrase) {
+            let end = at + phrase.text.len();
+            let blank: String = text[at..end]
                 .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
+                .map(|c| {
+                    if is_word_char(c) {
+                        "_".repeat(c.len_utf8())
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect();
+            text.replace_range(at..end, &blank);
+        }
+    }
+    text
+}
+
+/// The clauses of a folded note: cut at punctuation and at the clause-break words.
+fn clauses<'a>(text: &'a str, breaks: &[Phrase]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for piece in text.split(['.', ',', ';', ':', '!', '?', '\n', '(', ')', '/', '|']) {
+        let mut cuts: Vec<usize> = breaks.iter().flat_map(|b| find_bytes(piece, b)).collect();
+        cuts.sort_unstable();
+        let mut from = 0;
+        for cut in cuts {
+            out.push(&piece[from..cut]);
+            from = cut;
+        }
+        out.push(&piece[from..]);
+    }
+    out.retain(|c| !c.trim().is_empty());
+    out
+}
+
+/// The byte offsets where the words of a text start.
+fn word_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        let letter = is_word_char(c);
+        if letter && !in_word {
+            starts.push(i);
+        }
+        in_word = letter;
+    }
+    starts
+}
+
+/// A letter or digit of a word; `_` too, so a blanked phrase keeps its words.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Byte offsets where a phrase occurs as whole words (or at a word start, for a stem).
+fn find_bytes(text: &str, phrase: &Phrase) -> Vec<usize> {
+    if phrase.text.is_empty() {
+        return Vec::new();
+    }
+    let ends_word = |i: usize| !text[i..].chars().next().is_some_and(is_word_char);
+    text.match_indices(phrase.text.as_str())
+        .filter(|(i, _)| phrase.infix || !text[..*i].chars().next_back().is_some_and(is_word_char))
+        .filter(|(i, m)| phrase.prefix || ends_word(i + m.len()))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Word indexes where a phrase occurs.
+fn find(text: &str, phrase: &Phrase) -> Vec<usize> {
+    let hits = find_bytes(text, phrase);
+    if hits.is_empty() {
+        return hits;
+    }
+    let starts = word_starts(text);
+    hits.into_iter()
+        .map(|b| starts.partition_point(|&s| s <= b).saturating_sub(1))
+        .collect()
 }
 
 /// "6/10" → 6.
@@ -136,78 +323,4 @@ fn stated_intensity(text: &str) -> Option<u8> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_vocabulary_file_is_well_formed() {
-        let w = parse_pain_words(PAIN_WORDS_TOML).expect("data/pain_words.toml parses");
-        assert!(w.pain.len() >= 19 && w.negations.len() >= 11 && w.body_parts.len() >= 40);
-        assert_eq!(w.body_parts.len(), words().body_parts.len());
-        for phrase in w
-            .pain
-            .iter()
-            .chain(&w.negations)
-            .chain(w.body_parts.iter().map(|b| &b.0))
-        {
-            assert!(!phrase.trim().is_empty(), "an empty phrase");
-            assert_eq!(
-                phrase,
-                &phrase.to_lowercase(),
-                "{phrase}: notes are matched lower-cased"
-            );
-        }
-        // Longer phrases are tried first where one contains another.
-        let at = |p: &str| w.body_parts.iter().position(|b| b.0 == p).unwrap();
-        assert!(at("lower back") < at("back"));
-    }
-
-    #[test]
-    fn a_malformed_word_entry_names_its_line() {
-        let err = parse_pain_words(
-            "pain = [\"hurt\"]\nnegations = []\nbody_parts = [\n  [\"knee\", \"knee\"],\n  [\"elbo\", \"elbowz\"],\n]\n",
-        )
-        .unwrap_err();
-        let first = err.lines().next().unwrap();
-        assert_eq!(first, "TOML parse error at line 5, column 3");
-        assert!(
-            err.contains("\"elbowz\" is not a known body region"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn notes_from_real_exports_read_as_pain() {
-        for (note, read) in [
-            (
-                "right shoulder tweaked",
-                (Region::Shoulder, Some(Side::Right), 3),
-            ),
-            (
-                "Lower back felt weird at the bottom",
-                (Region::LowerBack, None, 3),
-            ),
-            (
-                "Felt pain on left tricep on second set",
-                (Region::UpperArm, Some(Side::Left), 3),
-            ),
-            (
-                "Pain in lower right oblique, correcting on the way up",
-                (Region::Abdomen, Some(Side::Right), 3),
-            ),
-            ("Shoulder a lil tweaky", (Region::Shoulder, None, 3)),
-            ("knee pain 6/10 on the last set", (Region::Knee, None, 6)),
-        ] {
-            assert_eq!(read_note(note), Some(read), "{note:?}");
-        }
-    }
-
-    #[test]
-    fn notes_without_pain_or_body_part_are_ignored() {
-        assert_eq!(read_note("Headache on 3rd"), None);
-        assert_eq!(read_note("Straight arm, slow"), None);
-        assert_eq!(read_note("back felt great, no pain"), None);
-        assert_eq!(read_note("Seat 4, chest pad 2"), None);
-        assert_eq!(read_note(""), None);
-    }
-}
+mod tests;
