@@ -6,6 +6,55 @@ use crate::support::*;
 /// The severity tags of the terminal's findings.
 const TAGS: [&str; 4] = ["URGENT   ", "WARNING  ", "CAUTION  ", "INFO     "];
 
+/// Writes `dir/strong.csv`, a Strong export of the given sessions, each `sets` working sets of
+/// 5 reps at its weight (kg) at 18:00, and returns its path.
+fn strong_log(
+    dir: &std::path::Path,
+    sessions: impl IntoIterator<Item = (chrono::NaiveDate, &'static str, u32)>,
+    sets: u32,
+) -> std::path::PathBuf {
+    let log = dir.join("strong.csv");
+    let mut csv = String::from(
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
+    );
+    for (date, exercise, kg) in sessions {
+        for set in 1..=sets {
+            csv.push_str(&format!(
+                "{date} 18:00:00,Gym,{exercise},{set},{kg},5,0,0,,\n"
+            ));
+        }
+    }
+    std::fs::write(&log, csv).unwrap();
+    log
+}
+
+/// The day `week` weeks and `day` days after Monday `start`.
+fn day_of(start: chrono::NaiveDate, week: i64, day: i64) -> chrono::NaiveDate {
+    start + chrono::Duration::days(week * 7 + day)
+}
+
+/// `strainscope report` on a written log in kg, in `format`, with `extra` arguments: its stdout,
+/// after checking that it succeeded.
+fn report_on(log: &std::path::Path, extra: &[&str], format: &str) -> String {
+    let mut args: Vec<&std::ffi::OsStr> = vec![
+        "report".as_ref(),
+        "--workouts".as_ref(),
+        log.as_os_str(),
+        "--unit".as_ref(),
+        "kg".as_ref(),
+        "--format".as_ref(),
+        format.as_ref(),
+    ];
+    args.extend(extra.iter().map(std::ffi::OsStr::new));
+    let out = strainscope(args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    stdout(&out)
+}
+
+fn report_json_on(log: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&report_on(log, extra, "json")).unwrap()
+}
+
 #[test]
 fn the_sample_bottom_line_names_the_red_flag_then_the_deadlift() {
     let v = sample_report_json();
@@ -267,33 +316,12 @@ fn a_bad_focus_weeks_in_the_config_names_its_line() {
 fn nothing_to_act_on_says_so_and_names_what_was_checked() {
     // Two ordinary sessions a week, no pain: nothing to act on.
     let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("strong.csv");
-    let mut csv = String::from(
-        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
-    );
-    for week in 0..8 {
-        for (day, exercise) in [(0, "Bench Press (Barbell)"), (3, "Squat (Barbell)")] {
-            let date = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap()
-                + chrono::Duration::days(week * 7 + day);
-            for set in 1..=3 {
-                csv.push_str(&format!(
-                    "{date} 18:00:00,Gym,{exercise},{set},60,5,0,0,,\n"
-                ));
-            }
-        }
-    }
-    std::fs::write(&log, csv).unwrap();
-    let out = strainscope([
-        "report".as_ref(),
-        "--workouts".as_ref(),
-        log.as_os_str(),
-        "--unit".as_ref(),
-        "kg".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    let sessions = (0..8).flat_map(|week| {
+        [(0, "Bench Press (Barbell)"), (3, "Squat (Barbell)")]
+            .map(|(day, exercise)| (day_of(start, week, day), exercise, 60))
+    });
+    let v = report_json_on(&strong_log(dir.path(), sessions, 3), &[]);
     let s = &v["summary"];
     assert_eq!(s["actions"], serde_json::json!([]));
     assert_eq!(s["to_act_on"], 0);
@@ -312,24 +340,13 @@ fn nothing_to_act_on_says_so_and_names_what_was_checked() {
 /// Twenty weeks of squats twice a week, with one jump in load in week 3 followed the next morning
 /// by knee pain (intensity 4, then gone); nothing else.
 fn old_spike_log(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
-    let log = dir.join("strong.csv");
-    let diary = dir.join("pain.csv");
-    let mut csv = String::from(
-        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
-    );
     let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    for week in 0..20 {
-        for day in [0, 3] {
-            let date = start + chrono::Duration::days(week * 7 + day);
-            let kg = if week == 2 { 100 } else { 60 };
-            for set in 1..=3 {
-                csv.push_str(&format!(
-                    "{date} 18:00:00,Gym,Squat (Barbell),{set},{kg},5,0,0,,\n"
-                ));
-            }
-        }
-    }
-    std::fs::write(&log, csv).unwrap();
+    let sessions = (0..20).flat_map(|week| {
+        let kg = if week == 2 { 100 } else { 60 };
+        [0, 3].map(|day| (day_of(start, week, day), "Squat (Barbell)", kg))
+    });
+    let log = strong_log(dir, sessions, 3);
+    let diary = dir.join("pain.csv");
     std::fs::write(
         &diary,
         "date,time,region,side,intensity,quality,symptoms,notes\n\
@@ -343,19 +360,7 @@ fn old_spike_log(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathB
 fn old_pain_after_a_single_jump_is_listed_but_is_not_an_action_this_week() {
     let dir = tempfile::tempdir().unwrap();
     let (log, diary) = old_spike_log(dir.path());
-    let out = strainscope([
-        "report".as_ref(),
-        "--workouts".as_ref(),
-        log.as_os_str(),
-        "--pain".as_ref(),
-        diary.as_os_str(),
-        "--unit".as_ref(),
-        "kg".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = report_json_on(&log, &["--pain", diary.to_str().unwrap()]);
     // The jump and the knee pain after it stay in the findings...
     let kinds: Vec<&str> = v["warnings"]
         .as_array()
@@ -394,21 +399,10 @@ fn recent_pain_after_a_single_jump_is_an_action_that_names_the_jump() {
     let dir = tempfile::tempdir().unwrap();
     let (log, diary) = old_spike_log(dir.path());
     // Looked at from the week of the pain: the jump is this week's news.
-    let out = strainscope([
-        "report".as_ref(),
-        "--workouts".as_ref(),
-        log.as_os_str(),
-        "--pain".as_ref(),
-        diary.as_os_str(),
-        "--unit".as_ref(),
-        "kg".as_ref(),
-        "--to".as_ref(),
-        "2026-03-22".as_ref(),
-        "--format".as_ref(),
-        "json".as_ref(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = report_json_on(
+        &log,
+        &["--pain", diary.to_str().unwrap(), "--to", "2026-03-22"],
+    );
     let action = &v["summary"]["actions"][0];
     assert_eq!(action["kind"], "spike-then-pain", "{v}");
     assert_eq!(action["region"], "knee");
@@ -422,25 +416,9 @@ fn recent_pain_after_a_single_jump_is_an_action_that_names_the_jump() {
 fn the_terminal_load_table_lists_the_last_26_weeks_of_a_long_log() {
     // A 60-week log: the terminal shows the last 26 weeks and says where the other 34 are.
     let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("strong.csv");
-    let mut csv = String::from(
-        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
-    );
     let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 6).unwrap();
-    for week in 0..60 {
-        let date = start + chrono::Duration::days(week * 7);
-        csv.push_str(&format!(
-            "{date} 18:00:00,Gym,Squat (Barbell),1,60,5,0,0,,\n"
-        ));
-    }
-    std::fs::write(&log, csv).unwrap();
-    let text = stdout(&strainscope([
-        "report".as_ref(),
-        "--workouts".as_ref(),
-        log.as_os_str(),
-        "--unit".as_ref(),
-        "kg".as_ref(),
-    ]));
+    let sessions = (0..60).map(|week| (day_of(start, week, 0), "Squat (Barbell)", 60));
+    let text = report_on(&strong_log(dir.path(), sessions, 1), &[], "text");
     let load = &text[text.find("Load by ISO week").unwrap()..];
     assert!(
         load.contains("The last 26 weeks; the 34 weeks before them are in the Markdown, HTML and JSON reports."),
@@ -458,39 +436,18 @@ fn the_terminal_load_table_lists_the_last_26_weeks_of_a_long_log() {
 fn recent_jumps_of_many_exercises_are_one_warning_and_each_stays_in_the_json() {
     // Eight weeks of the same three lifts, then a week with every one of them doubled.
     let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("strong.csv");
-    let mut csv = String::from(
-        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes\n",
-    );
     let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
-    for week in 0..9 {
+    let sessions = (0..9).flat_map(|week| {
         let kg = if week == 8 { 120 } else { 60 };
-        for (day, exercise) in [
+        [
             (0, "Squat (Barbell)"),
             (2, "Bench Press (Barbell)"),
             (4, "Deadlift (Barbell)"),
-        ] {
-            let date = start + chrono::Duration::days(week * 7 + day);
-            for set in 1..=3 {
-                csv.push_str(&format!(
-                    "{date} 18:00:00,Gym,{exercise},{set},{kg},5,0,0,,\n"
-                ));
-            }
-        }
-    }
-    std::fs::write(&log, csv).unwrap();
-    let args = |format: &str| {
-        vec![
-            "report".into(),
-            "--workouts".into(),
-            log.clone().into_os_string(),
-            "--unit".into(),
-            "kg".into(),
-            "--format".into(),
-            format.into(),
         ]
-    };
-    let v: serde_json::Value = serde_json::from_slice(&strainscope(args("json")).stdout).unwrap();
+        .map(|(day, exercise)| (day_of(start, week, day), exercise, kg))
+    });
+    let log = strong_log(dir.path(), sessions, 3);
+    let v = report_json_on(&log, &[]);
     let jumps = v["warnings"]
         .as_array()
         .unwrap()
@@ -498,7 +455,7 @@ fn recent_jumps_of_many_exercises_are_one_warning_and_each_stays_in_the_json() {
         .filter(|w| w["kind"] == "exercise-jump" && w["scope"] == "recent")
         .count();
     assert_eq!(jumps, 3, "the JSON keeps one finding per exercise");
-    let text = stdout(&strainscope(args("text")));
+    let text = report_on(&log, &[], "text");
     assert_eq!(text.matches("jumped more than 30 %").count(), 1, "{text}");
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
