@@ -31,6 +31,14 @@ pub struct PainWords {
     pub sides: Vec<(String, Side)>,
     /// Body-part phrases, in the order they are tried.
     pub body_parts: Vec<(String, Region)>,
+    /// Small words (articles, possessives, "a bit") that do not count in the distance between a
+    /// pain word and a body part: "la schiena mi fa un po' male" is two words apart, not six.
+    #[serde(default)]
+    pub small_words: Vec<String>,
+    /// Words that say an exercise was left out ("skipped dips"): a clause after them that is
+    /// only a body part ("skipped dips, shoulder") reports pain there.
+    #[serde(default)]
+    pub avoidance: Vec<String>,
 }
 
 /// How far apart, in words, a pain word and a body part may be and still be read together:
@@ -82,6 +90,9 @@ struct Matcher {
     ignored: Vec<Phrase>,
     sides: Vec<(Phrase, Side)>,
     body_parts: Vec<(Phrase, Region)>,
+    /// Folded single words.
+    small_words: std::collections::HashSet<String>,
+    avoidance: Vec<Phrase>,
 }
 
 impl Matcher {
@@ -98,6 +109,12 @@ impl Matcher {
                 .iter()
                 .map(|(p, r)| (Phrase::new(p), *r))
                 .collect(),
+            small_words: w
+                .small_words
+                .iter()
+                .map(|p| crate::text::fold(p.trim()))
+                .collect(),
+            avoidance: list(&w.avoidance),
         }
     }
 }
@@ -116,6 +133,8 @@ fn words() -> &'static Matcher {
                 ignored: Vec::new(),
                 sides: Vec::new(),
                 body_parts: Vec::new(),
+                small_words: Default::default(),
+                avoidance: Vec::new(),
             })
     })
 }
@@ -170,7 +189,9 @@ pub fn pain_from_notes(sets: &[WorkoutSet]) -> Vec<PainEntry> {
 ///
 /// The note is folded (case and accents) and cut into clauses at punctuation and at the clause
 /// breaks. A clause reports pain in a body part when it holds no negation and a pain word lies
-/// within [`PROXIMITY_WORDS`] words of the body part. Of several such pairs the closest wins.
+/// within [`PROXIMITY_WORDS`] words of the body part, small words not counted; or when it is
+/// only a body part and follows a clause that left an exercise out ("skipped dips, shoulder").
+/// Of several such pairs the closest wins.
 pub fn read_note(note: &str) -> Option<NoteReading> {
     let text = crate::text::fold(&note.replace(['\u{2019}', '`'], "'"));
     if text.trim().is_empty() {
@@ -178,10 +199,23 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
     }
     let words = words();
     let text = blank_out(text, &words.ignored);
-    let mut best: Option<(usize, usize, Region)> = None;
+    // (content-word gap, word gap, place in the file, region): the smallest wins.
+    let mut best: Option<(usize, usize, usize, Region)> = None;
+    let mut after_avoidance = false;
     for clause in clauses(&text, &words.clause_breaks) {
+        let follows_avoidance = after_avoidance;
+        after_avoidance = words.avoidance.iter().any(|a| !find(clause, a).is_empty());
         if words.negations.iter().any(|n| !find(clause, n).is_empty()) {
             continue;
+        }
+        if follows_avoidance {
+            // "skipped dips, shoulder": the body part alone gives the reason.
+            if let Some((order, region)) = only_a_body_part(clause, words) {
+                if best.is_none_or(|(g, w, o, _)| (1, 1, order) < (g, w, o)) {
+                    best = Some((1, 1, order, region));
+                }
+                continue;
+            }
         }
         let pains: Vec<(usize, usize)> = words
             .pain
@@ -191,26 +225,40 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
         if pains.is_empty() {
             continue;
         }
+        let content = content_words_before(clause, &words.small_words);
+        // Content words strictly between two phrases, plus one; 0 when they overlap.
+        // Content words strictly between two phrases plus one, and all words so; 0 when they
+        // overlap. The first decides, the second breaks ties ("cotovelo dói no tríceps").
+        let gap = |first: usize, first_len: usize, second: usize| {
+            let last = first + first_len - 1;
+            if second <= last {
+                (0, 0)
+            } else {
+                (content[second] - content[last + 1] + 1, second - last)
+            }
+        };
         for (order, (part, region)) in words.body_parts.iter().enumerate() {
             for at in find(clause, part) {
                 let gap = pains
                     .iter()
                     .map(|&(p, len)| {
                         if p >= at {
-                            p.saturating_sub(at + part.words - 1)
+                            gap(at, part.words, p)
                         } else {
-                            at.saturating_sub(p + len - 1)
+                            gap(p, len, at)
                         }
                     })
                     .min()
-                    .unwrap_or(usize::MAX);
-                if gap <= PROXIMITY_WORDS && best.is_none_or(|(g, o, _)| (gap, order) < (g, o)) {
-                    best = Some((gap, order, *region));
+                    .unwrap_or((usize::MAX, usize::MAX));
+                if gap.0 <= PROXIMITY_WORDS
+                    && best.is_none_or(|(g, w, o, _)| (gap.0, gap.1, order) < (g, w, o))
+                {
+                    best = Some((gap.0, gap.1, order, *region));
                 }
             }
         }
     }
-    let (_, _, region) = best?;
+    let (_, _, _, region) = best?;
     // The side may be named anywhere in the note ("left side: knee hurts").
     let side = words
         .sides
@@ -222,6 +270,54 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
         side,
         stated_intensity(&text).unwrap_or(INFERRED_INTENSITY),
     ))
+}
+
+/// How many words before each word index are not small words (one entry more than words).
+fn content_words_before(clause: &str, small: &std::collections::HashSet<String>) -> Vec<usize> {
+    let mut counts = vec![0];
+    let mut count = 0;
+    for word in clause
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !small.contains(word) {
+            count += 1;
+        }
+        counts.push(count);
+    }
+    counts
+}
+
+/// The body part a clause names when it holds nothing else but small words and a side
+/// ("shoulder", "the left knee"), with its place in the file.
+fn only_a_body_part(clause: &str, words: &Matcher) -> Option<(usize, Region)> {
+    let total = word_starts(clause).len();
+    let (order, part, region, at) =
+        words
+            .body_parts
+            .iter()
+            .enumerate()
+            .find_map(|(order, (part, region))| {
+                find(clause, part)
+                    .first()
+                    .map(|&at| (order, part, *region, at))
+            })?;
+    let sides: Vec<usize> = words
+        .sides
+        .iter()
+        .flat_map(|(side, _)| find(clause, side))
+        .collect();
+    let rest = clause
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .enumerate()
+        .filter(|(i, w)| {
+            !(at..at + part.words).contains(i)
+                && !sides.contains(i)
+                && !words.small_words.contains(*w)
+        })
+        .count();
+    (rest == 0 && total > 0).then_some((order, region))
 }
 
 /// The text with every occurrence of the phrases blanked letter by letter ("back squat" →

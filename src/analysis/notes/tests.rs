@@ -37,30 +37,62 @@ fn a_malformed_word_entry_names_its_line() {
     );
 }
 
+/// Paraphrases of the kinds of pain notes found in real exports (the notes themselves stay out
+/// of the project).
 #[test]
-fn notes_from_real_exports_read_as_pain() {
+fn notes_like_real_exports_read_as_pain() {
     for (note, read) in [
         (
-            "right shoulder tweaked",
-            (Region::Shoulder, Some(Side::Right), 3),
+            "left shoulder tweaked again",
+            (Region::Shoulder, Some(Side::Left), 3),
         ),
         (
-            "Lower back felt weird at the bottom",
+            "lower back felt odd at lockout",
             (Region::LowerBack, None, 3),
         ),
         (
-            "Felt pain on left tricep on second set",
-            (Region::UpperArm, Some(Side::Left), 3),
+            "Felt pain in right bicep on third set",
+            (Region::UpperArm, Some(Side::Right), 3),
         ),
         (
-            "Pain in lower right oblique, correcting on the way up",
-            (Region::Abdomen, Some(Side::Right), 3),
+            "Pain in upper left oblique, fixing it on the way down",
+            (Region::Abdomen, Some(Side::Left), 3),
         ),
-        ("Shoulder a lil tweaky", (Region::Shoulder, None, 3)),
-        ("knee pain 6/10 on the last set", (Region::Knee, None, 6)),
+        ("Elbow a bit tweaky", (Region::Elbow, None, 3)),
+        ("hip pain 5/10 on the first set", (Region::Hip, None, 5)),
+        ("still recovering from the knee", (Region::Knee, None, 3)),
     ] {
         assert_eq!(read_note(note), Some(read), "{note:?}");
     }
+}
+
+#[test]
+fn small_words_do_not_count_in_the_distance() {
+    // "schiena" and "male" have mi, fa, un, po' between them: one content word ("fa").
+    assert_eq!(
+        read_note("la schiena mi fa un po' male").map(|r| r.0),
+        Some(Region::LowerBack)
+    );
+    assert_eq!(
+        read_note("le coude me fait un peu mal").map(|r| r.0),
+        Some(Region::Elbow)
+    );
+    // "and" and "I" are no small words: still too far.
+    assert_eq!(read_note("shoulder stayed down and I felt pain"), None);
+}
+
+#[test]
+fn a_body_part_alone_after_a_skipped_exercise_is_the_reason() {
+    for (note, region) in [
+        ("skipped dips, shoulder", Region::Shoulder),
+        ("pulei o supino, ombro esquerdo", Region::Shoulder),
+        ("Kniebeugen ausgelassen, Knie", Region::Knee),
+    ] {
+        assert_eq!(read_note(note).map(|r| r.0), Some(region), "{note}");
+    }
+    // Without the skip, a lone body part is no report (an ab-wheel note "on the knees").
+    assert_eq!(read_note("Genoux"), None);
+    assert_eq!(read_note("dips, shoulder"), None);
 }
 
 #[test]
@@ -72,33 +104,51 @@ fn notes_without_pain_or_body_part_are_ignored() {
     assert_eq!(read_note(""), None);
 }
 
-/// The self-written labelled notes: (language, note, expected region or none).
-fn labelled() -> Vec<(&'static str, &'static str, Option<Region>)> {
+/// One labelled note: its language, text, expected region (or none) and the block it belongs
+/// to: `self-written`, a fresh batch written to measure unseen phrasing (`fresh-1`, `fresh-2`),
+/// or `real-paraphrase` (a paraphrase of a distinct note of a real export, never the note).
+#[derive(Debug, Clone)]
+struct Labelled {
+    lang: &'static str,
+    note: String,
+    expected: Option<Region>,
+    block: &'static str,
+}
+
+/// The labelled notes of `tests/fixtures/notes_labelled.tsv`. A fourth column names the block;
+/// without it a row is self-written. `\n` in a note stands for a line break.
+fn labelled() -> Vec<Labelled> {
     include_str!("../../../tests/fixtures/notes_labelled.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 3, "three columns: {l:?}");
+            assert!(
+                cols.len() == 3 || cols.len() == 4,
+                "three or four columns: {l:?}"
+            );
             let expected = (cols[2] != "-").then(|| {
                 cols[2]
                     .parse::<Region>()
                     .unwrap_or_else(|e| panic!("{l:?}: {e}"))
             });
-            (cols[0], cols[1], expected)
+            Labelled {
+                lang: cols[0],
+                note: cols[1].replace("\\n", "\n"),
+                expected,
+                block: cols.get(3).copied().unwrap_or("self-written"),
+            }
         })
         .collect()
 }
 
 /// True positives, false positives, false negatives.
-fn score<'a>(
-    notes: impl Iterator<Item = &'a (&'a str, &'a str, Option<Region>)>,
-) -> (usize, usize, usize) {
+fn score<'a>(notes: impl Iterator<Item = &'a Labelled>) -> (usize, usize, usize) {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    for (_, note, expected) in notes {
-        let got = read_note(note).map(|r| r.0);
-        match (got, expected) {
-            (Some(g), Some(e)) if g == *e => tp += 1,
+    for n in notes {
+        let got = read_note(&n.note).map(|r| r.0);
+        match (got, n.expected) {
+            (Some(g), Some(e)) if g == e => tp += 1,
             (Some(_), Some(_)) => {
                 fp += 1;
                 fn_ += 1;
@@ -117,11 +167,12 @@ const LANGUAGES: [&str; 6] = ["en", "pt", "es", "fr", "de", "it"];
 fn the_labelled_notes_meet_the_precision_and_recall_targets() {
     let notes = labelled();
     let mut misses = Vec::new();
-    for (lang, note, expected) in &notes {
-        let got = read_note(note).map(|r| r.0);
-        if got != *expected {
+    for n in &notes {
+        let got = read_note(&n.note).map(|r| r.0);
+        if got != n.expected {
             misses.push(format!(
-                "{lang}: {note:?} read {got:?}, labelled {expected:?}"
+                "{} ({}): {:?} read {got:?}, labelled {:?}",
+                n.lang, n.block, n.note, n.expected
             ));
         }
     }
@@ -134,7 +185,7 @@ fn the_labelled_notes_meet_the_precision_and_recall_targets() {
         misses.join("\n")
     );
     for lang in LANGUAGES {
-        let in_lang: Vec<_> = notes.iter().filter(|n| n.0 == lang).cloned().collect();
+        let in_lang: Vec<_> = notes.iter().filter(|n| n.lang == lang).cloned().collect();
         assert!(in_lang.len() >= 25, "{lang}: {} notes", in_lang.len());
         let (tp, _, fn_) = score(in_lang.iter());
         let recall = tp as f64 / (tp + fn_) as f64;
@@ -147,7 +198,7 @@ fn the_labelled_notes_meet_the_precision_and_recall_targets() {
     // The numbers methods.md §4.6 states; update both together.
     assert_eq!(
         (notes.len(), tp, fp, fn_),
-        (241, 151, 0, 0),
+        (520, 200, 0, 0),
         "{}",
         misses.join("\n")
     );
@@ -235,4 +286,50 @@ fn a_pain_word_counts_only_near_the_body_part_in_its_clause() {
         read_note("Knieschmerzen seit Montag").map(|r| r.0),
         Some(Region::Knee)
     );
+}
+
+/// Precision and recall of each block and language, for methods.md §4.6:
+/// `cargo test --lib scores_by_block -- --ignored --nocapture`.
+#[test]
+#[ignore = "a printout, not a check"]
+fn scores_by_block() {
+    let notes = labelled();
+    let mut blocks: Vec<&str> = notes.iter().map(|n| n.block).collect();
+    blocks.dedup();
+    let line = |name: &str, sel: Vec<&Labelled>| {
+        let (tp, fp, fn_) = score(sel.iter().copied());
+        println!(
+            "{name:<24} notes {:>3}  pain {:>3}  tp {tp:>3} fp {fp:>2} fn {fn_:>2}  precision {:.3}  recall {:.3}",
+            sel.len(),
+            sel.iter().filter(|n| n.expected.is_some()).count(),
+            tp as f64 / (tp + fp).max(1) as f64,
+            tp as f64 / (tp + fn_).max(1) as f64,
+        );
+    };
+    for block in blocks.iter().chain(&["all"]) {
+        let in_block: Vec<&Labelled> = notes
+            .iter()
+            .filter(|n| *block == "all" || n.block == *block)
+            .collect();
+        line(block, in_block.clone());
+        for lang in LANGUAGES {
+            let sel: Vec<&Labelled> = in_block
+                .iter()
+                .copied()
+                .filter(|n| n.lang == lang)
+                .collect();
+            if !sel.is_empty() {
+                line(&format!("  {lang}"), sel);
+            }
+        }
+        for n in &in_block {
+            let got = read_note(&n.note).map(|r| r.0);
+            if got != n.expected {
+                println!(
+                    "    miss {}: {:?} read {got:?}, labelled {:?}",
+                    n.lang, n.note, n.expected
+                );
+            }
+        }
+    }
 }
