@@ -143,3 +143,22 @@ fn a_workout_note_with_an_escape_and_a_huge_bad_cell_are_echoed_safely() {
         line.chars().count()
     );
 }
+
+#[test]
+fn import_and_pain_check_show_a_file_name_with_an_escape_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for (source, command) in [
+        ("sample_logs/strong.csv", &["import"][..]),
+        ("sample_logs/pain_diary.csv", &["pain", "check"][..]),
+    ] {
+        let name = dir.path().join("log\x1b]0;pwn\x07.csv");
+        std::fs::copy(root().join(source), &name).unwrap();
+        let mut args: Vec<std::ffi::OsString> = command.iter().map(Into::into).collect();
+        args.push(name.into_os_string());
+        let out = strainscope(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        no_raw_controls(&text, command[0]);
+        assert!(text.contains(r"log\x1b]0;pwn\x07.csv"), "{text}");
+    }
+}
