@@ -14,7 +14,9 @@ pub fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(AppError::Other(e)) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(e) => {
-            crate::output::err_line(&format!("error: {e}"));
+            // Every error passes here: the file names and values it echoes are the user's.
+            let message = format!("error: {e}");
+            crate::output::err_line(&crate::text::visible(&message, crate::text::Breaks::Keep));
             ExitCode::from(e.exit_code())
         }
     }

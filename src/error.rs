@@ -6,6 +6,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::text::clipped;
+
 /// Exit codes, documented in `--help`.
 pub mod exit {
     pub const OK: u8 = 0;
@@ -49,7 +51,8 @@ pub enum FileError {
         encoding: &'static str,
     },
     #[error(
-        "{path}:{line}:{column}: unterminated quote: the quoted field {value:?} that opens here never closes (expected a closing \")"
+        "{path}:{line}:{column}: unterminated quote: the quoted field {value:?} that opens here never closes (expected a closing \")",
+        value = clipped(value)
     )]
     UnterminatedQuote {
         path: String,
@@ -58,7 +61,8 @@ pub enum FileError {
         value: String,
     },
     #[error(
-        "{path}:1:1: unknown header {header:?} (expected the export of a supported app: {known}); hint: name the columns with --map, e.g. --map date=Date,exercise=Exercise,weight_kg=Weight,reps=Reps"
+        "{path}:1:1: unknown header {header:?} (expected the export of a supported app: {known}); hint: name the columns with --map, e.g. --map date=Date,exercise=Exercise,weight_kg=Weight,reps=Reps",
+        header = clipped(header)
     )]
     UnknownHeader {
         path: String,
@@ -66,7 +70,8 @@ pub enum FileError {
         known: String,
     },
     #[error(
-        "{path}:1:1: unknown header {header:?} (expected a pain diary: strainscope's own format with the columns {columns}, or a Bearable export)"
+        "{path}:1:1: unknown header {header:?} (expected a pain diary: strainscope's own format with the columns {columns}, or a Bearable export)",
+        header = clipped(header)
     )]
     UnknownDiaryHeader {
         path: String,
@@ -74,7 +79,8 @@ pub enum FileError {
         columns: String,
     },
     #[error(
-        "{path}:1:{column}: column {name:?} gives weights with no unit, and this {format} export never names one (expected --unit kg or --unit lb, whichever the app was set to)"
+        "{path}:1:{column}: column {name:?} gives weights with no unit, and this {format} export never names one (expected --unit kg or --unit lb, whichever the app was set to)",
+        name = clipped(name)
     )]
     NoUnit {
         path: String,
@@ -114,7 +120,9 @@ pub enum FileError {
         other: &'static str,
     },
     #[error(
-        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)"
+        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
+        column = clipped(column),
+        example = clipped(example)
     )]
     AmbiguousDateOrder {
         path: String,
@@ -125,7 +133,10 @@ pub enum FileError {
         mdy: String,
     },
     #[error(
-        "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)"
+        "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)",
+        column = clipped(column),
+        day_first = clipped(day_first),
+        month_first = clipped(month_first)
     )]
     MixedDateOrder {
         path: String,
@@ -178,14 +189,17 @@ pub struct RowError {
 }
 
 impl RowError {
-    /// The message without the `file:line:column:` prefix, as used in JSON `reason`.
+    /// The message without the `file:line:column:` prefix, as used in JSON `reason`. The value
+    /// is cut at [`crate::text::ECHO_CHARS`] characters; the JSON `value` keeps it whole.
     pub fn reason(&self) -> String {
         if self.column_name.is_empty() {
-            format!("{:?}: {}", self.value, self.expected)
+            format!("{:?}: {}", clipped(&self.value), self.expected)
         } else {
             format!(
                 "{:?} in column {:?} is not valid (expected {})",
-                self.value, self.column_name, self.expected
+                clipped(&self.value),
+                clipped(&self.column_name),
+                self.expected
             )
         }
     }

@@ -51,8 +51,10 @@ impl Progress {
     /// A warning on stderr that does not tear the bar; silent under `--quiet`.
     pub fn warn(&self, message: &str) {
         if !self.quiet {
-            self.bar
-                .suspend(|| crate::output::err_line(&format!("warning: {message}")));
+            self.bar.suspend(|| {
+                let line = format!("warning: {message}");
+                crate::output::err_line(&crate::text::visible(&line, crate::text::Breaks::Keep))
+            });
         }
     }
 

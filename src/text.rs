@@ -1,9 +1,74 @@
 //! Text helpers shared across the crate: folding for every reader that matches words people
 //! type or phones write (month names in dates, exercise names, note words), the greedy word
 //! wrap the charts and the PDF lay their text out with, and the counted nouns and articles every
-//! sentence with a number needs.
+//! sentence with a number needs, and [`visible`], the one neutraliser of control characters
+//! every user-controlled string passes before a terminal, Markdown, HTML or PDF.
+
+use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
+
+/// Whether line breaks and tabs may stay: text laid out over lines keeps them, a single
+/// value (a cell, a file name in an error) shows them as escapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Breaks {
+    Escape,
+    Keep,
+}
+
+/// The text with every character that could act on a terminal or reorder what is read made
+/// visible as an escape: C0 controls (`\x1b`), DEL (`\x7f`), C1 controls (`\u{9b}`) and the
+/// bidirectional overrides, isolates and marks (`\u{202e}`). A note holding `ESC[2J` can then
+/// neither clear the screen nor set the window title, and a right-to-left override cannot
+/// make a file name read backwards. Ordinary Unicode (accents, emoji, CJK) is left alone.
+/// JSON never passes here: serde escapes it, and it stays exact.
+pub fn visible(s: &str, breaks: Breaks) -> Cow<'_, str> {
+    let hidden = |c: char| match c {
+        '\n' | '\t' => breaks == Breaks::Escape,
+        c => is_hidden(c),
+    };
+    if !s.chars().any(hidden) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !hidden(c) {
+            out.push(c);
+        } else if (c as u32) < 0x80 {
+            out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Controls (C0, DEL, C1) and the bidirectional formatting characters.
+fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// The most characters of a value an error echoes.
+pub const ECHO_CHARS: usize = 80;
+
+/// A value as an error echoes it: its first [`ECHO_CHARS`] characters and "…" when longer
+/// (a 100,000-character cell would bury the message), with its controls made visible.
+pub fn echoed(value: &str) -> String {
+    visible(&clipped(value), Breaks::Escape).into_owned()
+}
+
+/// The first [`ECHO_CHARS`] characters of `value` and "…" when it is longer; for the errors
+/// that quote a value with `{:?}` (which escapes controls itself).
+pub fn clipped(value: &str) -> Cow<'_, str> {
+    match value.char_indices().nth(ECHO_CHARS) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &value[..end])),
+        None => Cow::Borrowed(value),
+    }
+}
 
 /// Lower-cases and removes accents: Unicode NFKD, then the Latin combining marks
 /// (U+0300–U+036F) are dropped, so "Déc.", "DÉC." and "dec." fold alike. Letters that do not
@@ -140,7 +205,52 @@ pub fn capitalised(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{a_or_an, file_name, fold, plural, wrap_words};
+    use super::{Breaks, a_or_an, echoed, file_name, fold, plural, visible, wrap_words};
+
+    #[test]
+    fn controls_and_bidi_overrides_become_visible_and_ordinary_unicode_stays() {
+        assert_eq!(
+            visible("a\x1b[2J\x1b]0;pwn\x07b", Breaks::Keep),
+            "a\\x1b[2J\\x1b]0;pwn\\x07b"
+        );
+        assert_eq!(
+            visible(
+                "txt.\u{202e}fdp\u{2066}\u{200f}\u{7f}\u{9b}\r",
+                Breaks::Escape
+            ),
+            "txt.\\u{202e}fdp\\u{2066}\\u{200f}\\x7f\\u{9b}\\x0d"
+        );
+        // Lines keep their breaks and tabs; a single value shows them.
+        assert_eq!(visible("one\n\ttwo", Breaks::Keep), "one\n\ttwo");
+        assert_eq!(visible("one\n\ttwo", Breaks::Escape), "one\\x0a\\x09two");
+        for plain in [
+            "Épaulé-jeté",
+            "💪 squat",
+            "深蹲",
+            "ธ.ค.",
+            "오후",
+            "שלום",
+            "a\u{a0}b",
+        ] {
+            assert!(
+                matches!(
+                    visible(plain, Breaks::Escape),
+                    std::borrow::Cow::Borrowed(_)
+                ),
+                "{plain}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_echoed_value_is_cut_at_80_characters_with_an_ellipsis() {
+        let long = "é".repeat(100_000);
+        let shown = echoed(&long);
+        assert_eq!(shown.chars().count(), 81);
+        assert!(shown.ends_with("é…"));
+        assert_eq!(echoed(&"x".repeat(80)), "x".repeat(80));
+        assert_eq!(echoed("bad\x1b"), "bad\\x1b");
+    }
 
     #[test]
     fn a_file_is_named_without_its_folders() {

@@ -97,7 +97,9 @@ pub fn run(args: &ImportArgs, settings: &Settings) -> Result<u8, AppError> {
             print(&(json + "\n"))?;
         }
     } else {
+        // File names, exercise names and values are the user's: controls shown as escapes.
         let text = render_text(&report, &files);
+        let text = crate::text::visible(&text, crate::text::Breaks::Keep);
         if to_stdout {
             crate::output::err(&text);
         } else {

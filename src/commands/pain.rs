@@ -109,7 +109,8 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
         for n in &report.notices {
             let _ = writeln!(s, "  note       {n}");
         }
-        print(&s)?;
+        // The diary's file name and notes are the user's: controls shown as escapes.
+        print(&crate::text::visible(&s, crate::text::Breaks::Keep))?;
     }
     if args.strict && !diary.rejected.is_empty() {
         crate::output::err_line(&format!(

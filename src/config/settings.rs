@@ -173,14 +173,8 @@ fn map(file: &ConfigFile) -> Result<Option<ColumnMap>, ConfigError> {
 
 fn thresholds(file: &ConfigFile) -> Result<Thresholds, ConfigError> {
     let t = file.config.thresholds.clone();
-    t.validate().map_err(|e| {
-        // The message names the key: `thresholds.window_h must …`.
-        let key = e
-            .strip_prefix("thresholds.")
-            .and_then(|k| k.split(|c: char| !(c.is_alphanumeric() || c == '_')).next())
-            .unwrap_or("");
-        file.error_at("thresholds", key, e.clone())
-    })?;
+    t.validate()
+        .map_err(|e| file.error_at("thresholds", e.key, e.message))?;
     Ok(t)
 }
 

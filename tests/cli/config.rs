@@ -177,7 +177,7 @@ fn a_bad_value_stops_every_command_that_reads_the_config_naming_key_line_and_wha
     assert_eq!(
         stderr(&out),
         format!(
-            "error: {}: line 3: thresholds.window_h must be above 0 (got 0)\n",
+            "error: {}: line 3: thresholds.window_h must be from 1 to 8760 hours, not 0\n",
             config.display()
         )
     );
@@ -208,6 +208,70 @@ fn a_bad_value_stops_every_command_that_reads_the_config_naming_key_line_and_wha
         "{}",
         stderr(&out)
     );
+}
+
+/// Issue 14: thresholds that overflowed a date (exit 101) or were taken silently. Each now
+/// ends `report` with a usage error naming the key, its line, the value and the range.
+#[test]
+fn hostile_thresholds_are_usage_errors_not_panics() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("strainscope.toml");
+    for (value, says) in [
+        (
+            "window_h = 4294967295",
+            "window_h must be from 1 to 8760 hours, not 4294967295",
+        ),
+        (
+            "lag_windows_h = [4294967295]",
+            "lag_windows_h must be from 1 to 8760 hours, not 4294967295",
+        ),
+        (
+            "soreness_max_h = inf",
+            "soreness_max_h must be from 0 to 8760 hours, not inf",
+        ),
+        (
+            "soreness_max_h = 1e300",
+            "soreness_max_h must be from 0 to 8760 hours, not 1e300",
+        ),
+        (
+            "change_warning_pct = nan",
+            "change_warning_pct must be from 0 to 10000 %, not NaN",
+        ),
+        (
+            "acwr_low = -1",
+            "acwr_low must be above 0 and at most 100, not -1",
+        ),
+        (
+            "short_rest_h = -1",
+            "short_rest_h must be from 0 to 8760 hours, not -1",
+        ),
+        (
+            "heavy_share = -2",
+            "heavy_share must be from 0 to 1, not -2",
+        ),
+        (
+            "persistent_days = 0",
+            "persistent_days must be from 1 to 365 days, not 0",
+        ),
+    ] {
+        std::fs::write(&config, format!("[thresholds]\n{value}\n")).unwrap();
+        let out = strainscope([
+            "--config".as_ref(),
+            config.as_os_str(),
+            "report".as_ref(),
+            "--workouts".as_ref(),
+            "sample_logs/strong.csv".as_ref(),
+            "--pain".as_ref(),
+            "sample_logs/pain_diary.csv".as_ref(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{value}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out),
+            format!("error: {}: line 2: thresholds.{says}\n", config.display()),
+            "{value}"
+        );
+        assert!(out.stdout.is_empty(), "{value}");
+    }
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod bottom_line;
 mod charts;
 mod config;
 mod episodes;
+mod hostile_text;
 mod import;
 mod import_fitnotes_ios;
 mod import_gymbook;

@@ -174,7 +174,7 @@ pub(super) fn adjust(
 ) {
     let mut adj = Adjuster {
         log,
-        window: Duration::hours(i64::from(t.window_h)),
+        window: Duration::try_hours(i64::from(t.window_h)).unwrap_or(Duration::MAX),
         apart: inseparable(log),
         carry: HashMap::new(),
         estimates: HashMap::new(),

@@ -115,7 +115,8 @@ pub fn associations(
             .filter(|&i| !open_at(sessions[i].start))
             .collect();
         for &w in &windows {
-            let window = Duration::hours(i64::from(w));
+            // Checked: a window too long for a date is one that never closes.
+            let window = Duration::try_hours(i64::from(w)).unwrap_or(Duration::MAX);
             let outcome: Vec<Option<NaiveDate>> = at_risk
                 .iter()
                 .map(|&i| {
@@ -123,7 +124,12 @@ pub fn associations(
                     let next = mine.partition_point(|e| e.onset <= start);
                     // Never one that began before the period, whatever the sessions.
                     mine.get(next)
-                        .filter(|e| !e.began_before && e.onset <= start + window)
+                        .filter(|e| {
+                            !e.began_before
+                                && start
+                                    .checked_add_signed(window)
+                                    .is_none_or(|end| e.onset <= end)
+                        })
                         .map(|e| e.onset.date())
                 })
                 .collect();

@@ -246,9 +246,12 @@ fn hours(a: NaiveDateTime, b: NaiveDateTime) -> f64 {
 /// `recurs`: the episode began soon after an earlier, non-soreness episode of its region.
 fn classify(ep: &mut Episode, recurs: bool, sessions: &[Session], t: &Thresholds) {
     // Sessions are in order of start: only those shortly before the onset matter here.
+    // Checked: the hours are validated at load, but a look-back past the first date reads
+    // every session rather than overflowing.
     let lookback =
-        chrono::Duration::minutes((t.soreness_max_h.max(t.acute_window_h) * 60.0) as i64);
-    let from = sessions.partition_point(|s| s.start < ep.onset - lookback);
+        chrono::Duration::try_minutes((t.soreness_max_h.max(t.acute_window_h) * 60.0) as i64)
+            .and_then(|back| ep.onset.checked_sub_signed(back));
+    let from = lookback.map_or(0, |from| sessions.partition_point(|s| s.start < from));
     let to = sessions.partition_point(|s| s.start < ep.onset);
     let recent = &sessions[from..to];
     let loads_region = |s: &&Session| s.trained.regions.contains(&ep.region);

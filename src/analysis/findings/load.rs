@@ -23,7 +23,8 @@ pub(super) fn spike_findings(x: &Inputs, out: &mut Vec<Finding>) {
     let session_weeks: Vec<IsoWeek> = x.sessions.iter().map(|s| IsoWeek::of(s.day)).collect();
     // The association window: an onset is linked to a session exactly as in the 2×2 tables
     // (after its start, at most `window_h` later), never by a longer follow-up.
-    let window = chrono::Duration::hours(i64::from(t.window_h));
+    let window =
+        chrono::Duration::try_hours(i64::from(t.window_h)).unwrap_or(chrono::Duration::MAX);
     for (id, jumps) in by_exercise {
         let Some(exercise) = x.catalog.get(id) else {
             continue;

@@ -12,6 +12,8 @@ pub mod weekly;
 pub use layout::Layout;
 pub use tables::{Align, Table, align_codes};
 
+use std::borrow::Cow;
+
 use charts::ChartData;
 
 use crate::analysis::Analysis;
@@ -20,6 +22,7 @@ use crate::analysis::findings::{Finding, FindingKind, Scope, Severity};
 use crate::analysis::summary::Summary;
 use crate::pipeline::Sources;
 use crate::report::words;
+use crate::text::{self, Breaks};
 
 /// A section: its anchor, its title, and either its content or the sentence that says why
 /// there is none.
@@ -200,7 +203,7 @@ impl<'a> Document<'a> {
                 .filter(|d| d.best().adjusted.flags(a.thresholds.q_caution))
                 .collect()
         });
-        Document {
+        let mut doc = Document {
             title: "strainscope report",
             header: Header {
                 facts: [
@@ -262,6 +265,64 @@ impl<'a> Document<'a> {
             charts: ChartData::new(a),
             analysis: a,
             sources,
+        };
+        doc.neutralise();
+        doc
+    }
+
+    /// Every string the terminal, Markdown and HTML show passes [`text::visible`] here, once:
+    /// notes, exercise and file names are the user's, and a control byte in one must reach
+    /// no renderer. The JSON serializes the analysis, not these strings, and stays exact.
+    fn neutralise(&mut self) {
+        let h = &mut self.header;
+        let b = &mut self.bottom_line;
+        let mut all: Vec<&mut String> = h.facts.iter_mut().map(|(_, v)| v).collect();
+        all.extend(h.rejected.iter_mut().chain(&mut h.notices));
+        all.extend([&mut b.status].into_iter().chain(&mut b.actions));
+        all.extend(b.more.iter_mut().chain(&mut b.checked));
+        all.push(&mut self.warnings.title);
+        if let Body::Content(warnings) = &mut self.warnings.body {
+            for w in warnings {
+                all.extend([&mut w.message, &mut w.evidence, &mut w.explanation]);
+                all.extend(&mut w.advice);
+            }
+        }
+        all.push(&mut self.episodes.title);
+        if let Body::Content(t) = &mut self.episodes.body {
+            all.extend(t.rows.iter_mut().flatten());
+        }
+        for section in [&mut self.associations]
+            .into_iter()
+            .chain(self.soreness.as_mut())
+        {
+            all.push(&mut section.title);
+            if let Body::Content(groups) = &mut section.body {
+                for g in groups {
+                    all.push(&mut g.heading);
+                    all.extend(g.sentences.iter_mut().chain(&mut g.notes));
+                }
+            }
+        }
+        all.push(&mut self.changes.title);
+        if let Body::Content(changes) = &mut self.changes.body {
+            for c in changes {
+                all.extend([&mut c.name, &mut c.because, &mut c.alternatives]);
+                all.extend(&mut c.risk_note);
+            }
+        }
+        all.push(&mut self.load.title);
+        if let Body::Content(l) = &mut self.load.body {
+            all.push(&mut l.recent);
+            all.extend(l.table.rows.iter_mut().flatten());
+        }
+        all.push(&mut self.habits.title);
+        if let Body::Content(t) = &mut self.habits.body {
+            all.extend(t.rows.iter_mut().flatten());
+        }
+        for s in all {
+            if let Cow::Owned(shown) = text::visible(s, Breaks::Keep) {
+                *s = shown;
+            }
         }
     }
 

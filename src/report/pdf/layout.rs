@@ -15,7 +15,7 @@ use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 
 use crate::fonts;
-use crate::text::wrap_words;
+use crate::text::{Breaks, visible, wrap_words};
 
 /// A4 in points.
 pub const PAGE_W: f32 = 595.28;
@@ -161,6 +161,9 @@ pub fn text_width(text: &str, size: f32, weight: Weight) -> f32 {
 pub fn wrap(text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
     let fits = |line: &str| text_width(line, size, weight) <= width;
     let mut lines = Vec::new();
+    // Every line the PDF draws is wrapped here or placed by `text_at`: both make controls
+    // visible, so a note's control bytes never reach the PDF text.
+    let text = visible(text, Breaks::Keep);
     for paragraph in text.split('\n') {
         let wrapped = wrap_words(paragraph, fits);
         if wrapped.is_empty() {
@@ -271,7 +274,7 @@ impl Pages {
             size,
             weight,
             color,
-            text: text.to_string(),
+            text: visible(text, Breaks::Escape).into_owned(),
         });
     }
 
