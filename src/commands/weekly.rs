@@ -95,14 +95,21 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
     };
     let weeks = Weeks::new(&loaded, analysis)?;
     let pdfs = render_weeks(&weeks, &mondays, &progress);
+    // Every PDF is written before the first line is printed: a stdout closed early
+    // (`| head -1`) ends the run quietly, and must not end it with weeks left unwritten.
+    let mut said = String::new();
     for ((monday, path), pdf) in mondays.into_iter().zip(paths).zip(pdfs) {
-        let label = IsoWeek::of(monday);
         write_output(&path, &pdf?)?;
-        if !quiet {
-            progress.suspend(|| print(&format!("wrote {} ({label})\n", path.display())))?;
-        }
+        said.push_str(&format!(
+            "wrote {} ({})\n",
+            path.display(),
+            IsoWeek::of(monday)
+        ));
     }
     progress.finish();
+    if !quiet {
+        print(&said)?;
+    }
     Ok(exit::OK)
 }
 
