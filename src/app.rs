@@ -9,15 +9,38 @@ use crate::commands;
 use crate::error::{AppError, exit};
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(AppError::Other(e)) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(e) => {
             // Every error passes here: the file names and values it echoes are the user's.
-            let message = format!("error: {e}");
+            // `:#` keeps the causes: "cannot write adir: Is a directory (os error 21)".
+            let message = format!("error: {e:#}");
             crate::output::err_line(&crate::text::visible(&message, crate::text::Breaks::Keep));
             ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// `--help`, `--version` or a usage error, printed by clap. Unlike `Error::exit`, a help text
+/// that cannot be written (`--help > /dev/full`) is a failure, not a success; a closed pipe
+/// (`--help | head -1`) still is not.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    let code = u8::try_from(e.exit_code()).unwrap_or(exit::USAGE);
+    // clap writes without flushing: what is left in stdout's buffer must fail here too.
+    match e
+        .print()
+        .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+    {
+        Ok(()) => ExitCode::from(code),
+        Err(io) if io.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::from(code),
+        Err(io) => {
+            crate::output::err_line(&format!("error: cannot write the help: {io}"));
+            ExitCode::from(exit::FAILURE)
         }
     }
 }

@@ -8,8 +8,13 @@ use std::io::Write;
 
 /// Writes `text` to stdout and flushes it.
 pub fn out(text: &str) -> std::io::Result<()> {
+    out_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout and flushes them.
+pub fn out_bytes(bytes: &[u8]) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
+    stdout.write_all(bytes)?;
     stdout.flush()
 }
 

@@ -13,7 +13,7 @@ use crate::error::AppError;
 use crate::error::{Position, RowError, exit};
 use crate::import::{ImportedFile, Overlap, unknown_exercises, write_generic};
 
-use super::{print, write_output};
+use super::{Inputs, print, write_output};
 use crate::pipeline::import_all;
 
 pub const SCHEMA_VERSION: u32 = 1;
@@ -79,6 +79,9 @@ pub struct UnknownExercise {
 }
 
 pub fn run(args: &ImportArgs, settings: &Settings) -> Result<u8, AppError> {
+    if let Some(out) = &args.out {
+        Inputs::of_import(&args.files, settings).refuse("--out", out)?;
+    }
     let (files, overlap) = import_all(&args.files, &settings.import, &settings.catalog)?;
     let report = build_report(&files, overlap)?;
 

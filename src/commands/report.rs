@@ -9,11 +9,14 @@ use crate::report::document::Document;
 use crate::report::document::charts::ChartData;
 use crate::report::{self, Figure};
 
-use super::{print, write_output};
+use super::{Inputs, print, write_output};
 use crate::pipeline::load;
 use crate::progress::Progress;
 
 pub fn run(args: &ReportArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
+    if let Some(out) = &args.out {
+        Inputs::of(settings).refuse("--out", out)?;
+    }
     let progress = Progress::new(quiet, 5);
     let (analysis, sources) = load(settings, args.input.from, args.input.to, &progress)?;
     progress.step("rendering");

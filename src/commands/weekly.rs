@@ -2,7 +2,7 @@
 //! the data), or one per week with `--all-weeks`. The log is analysed once; each week's PDF is
 //! cut from that analysis (analysis/digest.rs says what is as of the week's Sunday).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use chrono::{Duration, NaiveDate};
@@ -20,11 +20,16 @@ use crate::report::document::charts::ChartData;
 use crate::report::document::weekly::WeeklyDocument;
 use crate::report::pdf::{self, WeeklyInput};
 
-use super::{print, write_output};
+use super::{Inputs, print, write_output};
 use crate::pipeline::{Loaded, read_inputs};
 use crate::progress::Progress;
 
 pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
+    let inputs = Inputs::of(settings);
+    if !args.all_weeks {
+        // Refused before the log is read; the PDFs of --all-weeks are named after the weeks.
+        inputs.refuse("--out", &args.out)?;
+    }
     let progress = Progress::new(quiet, 3);
     let loaded = read_inputs(settings, &progress)?;
     progress.step("analysing");
@@ -60,6 +65,17 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
         }
         vec![monday]
     };
+    let paths: Vec<PathBuf> = mondays
+        .iter()
+        .map(|&monday| match (&args.out_dir, args.all_weeks) {
+            (Some(dir), true) => dir.join(format!("week-{}.pdf", IsoWeek::of(monday))),
+            _ => args.out.clone(),
+        })
+        .collect();
+    let option = if args.all_weeks { "--out-dir" } else { "--out" };
+    for path in &paths {
+        inputs.refuse(option, path)?;
+    }
     if args.all_weeks {
         let dir = args.out_dir.as_deref().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)
@@ -79,19 +95,21 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
     };
     let weeks = Weeks::new(&loaded, analysis)?;
     let pdfs = render_weeks(&weeks, &mondays, &progress);
-    for (monday, pdf) in mondays.into_iter().zip(pdfs) {
-        let label = IsoWeek::of(monday);
-        let pdf = pdf?;
-        let path = match (&args.out_dir, args.all_weeks) {
-            (Some(dir), true) => dir.join(format!("week-{label}.pdf")),
-            _ => args.out.clone(),
-        };
-        write_output(&path, &pdf)?;
-        if !quiet {
-            progress.suspend(|| print(&format!("wrote {} ({label})\n", path.display())))?;
-        }
+    // Every PDF is written before the first line is printed: a stdout closed early
+    // (`| head -1`) ends the run quietly, and must not end it with weeks left unwritten.
+    let mut said = String::new();
+    for ((monday, path), pdf) in mondays.into_iter().zip(paths).zip(pdfs) {
+        write_output(&path, &pdf?)?;
+        said.push_str(&format!(
+            "wrote {} ({})\n",
+            path.display(),
+            IsoWeek::of(monday)
+        ));
     }
     progress.finish();
+    if !quiet {
+        print(&said)?;
+    }
     Ok(exit::OK)
 }
 

@@ -15,6 +15,7 @@ mod import_fitnotes_ios;
 mod import_gymbook;
 mod import_jefit;
 mod import_stronglifts;
+mod output_safety;
 mod pain;
 mod props;
 mod real_exports;
