@@ -206,3 +206,35 @@ fn from_to_and_at_outside_the_plausible_dates_are_usage_errors() {
         "nothing appended"
     );
 }
+
+#[test]
+fn all_weeks_writes_no_pdf_deep_inside_a_layoff() {
+    let dir = tempfile::tempdir().unwrap();
+    // Training in ISO weeks 2026-W10 and 2026-W22, nothing between.
+    let log = strong_log(dir.path(), &["2026-03-02", "2026-03-04", "2026-05-25"]);
+    let out_dir = dir.path().join("weeks");
+    let out = strainscope([
+        "--today",
+        "2026-12-03",
+        "weekly",
+        "--all-weeks",
+        "--workouts",
+        &log,
+        "--out-dir",
+        out_dir.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // W10 and the 4 weeks after it (each compared with a week that had training), then W22;
+    // W15–W21 would compare nothing with nothing.
+    assert_eq!(
+        names,
+        ["W10", "W11", "W12", "W13", "W14", "W22"]
+            .map(|w| format!("week-2026-{w}.pdf"))
+            .to_vec()
+    );
+}
