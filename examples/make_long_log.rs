@@ -4,7 +4,8 @@
 //! `OUT_DIR` gets `strong.csv` (Strong v6) and `pain_diary.csv`, from
 //! `strainscope::synth::simulate` with the planted pain model and seed 42, starting on Monday
 //! 2021-01-04: about 6,000 sets and 100 pain entries a year. Used to time
-//! `weekly --all-weeks` (docs/performance.md).
+//! `weekly --all-weeks` (docs/performance.md). A log that runs past today (more than 5 years)
+//! is read with `--today` set after its last day, or its last sets are rejected as future dates.
 
 use std::fs::File;
 use std::io::BufWriter;

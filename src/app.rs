@@ -6,7 +6,9 @@ use clap::Parser;
 
 use crate::cli::{Cli, Command, PainCommand};
 use crate::commands;
+use crate::config::Settings;
 use crate::error::{AppError, exit};
+use crate::model::PlausibleDates;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -49,24 +51,34 @@ pub fn run(cli: Cli) -> Result<u8, AppError> {
     // Only the commands that read exports read the config: a broken strainscope.toml in the
     // working directory must not stop `completions`, `man` or `pain add`. Those that do build
     // their settings here, once: the file's values, then the flags over them.
-    let config = || crate::config::load(cli.config.as_deref());
+    // Every date read or given is checked against today (`--today`, or the system date).
+    let dates = cli
+        .today
+        .map_or_else(PlausibleDates::default, PlausibleDates::ending);
+    let config = || crate::config::load(cli.config.as_deref()).map(|s| s.with_dates(dates));
+    let analysed = |input: &crate::cli::AnalysisArgs| -> Result<Settings, AppError> {
+        dates
+            .check_option("--from", input.from)
+            .map_err(AppError::Usage)?;
+        dates
+            .check_option("--to", input.to)
+            .map_err(AppError::Usage)?;
+        Ok(config()?.with_analysis_flags(input))
+    };
     match cli.command {
         Command::Import(ref args) => {
             commands::import::run(args, &config()?.with_read_flags(&args.read))
         }
-        Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args),
-        Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args),
+        Command::Pain(PainCommand::Check(args)) => commands::pain::check(&args, &dates),
+        Command::Pain(PainCommand::Add(args)) => commands::pain::add(&args, &dates),
         Command::Report(ref args) => {
-            let settings = config()?.with_analysis_flags(&args.input);
-            commands::report::run(args, &settings, cli.quiet)
+            commands::report::run(args, &analysed(&args.input)?, cli.quiet)
         }
         Command::Charts(ref args) => {
-            let settings = config()?.with_analysis_flags(&args.input);
-            commands::charts::run(args, &settings, cli.quiet)
+            commands::charts::run(args, &analysed(&args.input)?, cli.quiet)
         }
         Command::Weekly(ref args) => {
-            let settings = config()?.with_analysis_flags(&args.input);
-            commands::weekly::run(args, &settings, cli.quiet)
+            commands::weekly::run(args, &analysed(&args.input)?, cli.quiet)
         }
         Command::Completions { shell } => commands::completions(shell),
         Command::Man => commands::man(),

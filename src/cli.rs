@@ -36,6 +36,11 @@ pub struct Cli {
     #[arg(long, short, global = true)]
     pub quiet: bool,
 
+    /// The date taken as today (YYYY-MM-DD; default: the system date). Dates in the files,
+    /// --from, --to and --at must lie from 1990-01-01 to 2 days after it
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<chrono::NaiveDate>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -202,7 +207,8 @@ pub struct WeeklyArgs {
     )]
     pub out: PathBuf,
 
-    /// One PDF per ISO week in the data, into --out-dir
+    /// One PDF per ISO week in the data, into --out-dir (weeks deep in a layoff, with no
+    /// training or pain in them or the 4 weeks before, are left out)
     #[arg(long, requires = "out_dir")]
     pub all_weeks: bool,
 

@@ -154,6 +154,13 @@ pub enum FileError {
         kg: String,
         lb: String,
     },
+    #[error(
+        "{path}: {encoding} text: save it as UTF-8 (strainscope reads UTF-16 diaries but appends only to UTF-8 ones)"
+    )]
+    Utf16Diary {
+        path: String,
+        encoding: &'static str,
+    },
     #[error("{path}:1:{column}: {message}")]
     BadHeader {
         path: String,

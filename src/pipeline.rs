@@ -10,7 +10,7 @@ use crate::analysis::settings::AnalysisOptions;
 use crate::analysis::{Analysis, Input, analyse, notes::pain_from_notes};
 use crate::catalog::Catalog;
 use crate::config::Settings;
-use crate::diary::read_diary;
+use crate::diary::read_diary_within;
 use crate::error::{AppError, FileError};
 use crate::import::{ImportOptions, ImportedFile, Overlap, import_file, merge_overlaps};
 use crate::model::{PainEntry, WorkoutSet};
@@ -121,7 +121,7 @@ pub fn read_inputs<'s>(
     let mut pain: Vec<PainEntry> = Vec::new();
     if let Some(path) = diary_path {
         progress.step("reading the pain diary");
-        let diary = read_pain_diary(path)?;
+        let diary = read_pain_diary(path, &settings.import.dates)?;
         for e in &diary.rejected {
             progress.warn(&format!("skipped {e}"));
         }
@@ -162,8 +162,11 @@ pub fn load(
 }
 
 /// Reads a pain diary; a workout export passed as the diary says which option it belongs to.
-pub fn read_pain_diary(path: &std::path::Path) -> Result<crate::diary::Diary, AppError> {
-    read_diary(path).map_err(|e| AppError::Files(vec![right_option(e, path)]))
+pub fn read_pain_diary(
+    path: &std::path::Path,
+    dates: &crate::model::PlausibleDates,
+) -> Result<crate::diary::Diary, AppError> {
+    read_diary_within(path, dates).map_err(|e| AppError::Files(vec![right_option(e, path)]))
 }
 
 /// A file the reader for one option does not know may be one for the other option: a diary

@@ -12,6 +12,7 @@ use crate::cli::PainCheckArgs;
 use crate::diary::Diary;
 use crate::error::AppError;
 use crate::error::exit;
+use crate::model::PlausibleDates;
 
 use super::import::{RejectedRow, SCHEMA_VERSION};
 use super::print;
@@ -54,8 +55,8 @@ pub fn summarise(d: &Diary) -> DiaryReport {
     }
 }
 
-pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
-    let diary = crate::pipeline::read_pain_diary(&args.diary)?;
+pub fn check(args: &PainCheckArgs, dates: &PlausibleDates) -> Result<u8, AppError> {
+    let diary = crate::pipeline::read_pain_diary(&args.diary, dates)?;
     let report = summarise(&diary);
     if args.json {
         print(&(serde_json::to_string_pretty(&report).context("cannot format JSON")? + "\n"))?;
@@ -124,9 +125,12 @@ pub fn check(args: &PainCheckArgs) -> Result<u8, AppError> {
 
 /// Appends one entry. The diary is locked while it is read and appended to, so copies running
 /// at once queue up; existing lines are never rewritten or reordered.
-pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
+pub fn add(args: &crate::cli::PainAddArgs, dates: &PlausibleDates) -> Result<u8, AppError> {
     use std::io::{Read, Seek, SeekFrom, Write};
 
+    dates
+        .check_option("--at", args.at.map(|at| at.date()))
+        .map_err(AppError::Usage)?;
     let at = args.at.unwrap_or_else(|| {
         chrono::Local::now()
             .naive_local()
@@ -163,6 +167,8 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
         .map_err(io)?;
     file.lock().map_err(io)?;
     let mut bytes = Vec::new();
+    // The entry is written with the diary's own delimiter, so a `;` diary stays one table.
+    let mut delimiter = b',';
     if file.metadata().map_err(io)?.len() == 0 {
         bytes.extend_from_slice(crate::diary::COLUMNS.join(",").as_bytes());
         bytes.push(b'\n');
@@ -170,13 +176,26 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
         let mut head = Vec::new();
         file.seek(SeekFrom::Start(0)).map_err(io)?;
         (&mut file).take(4096).read_to_end(&mut head).map_err(io)?;
+        // UTF-8 appended to UTF-16 text would be unreadable: the user must convert it first.
+        if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(&head)
+            && encoding != encoding_rs::UTF_8
+        {
+            return Err(AppError::Files(vec![crate::error::FileError::Utf16Diary {
+                path: shown,
+                encoding: encoding.name(),
+            }]));
+        }
         let first = String::from_utf8_lossy(&head);
         let first = first
             .trim_start_matches('\u{feff}')
             .lines()
             .next()
             .unwrap_or("");
-        let names: Vec<String> = first.split(',').map(|c| c.trim().to_lowercase()).collect();
+        delimiter = crate::import::source::sniff_delimiter(first);
+        let names: Vec<String> = first
+            .split(char::from(delimiter))
+            .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+            .collect();
         if !["date", "region", "intensity"]
             .iter()
             .all(|c| names.iter().any(|n| n == c))
@@ -196,7 +215,9 @@ pub fn add(args: &crate::cli::PainAddArgs) -> Result<u8, AppError> {
             bytes.push(b'\n');
         }
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
     let symptoms: Vec<&str> = entry.symptoms.iter().map(|s| s.as_str()).collect();
     w.write_record([
         entry.at.format("%Y-%m-%d").to_string(),

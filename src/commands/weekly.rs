@@ -40,9 +40,15 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
         ));
     };
     let mondays: Vec<NaiveDate> = if args.all_weeks {
+        // A week whose PDF would compare nothing with nothing (no training and no pain in it
+        // or the 4 weeks before) is left out: a long layoff costs no PDFs, and a short break
+        // still gets its pages.
+        let kept = weeks_with_data(&whole.weekly);
         whole
             .weekly
             .iter()
+            .zip(kept)
+            .filter_map(|(w, keep)| keep.then_some(w))
             .map(|w| {
                 w.first_day
                     - Duration::days(i64::from(
@@ -111,6 +117,20 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
         print(&said)?;
     }
     Ok(exit::OK)
+}
+
+/// Which weeks of `--all-weeks` get a PDF: those with training or pain in them or in the
+/// [`WEEKLY_ACWR_WEEKS`] weeks before (what the PDF compares the week with). Weeks are
+/// consecutive, so "before" is by position.
+fn weeks_with_data(weeks: &[crate::analysis::weekly::Week]) -> Vec<bool> {
+    use crate::analysis::weekly::WEEKLY_ACWR_WEEKS;
+    let has_data: Vec<bool> = weeks
+        .iter()
+        .map(|w| w.training.sessions > 0 || w.pain.peak.is_some())
+        .collect();
+    (0..weeks.len())
+        .map(|i| has_data[i.saturating_sub(WEEKLY_ACWR_WEEKS)..=i].contains(&true))
+        .collect()
 }
 
 /// Every week's PDF, in the order of `mondays`. The weeks are independent, so they are

@@ -52,6 +52,7 @@ impl Settings {
             date_order: date_order(file)?,
             map: map(file)?,
             keep_duplicates: defaults.keep_duplicates,
+            dates: defaults.dates,
         };
         let analysis = AnalysisOptions {
             thresholds: thresholds(file)?,
@@ -71,6 +72,12 @@ impl Settings {
                 pain_from_notes: inputs.pain_from_notes,
             },
         })
+    }
+
+    /// The plausible dates of the run (`--today`): set before anything is read.
+    pub fn with_dates(mut self, dates: crate::model::PlausibleDates) -> Settings {
+        self.import.dates = dates;
+        self
     }
 
     /// `--unit`, `--tz`, `--date-order`, `--map` and `--keep-duplicates`, which win over the file.

@@ -14,7 +14,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::error::RowError;
 use crate::import::fields::Row;
 use crate::import::source::{CsvText, Header};
-use crate::model::{PainEntry, Region, SourceRef};
+use crate::model::{PainEntry, PlausibleDates, Region, SourceRef};
 
 use super::{DEFAULT_TIME, Diary, parse_time};
 
@@ -41,7 +41,7 @@ impl Bearable {
         })
     }
 
-    pub(super) fn read(&self, csv: &CsvText, file: &Arc<str>) -> Diary {
+    pub(super) fn read(&self, csv: &CsvText, file: &Arc<str>, dates: &PlausibleDates) -> Diary {
         let mut diary = Diary {
             path: csv.path.clone(),
             format: "bearable",
@@ -67,7 +67,10 @@ impl Bearable {
                 diary.other_rows += 1;
                 continue;
             }
-            match self.entries(&row, file, &pains, &mut disagreements) {
+            match self
+                .entries(&row, file, &pains, &mut disagreements)
+                .and_then(|e| super::plausible(e, &row, self.date, dates))
+            {
                 Ok(mut e) => diary.entries.append(&mut e),
                 Err(e) => diary.rejected.push(e),
             }

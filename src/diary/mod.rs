@@ -18,7 +18,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crate::error::{FileError, RowError, display_path};
 use crate::import::fields::Row;
 use crate::import::source::{CsvText, Header, read_csv};
-use crate::model::{PainEntry, Quality, Region, Side, SourceRef, Symptom};
+use crate::model::{PainEntry, PlausibleDates, Quality, Region, Side, SourceRef, Symptom};
 
 /// The columns of the own format, in the order `pain add` writes them.
 pub const COLUMNS: &[&str] = &[
@@ -69,13 +69,19 @@ pub fn diary_kind(header: &Header) -> Option<&'static str> {
     }
 }
 
+/// Reads a diary with today's plausible dates.
 pub fn read_diary(path: &Path) -> Result<Diary, FileError> {
+    read_diary_within(path, &PlausibleDates::default())
+}
+
+/// Reads a diary; entries dated outside `dates` are bad rows.
+pub fn read_diary_within(path: &Path, dates: &PlausibleDates) -> Result<Diary, FileError> {
     let csv = read_csv(path)?;
     let file: Arc<str> = Arc::from(csv.path.as_str());
     let mut diary = if let Some(own) = OwnFormat::detect(&csv.header) {
-        own.read(&csv, &file)
+        own.read(&csv, &file, dates)
     } else if let Some(b) = bearable::Bearable::detect(&csv.header) {
-        b.read(&csv, &file)
+        b.read(&csv, &file, dates)
     } else {
         return Err(FileError::UnknownDiaryHeader {
             path: display_path(path),
@@ -113,7 +119,7 @@ impl OwnFormat {
         })
     }
 
-    fn read(&self, csv: &CsvText, file: &Arc<str>) -> Diary {
+    fn read(&self, csv: &CsvText, file: &Arc<str>, dates: &PlausibleDates) -> Diary {
         let mut diary = Diary {
             path: csv.path.clone(),
             format: "strainscope-diary",
@@ -125,8 +131,11 @@ impl OwnFormat {
         };
         for record in &csv.records {
             let row = csv.row(record);
-            match self.entry(&row, file) {
-                Ok(e) => diary.entries.push(e),
+            match self
+                .entry(&row, file)
+                .and_then(|e| plausible(vec![e], &row, self.date, dates))
+            {
+                Ok(mut e) => diary.entries.append(&mut e),
                 Err(e) => diary.rejected.push(e),
             }
         }
@@ -180,6 +189,19 @@ impl OwnFormat {
                 line: row.line(),
             },
         })
+    }
+}
+
+/// Entries of one row, or the row error when their date is outside the plausible dates.
+fn plausible(
+    entries: Vec<PainEntry>,
+    row: &Row,
+    date_column: usize,
+    dates: &PlausibleDates,
+) -> Result<Vec<PainEntry>, RowError> {
+    match entries.iter().find(|e| !dates.contains(e.at.date())) {
+        Some(_) => Err(row.error(date_column, row.text(date_column), dates.expected())),
+        None => Ok(entries),
     }
 }
 

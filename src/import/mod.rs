@@ -26,7 +26,7 @@ use chrono_tz::Tz;
 
 use crate::catalog::Catalog;
 use crate::error::{FileError, Position, RowError};
-use crate::model::{PainEntry, WeightUnit, WorkoutSet};
+use crate::model::{PainEntry, PlausibleDates, WeightUnit, WorkoutSet};
 
 pub use dates::DateOrder;
 pub use finish::unknown_exercises;
@@ -188,6 +188,8 @@ pub struct ImportOptions {
     pub date_order: Option<DateOrder>,
     /// Keep whole workouts an app stored twice, and workouts found in several files.
     pub keep_duplicates: bool,
+    /// Sets dated outside are rejected rows.
+    pub dates: PlausibleDates,
 }
 
 /// The result of importing one file.
@@ -244,7 +246,7 @@ pub fn import_file(
                     pain: read.pain,
                 };
                 for outcome in read.rows {
-                    out.add(outcome);
+                    out.add(outcome.and_then(|o| plausible(o, None, &opts.dates)));
                 }
                 finish_sets(&mut out, catalog, opts.keep_duplicates);
                 check_readable(&out)?;
@@ -323,7 +325,7 @@ pub fn import_file(
                 header_len
             );
         }
-        out.add(outcome);
+        out.add(outcome.and_then(|o| plausible(o, Some(&row), &opts.dates)));
     }
     if broken > 0 {
         out.notices.push(format!(
@@ -352,6 +354,45 @@ impl ImportedFile {
             Err(e) => self.rejected.push(e),
         }
     }
+}
+
+/// A row whose set is dated outside the plausible dates is a bad row: one far-off date would
+/// stretch every per-day series of the analysis to its span. The error points at the cell that
+/// holds the date (the first cell naming its year), or at the row as a whole.
+fn plausible(
+    outcome: RowOutcome,
+    row: Option<&fields::Row>,
+    dates: &PlausibleDates,
+) -> Result<RowOutcome, RowError> {
+    let sets = match &outcome {
+        RowOutcome::Set(set) => std::slice::from_ref(set),
+        RowOutcome::Sets(sets) => sets.as_slice(),
+        RowOutcome::Pseudo(_) => return Ok(outcome),
+    };
+    let Some(bad) = sets.iter().find(|s| !dates.contains(s.start.date())) else {
+        return Ok(outcome);
+    };
+    let day = bad.start.date();
+    let year = chrono::Datelike::year(&day).to_string();
+    let cell = row.and_then(|row| {
+        (0..row.record.fields.len()).find(|&c| row.text(c).contains(year.as_str()))
+    });
+    Err(match (row, cell) {
+        (Some(row), Some(c)) => row.error(c, row.text(c), dates.expected()),
+        _ => RowError {
+            at: Position {
+                file: bad.source.file.to_string(),
+                line: bad.source.line,
+                column: 0,
+            },
+            column_name: String::new(),
+            value: day.to_string(),
+            expected: format!(
+                "the set's date is not plausible (expected {})",
+                dates.expected()
+            ),
+        },
+    })
 }
 
 /// The app whose workout export this file is, if it is one (to tell a user who passed a

@@ -1,10 +1,12 @@
 //! The normalized data model: every importer maps every row into a [`WorkoutSet`], every diary
 //! format into a [`PainEntry`]. Everything downstream (analysis, reports) sees only these types.
 
+mod plausible;
 #[cfg(test)]
 mod tests;
 mod week;
 
+pub use plausible::PlausibleDates;
 pub use week::IsoWeek;
 
 use std::fmt;

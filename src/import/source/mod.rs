@@ -111,7 +111,12 @@ pub fn read_csv(path: &Path) -> Result<CsvText, FileError> {
 /// and the English GymBook app write it), decoded with `encoding_rs`.
 pub fn read_text(path: &Path, shown: &str) -> Result<String, FileError> {
     let bytes = read_bytes(path, shown)?;
-    let text = decode(bytes, shown)?;
+    let mut text = decode(bytes, shown)?;
+    // Old Mac files end lines with a bare CR; the csv reader splits records on it but every
+    // line count here counts LFs, so every row would be "line 1".
+    if !text.contains('\n') && text.contains('\r') {
+        text = text.replace('\r', "\n");
+    }
     if text.trim().is_empty() {
         return Err(FileError::Empty {
             path: shown.to_string(),
