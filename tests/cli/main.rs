@@ -22,6 +22,7 @@ mod props;
 mod real_exports;
 mod report;
 mod report_pages;
+mod robustness;
 mod sample_logs;
 mod snapshots;
 mod terminal;

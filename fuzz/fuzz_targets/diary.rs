@@ -1,0 +1,10 @@
+#![no_main]
+//! Any bytes read as a pain diary (strainscope's own or a Bearable export).
+
+#[path = "common.rs"]
+mod common;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    let path = common::file_with("diary", "csv", data);
+    let _ = strainscope::diary::read_diary(&path);
+});
