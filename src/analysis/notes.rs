@@ -8,6 +8,8 @@ use std::collections::BTreeSet;
 
 use crate::model::{PainEntry, Region, Side, SourceRef, WorkoutSet};
 
+use phrases::{Hit, PhraseList, is_word_char, word_starts};
+
 pub use crate::model::INFERRED_INTENSITY;
 
 /// The vocabulary, as data: `data/pain_words.toml`, embedded at build time.
@@ -16,7 +18,7 @@ const PAIN_WORDS_TOML: &str = include_str!("../../data/pain_words.toml");
 /// The words the notes are read with, as written in the file. Each phrase matches whole words;
 /// a phrase ending in `*` matches at the start of a word ("tweak*" matches "tweaked"), and one
 /// starting with `*` also inside a word (German compounds: "*schmerz*" in "Knieschmerzen").
-#[derive(Debug, serde::Deserialize)]
+#[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PainWords {
     /// Words that say something hurts.
@@ -50,65 +52,36 @@ pub fn parse_pain_words(text: &str) -> Result<PainWords, String> {
     toml::from_str(text).map_err(|e| e.to_string())
 }
 
-/// One phrase of the vocabulary, folded like the notes it is matched in.
-#[derive(Debug)]
-struct Phrase {
-    text: String,
-    prefix: bool,
-    infix: bool,
-    /// How many words it spans ("tut weh" is two, "j'ai mal" three: the apostrophe splits).
-    words: usize,
-}
-
-impl Phrase {
-    fn new(raw: &str) -> Phrase {
-        let folded = crate::text::fold(raw.trim());
-        let (folded, infix) = match folded.strip_prefix('*') {
-            Some(rest) => (rest.to_string(), true),
-            None => (folded, false),
-        };
-        let (text, prefix) = match folded.strip_suffix('*') {
-            Some(stem) => (stem.to_string(), true),
-            None => (folded, false),
-        };
-        let words = word_starts(&text).len().max(1);
-        Phrase {
-            text,
-            prefix,
-            infix,
-            words,
-        }
-    }
-}
-
 /// The vocabulary ready to match: every phrase folded.
 #[derive(Debug)]
 struct Matcher {
-    pain: Vec<Phrase>,
-    negations: Vec<Phrase>,
-    clause_breaks: Vec<Phrase>,
-    ignored: Vec<Phrase>,
-    sides: Vec<(Phrase, Side)>,
-    body_parts: Vec<(Phrase, Region)>,
+    pain: PhraseList,
+    negations: PhraseList,
+    clause_breaks: PhraseList,
+    ignored: PhraseList,
+    sides: (PhraseList, Vec<Side>),
+    body_parts: (PhraseList, Vec<Region>),
     /// Folded single words.
     small_words: std::collections::HashSet<String>,
-    avoidance: Vec<Phrase>,
+    avoidance: PhraseList,
 }
 
 impl Matcher {
     fn new(w: &PainWords) -> Matcher {
-        let list = |v: &[String]| v.iter().map(|p| Phrase::new(p)).collect();
+        let list = |v: &[String]| PhraseList::new(v.iter().map(String::as_str));
         Matcher {
             pain: list(&w.pain),
             negations: list(&w.negations),
             clause_breaks: list(&w.clause_breaks),
             ignored: list(&w.ignored),
-            sides: w.sides.iter().map(|(p, s)| (Phrase::new(p), *s)).collect(),
-            body_parts: w
-                .body_parts
-                .iter()
-                .map(|(p, r)| (Phrase::new(p), *r))
-                .collect(),
+            sides: (
+                PhraseList::new(w.sides.iter().map(|(p, _)| p.as_str())),
+                w.sides.iter().map(|(_, s)| *s).collect(),
+            ),
+            body_parts: (
+                PhraseList::new(w.body_parts.iter().map(|(p, _)| p.as_str())),
+                w.body_parts.iter().map(|(_, r)| *r).collect(),
+            ),
             small_words: w
                 .small_words
                 .iter()
@@ -124,18 +97,8 @@ impl Matcher {
 fn words() -> &'static Matcher {
     static WORDS: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        parse_pain_words(PAIN_WORDS_TOML)
-            .map(|w| Matcher::new(&w))
-            .unwrap_or(Matcher {
-                pain: Vec::new(),
-                negations: Vec::new(),
-                clause_breaks: Vec::new(),
-                ignored: Vec::new(),
-                sides: Vec::new(),
-                body_parts: Vec::new(),
-                small_words: Default::default(),
-                avoidance: Vec::new(),
-            })
+        let w = parse_pain_words(PAIN_WORDS_TOML).unwrap_or_default();
+        Matcher::new(&w)
     })
 }
 
@@ -204,8 +167,8 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
     let mut after_avoidance = false;
     for clause in clauses(&text, &words.clause_breaks) {
         let follows_avoidance = after_avoidance;
-        after_avoidance = words.avoidance.iter().any(|a| !find(clause, a).is_empty());
-        if words.negations.iter().any(|n| !find(clause, n).is_empty()) {
+        after_avoidance = words.avoidance.occurs_in(clause);
+        if words.negations.occurs_in(clause) {
             continue;
         }
         if follows_avoidance {
@@ -219,8 +182,9 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
         }
         let pains: Vec<(usize, usize)> = words
             .pain
-            .iter()
-            .flat_map(|p| find(clause, p).into_iter().map(|i| (i, p.words)))
+            .hits(clause)
+            .into_iter()
+            .map(|h| (h.word, words.pain.phrases[h.phrase].words))
             .collect();
         if pains.is_empty() {
             continue;
@@ -237,8 +201,15 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
                 (content[second] - content[last + 1] + 1, second - last)
             }
         };
-        for (order, (part, region)) in words.body_parts.iter().enumerate() {
-            for at in find(clause, part) {
+        let (parts, regions) = &words.body_parts;
+        for Hit {
+            phrase: order,
+            word: at,
+            ..
+        } in parts.hits(clause)
+        {
+            let (part, region) = (&parts.phrases[order], &regions[order]);
+            {
                 let gap = pains
                     .iter()
                     .map(|&(p, len)| {
@@ -262,9 +233,9 @@ pub fn read_note(note: &str) -> Option<NoteReading> {
     // The side may be named anywhere in the note ("left side: knee hurts").
     let side = words
         .sides
-        .iter()
-        .find(|(phrase, _)| !find(&text, phrase).is_empty())
-        .map(|(_, s)| *s);
+        .0
+        .first_listed(&text)
+        .map(|(first, _)| words.sides.1[first]);
     Some((
         region,
         side,
@@ -292,21 +263,11 @@ fn content_words_before(clause: &str, small: &std::collections::HashSet<String>)
 /// ("shoulder", "the left knee"), with its place in the file.
 fn only_a_body_part(clause: &str, words: &Matcher) -> Option<(usize, Region)> {
     let total = word_starts(clause).len();
-    let (order, part, region, at) =
-        words
-            .body_parts
-            .iter()
-            .enumerate()
-            .find_map(|(order, (part, region))| {
-                find(clause, part)
-                    .first()
-                    .map(|&at| (order, part, *region, at))
-            })?;
-    let sides: Vec<usize> = words
-        .sides
-        .iter()
-        .flat_map(|(side, _)| find(clause, side))
-        .collect();
+    let (parts, regions) = &words.body_parts;
+    let (order, hits) = parts.first_listed(clause)?;
+    let at = hits.iter().map(|h| h.word).min()?;
+    let part = &parts.phrases[order];
+    let sides: Vec<usize> = words.sides.0.hits(clause).iter().map(|h| h.word).collect();
     let rest = clause
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
@@ -317,36 +278,43 @@ fn only_a_body_part(clause: &str, words: &Matcher) -> Option<(usize, Region)> {
                 && !words.small_words.contains(*w)
         })
         .count();
-    (rest == 0 && total > 0).then_some((order, region))
+    (rest == 0 && total > 0).then_some((order, regions[order]))
 }
 
 /// The text with every occurrence of the phrases blanked letter by letter ("back squat" →
 /// "---- -----"), so the words around keep their places and distances.
-fn blank_out(mut text: String, phrases: &[Phrase]) -> String {
-    for phrase in phrases {
-        for at in find_bytes(&text, phrase) {
-            let end = at + phrase.text.len();
-            let blank: String = text[at..end]
-                .chars()
-                .map(|c| {
-                    if is_word_char(c) {
-                        "_".repeat(c.len_utf8())
-                    } else {
-                        c.to_string()
-                    }
-                })
-                .collect();
-            text.replace_range(at..end, &blank);
+fn blank_out(mut text: String, phrases: &PhraseList) -> String {
+    // In the file's order, as if each phrase were blanked in turn: an occurrence overlapping
+    // one already blanked is left.
+    let mut hits = phrases.hits(&text);
+    hits.sort_by_key(|h| (h.phrase, h.byte));
+    let mut blanked: Vec<(usize, usize)> = Vec::new();
+    for h in hits {
+        let end = h.byte + phrases.phrases[h.phrase].text.len();
+        if blanked.iter().any(|&(s, e)| h.byte < e && s < end) {
+            continue;
         }
+        blanked.push((h.byte, end));
+        let blank: String = text[h.byte..end]
+            .chars()
+            .map(|c| {
+                if is_word_char(c) {
+                    "_".repeat(c.len_utf8())
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        text.replace_range(h.byte..end, &blank);
     }
     text
 }
 
 /// The clauses of a folded note: cut at punctuation and at the clause-break words.
-fn clauses<'a>(text: &'a str, breaks: &[Phrase]) -> Vec<&'a str> {
+fn clauses<'a>(text: &'a str, breaks: &PhraseList) -> Vec<&'a str> {
     let mut out = Vec::new();
     for piece in text.split(['.', ',', ';', ':', '!', '?', '\n', '(', ')', '/', '|']) {
-        let mut cuts: Vec<usize> = breaks.iter().flat_map(|b| find_bytes(piece, b)).collect();
+        let mut cuts: Vec<usize> = breaks.hits(piece).iter().map(|h| h.byte).collect();
         cuts.sort_unstable();
         let mut from = 0;
         for cut in cuts {
@@ -357,50 +325,6 @@ fn clauses<'a>(text: &'a str, breaks: &[Phrase]) -> Vec<&'a str> {
     }
     out.retain(|c| !c.trim().is_empty());
     out
-}
-
-/// The byte offsets where the words of a text start.
-fn word_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut in_word = false;
-    for (i, c) in text.char_indices() {
-        let letter = is_word_char(c);
-        if letter && !in_word {
-            starts.push(i);
-        }
-        in_word = letter;
-    }
-    starts
-}
-
-/// A letter or digit of a word; `_` too, so a blanked phrase keeps its words.
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
-/// Byte offsets where a phrase occurs as whole words (or at a word start, for a stem).
-fn find_bytes(text: &str, phrase: &Phrase) -> Vec<usize> {
-    if phrase.text.is_empty() {
-        return Vec::new();
-    }
-    let ends_word = |i: usize| !text[i..].chars().next().is_some_and(is_word_char);
-    text.match_indices(phrase.text.as_str())
-        .filter(|(i, _)| phrase.infix || !text[..*i].chars().next_back().is_some_and(is_word_char))
-        .filter(|(i, m)| phrase.prefix || ends_word(i + m.len()))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// Word indexes where a phrase occurs.
-fn find(text: &str, phrase: &Phrase) -> Vec<usize> {
-    let hits = find_bytes(text, phrase);
-    if hits.is_empty() {
-        return hits;
-    }
-    let starts = word_starts(text);
-    hits.into_iter()
-        .map(|b| starts.partition_point(|&s| s <= b).saturating_sub(1))
-        .collect()
 }
 
 /// "6/10" → 6.
@@ -417,6 +341,8 @@ fn stated_intensity(text: &str) -> Option<u8> {
         digits.parse::<u8>().ok().filter(|v| *v <= 10)
     })
 }
+
+mod phrases;
 
 #[cfg(test)]
 mod tests;
