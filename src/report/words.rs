@@ -234,7 +234,6 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
 pub(crate) mod fixture {
     //! A small hand-made analysis with hostile user text, for the renderers' unit tests.
 
-
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity, Words};
     use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
