@@ -120,27 +120,23 @@ pub enum FileError {
         other: &'static str,
     },
     #[error(
-        "{path}: the dates in column {column:?} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
-        column = clipped(column),
+        "{at} can be read day first or month first ({example:?} reads as {dmy} or as {mdy}), and no date in the file settles it; strainscope never guesses (expected --date-order dmy or --date-order mdy, or date_order = \"dmy\" under [import] in strainscope.toml)",
         example = clipped(example)
     )]
     AmbiguousDateOrder {
-        path: String,
-        column: String,
+        at: DateColumn,
         example: String,
         /// The example read day first and month first, spelled out.
         dmy: String,
         mdy: String,
     },
     #[error(
-        "{path}: the dates in column {column:?} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)",
-        column = clipped(column),
+        "{at} mix day first ({day_first:?}) and month first ({month_first:?}), so no one order reads them all (the file was probably edited in a spreadsheet; expected one form: export it again from the app)",
         day_first = clipped(day_first),
         month_first = clipped(month_first)
     )]
     MixedDateOrder {
-        path: String,
-        column: String,
+        at: DateColumn,
         day_first: String,
         month_first: String,
     },
@@ -215,6 +211,24 @@ impl RowError {
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.at, self.reason())
+    }
+}
+
+/// The column of dates a day/month order error is about: "f.csv: the dates in column "Date"".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateColumn {
+    pub path: String,
+    pub column: String,
+}
+
+impl fmt::Display for DateColumn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: the dates in column {:?}",
+            self.path,
+            clipped(&self.column)
+        )
     }
 }
 

@@ -121,7 +121,7 @@ pub fn read_inputs<'s>(
     let mut pain: Vec<PainEntry> = Vec::new();
     if let Some(path) = diary_path {
         progress.step("reading the pain diary");
-        let diary = read_pain_diary(path, &settings.import.dates)?;
+        let diary = read_pain_diary(path, &settings.import.dates.plausible)?;
         for e in &diary.rejected {
             progress.warn(&format!("skipped {e}"));
         }

@@ -173,19 +173,16 @@ fn known_by(a: &Analysis, sunday: NaiveDate) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn d(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::analysis::testing::date;
 
     #[test]
     fn weeks_parse_and_the_last_complete_week_ends_on_a_sunday() {
-        assert_eq!(parse_week("2026-W46").unwrap(), d("2026-11-09"));
-        assert_eq!(parse_week("2026W01").unwrap(), d("2025-12-29"));
+        assert_eq!(parse_week("2026-W46").unwrap(), date("2026-11-09"));
+        assert_eq!(parse_week("2026W01").unwrap(), date("2025-12-29"));
         assert!(parse_week("2026-W54").is_err());
         assert!(parse_week("46").unwrap_err().contains("expected YYYY-Www"));
         // Saturday 2026-11-21: the week of the 16th is not over, the week of the 9th is.
-        assert_eq!(last_complete_week(d("2026-11-21")), d("2026-11-09"));
-        assert_eq!(last_complete_week(d("2026-11-22")), d("2026-11-16"));
+        assert_eq!(last_complete_week(date("2026-11-21")), date("2026-11-09"));
+        assert_eq!(last_complete_week(date("2026-11-22")), date("2026-11-16"));
     }
 }

@@ -10,6 +10,11 @@ use super::associations::{Association, ExposureKind, RiskRatio, Risks};
 use super::calendar::{Acwr, Day, Session, SessionVolume, SetsBy, Trained};
 use super::stats::{RelativeRisk, Table};
 
+/// A day written `2026-11-09`.
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
 pub fn at(s: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("test timestamp")
 }

@@ -8,7 +8,7 @@ use crate::analysis::settings::{AnalysisOptions, Thresholds};
 use crate::catalog::Catalog;
 use crate::cli::{AnalysisArgs, ReadArgs, UnitArg};
 use crate::error::ConfigError;
-use crate::import::{ColumnMap, DateOrder, ImportOptions};
+use crate::import::{ColumnMap, DateOrder, DateReading, ImportOptions};
 use crate::model::{Condition, WeightUnit};
 
 use super::file::ConfigFile;
@@ -48,11 +48,13 @@ impl Settings {
         let defaults = ImportOptions::default();
         let import = ImportOptions {
             unit: unit(file)?,
-            tz: tz(file)?.unwrap_or(defaults.tz),
-            date_order: date_order(file)?,
+            dates: DateReading {
+                tz: tz(file)?.unwrap_or(defaults.dates.tz),
+                order: date_order(file)?,
+                plausible: defaults.dates.plausible,
+            },
             map: map(file)?,
             keep_duplicates: defaults.keep_duplicates,
-            dates: defaults.dates,
         };
         let analysis = AnalysisOptions {
             thresholds: thresholds(file)?,
@@ -76,7 +78,7 @@ impl Settings {
 
     /// The plausible dates of the run (`--today`): set before anything is read.
     pub fn with_dates(mut self, dates: crate::model::PlausibleDates) -> Settings {
-        self.import.dates = dates;
+        self.import.dates.plausible = dates;
         self
     }
 
@@ -89,10 +91,10 @@ impl Settings {
             });
         }
         if let Some(tz) = read.tz {
-            self.import.tz = tz;
+            self.import.dates.tz = tz;
         }
         if let Some(order) = read.date_order {
-            self.import.date_order = Some(order);
+            self.import.dates.order = Some(order);
         }
         if let Some(map) = &read.map {
             self.import.map = Some(map.clone());

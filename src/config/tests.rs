@@ -45,7 +45,7 @@ fn values_are_validated_once_at_load_and_name_their_line() {
     );
     let s = parse("[import]\nunit = \"lb\"\ntz = \"Europe/Berlin\"\n").unwrap();
     assert_eq!(s.import.unit, Some(WeightUnit::Lb));
-    assert_eq!(s.import.tz, chrono_tz::Europe::Berlin);
+    assert_eq!(s.import.dates.tz, chrono_tz::Europe::Berlin);
     refused(
         "[import]\ntz = \"Mars/Olympus\"\n",
         "line 2: import.tz = \"Mars/Olympus\" is not a time zone (expected an IANA name",
@@ -124,8 +124,8 @@ fn flags_win_over_the_file_and_the_file_over_the_defaults() {
     // No flags: the file's values.
     let s = report_settings(file(), &[]);
     assert_eq!(s.import.unit, Some(WeightUnit::Lb));
-    assert_eq!(s.import.tz, chrono_tz::Europe::Berlin);
-    assert_eq!(s.import.date_order, Some(crate::import::DateOrder::Dmy));
+    assert_eq!(s.import.dates.tz, chrono_tz::Europe::Berlin);
+    assert_eq!(s.import.dates.order, Some(crate::import::DateOrder::Dmy));
     assert!(!s.import.keep_duplicates);
     assert_eq!(s.inputs.workouts, vec![PathBuf::from("/logs/a.csv")]);
     assert_eq!(s.inputs.pain, Some(PathBuf::from("/logs/diary.csv")));
@@ -146,8 +146,8 @@ fn flags_win_over_the_file_and_the_file_over_the_defaults() {
         ],
     );
     assert_eq!(s.import.unit, Some(WeightUnit::Kg));
-    assert_eq!(s.import.tz, chrono_tz::Tz::UTC);
-    assert_eq!(s.import.date_order, Some(crate::import::DateOrder::Mdy));
+    assert_eq!(s.import.dates.tz, chrono_tz::Tz::UTC);
+    assert_eq!(s.import.dates.order, Some(crate::import::DateOrder::Mdy));
     assert!(s.import.keep_duplicates);
     assert_eq!(s.inputs.workouts, vec![PathBuf::from("/logs/a.csv")]);
     assert_eq!(s.inputs.pain, Some(PathBuf::from("/elsewhere/d.csv")));
@@ -161,8 +161,8 @@ fn flags_win_over_the_file_and_the_file_over_the_defaults() {
     let s = report_settings(Settings::default(), &[]);
     assert_eq!(s.source, None);
     assert_eq!(s.import.unit, None);
-    assert_eq!(s.import.tz, chrono_tz::Tz::UTC);
-    assert_eq!(s.import.date_order, None);
+    assert_eq!(s.import.dates.tz, chrono_tz::Tz::UTC);
+    assert_eq!(s.import.dates.order, None);
     assert_eq!(
         s.analysis.thresholds,
         crate::analysis::settings::Thresholds::default()

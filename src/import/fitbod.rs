@@ -65,7 +65,7 @@ impl Dialect for Fitbod {
                         "a timestamp with offset such as 2025-08-20 01:49:39 +0000",
                     )
                 })?;
-                let start = at.with_timezone(&ctx.opts.tz).naive_local();
+                let start = at.with_timezone(&ctx.opts.dates.tz).naive_local();
                 let day = start.date();
                 // Fitbod sets carry no workout key; a workout is a calendar day in --tz.
                 let id = format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day());

@@ -113,10 +113,10 @@ impl Dialect for FitNotesIos {
         } else {
             kind
         };
-        let start = row.stamp(self.start, None, ctx.opts.tz, EXPECTED_STAMP)?;
+        let start = row.stamp(self.start, None, ctx.opts.dates.tz, EXPECTED_STAMP)?;
         let workout_duration_s = match self.end.filter(|&c| !row.text(c).is_empty()) {
             Some(c) => {
-                let end = row.stamp(c, None, ctx.opts.tz, EXPECTED_STAMP)?;
+                let end = row.stamp(c, None, ctx.opts.dates.tz, EXPECTED_STAMP)?;
                 let secs = (end - start).num_seconds();
                 (secs > 0).then_some(secs as f64)
             }

@@ -264,7 +264,7 @@ impl Generic {
                 .iter()
                 .find_map(|f| parse_offset_datetime(raw, f))
             {
-                return Ok(t.with_timezone(&ctx.opts.tz).naive_local());
+                return Ok(t.with_timezone(&ctx.opts.dates.tz).naive_local());
             }
             return row.datetime(c, DATE_FORMATS, EXPECTED);
         }

@@ -90,7 +90,7 @@ impl Dialect for Hevy {
             records
                 .iter()
                 .map(|r| r.fields.get(column).unwrap_or_default()),
-            ctx.opts.date_order,
+            ctx.opts.dates.order,
             None,
         )?;
         Ok(())
@@ -99,7 +99,7 @@ impl Dialect for Hevy {
     fn read_row(&mut self, row: &Row, ctx: &RowContext) -> Result<RowOutcome, RowError> {
         const EXPECTED_DATE: &str =
             "a start time such as \"1 Dec 2025, 10:53\" or \"Apr 12, 2026, 12:29 PM\"";
-        let tz = ctx.opts.tz;
+        let tz = ctx.opts.dates.tz;
         let start = row.stamp(self.start, self.order, tz, EXPECTED_DATE)?;
         let exercise = row.text(self.exercise);
         if exercise.is_empty() {

@@ -22,13 +22,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use chrono_tz::Tz;
-
 use crate::catalog::Catalog;
 use crate::error::{FileError, Position, RowError};
 use crate::model::{PainEntry, PlausibleDates, WeightUnit, WorkoutSet};
 
-pub use dates::DateOrder;
+pub use dates::{DateOrder, DateReading};
 pub use finish::unknown_exercises;
 use finish::{check_readable, finish_sets};
 pub use generic::{ColumnMap, write_generic};
@@ -179,17 +177,11 @@ impl RowContext<'_> {
 pub struct ImportOptions {
     /// The unit for files that name none (Strong iOS comma files).
     pub unit: Option<WeightUnit>,
-    /// The zone whose calendar days count, for exports with explicit offsets (Fitbod); UTC by
-    /// default.
-    pub tz: Tz,
+    pub dates: DateReading,
     /// A user-given column mapping; forces the generic reader.
     pub map: Option<ColumnMap>,
-    /// The day/month order of numeric dates, for files whose dates do not settle it.
-    pub date_order: Option<DateOrder>,
     /// Keep whole workouts an app stored twice, and workouts found in several files.
     pub keep_duplicates: bool,
-    /// Sets dated outside are rejected rows.
-    pub dates: PlausibleDates,
 }
 
 /// The result of importing one file.
@@ -246,7 +238,7 @@ pub fn import_file(
                     pain: read.pain,
                 };
                 for outcome in read.rows {
-                    out.add(outcome.and_then(|o| plausible(o, None, &opts.dates)));
+                    out.add(outcome.and_then(|o| plausible(o, None, &opts.dates.plausible)));
                 }
                 finish_sets(&mut out, catalog, opts.keep_duplicates);
                 check_readable(&out)?;
@@ -325,7 +317,7 @@ pub fn import_file(
                 header_len
             );
         }
-        out.add(outcome.and_then(|o| plausible(o, Some(&row), &opts.dates)));
+        out.add(outcome.and_then(|o| plausible(o, Some(&row), &opts.dates.plausible)));
     }
     if broken > 0 {
         out.notices.push(format!(

@@ -70,18 +70,15 @@ impl PlausibleDates {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(s: &str) -> NaiveDate {
-        s.parse().unwrap()
-    }
+    use crate::analysis::testing::date;
 
     #[test]
     fn the_range_runs_from_1990_to_two_days_after_today() {
-        let r = PlausibleDates::ending(day("2016-12-31"));
-        assert!(!r.contains(day("1989-12-31")));
-        assert!(r.contains(day("1990-01-01")));
-        assert!(r.contains(day("2017-01-02")));
-        assert!(!r.contains(day("2017-01-03")));
+        let r = PlausibleDates::ending(date("2016-12-31"));
+        assert!(!r.contains(date("1989-12-31")));
+        assert!(r.contains(date("1990-01-01")));
+        assert!(r.contains(date("2017-01-02")));
+        assert!(!r.contains(date("2017-01-03")));
         assert_eq!(
             r.expected(),
             "a date from 1990-01-01 to 2017-01-02: today, 2016-12-31, plus 2 days; --today sets today"

@@ -234,23 +234,18 @@ pub fn habit_rows(recent: &Habits, whole: &Habits) -> [(&'static str, String, St
 pub(crate) mod fixture {
     //! A small hand-made analysis with hostile user text, for the renderers' unit tests.
 
-    use chrono::NaiveDate;
-
     use crate::analysis::episodes::{Episode, EpisodeClass};
     use crate::analysis::findings::{Facts, Finding, FindingKind, Severity, Words};
     use crate::analysis::habits::{Habits, KneeHipSets, PushPullSets, WarmUpSessions};
     use crate::analysis::implicated::{Alternative, CatalogAdvice, Implicated};
     use crate::analysis::settings::Thresholds;
+    use crate::analysis::testing::date;
     use crate::analysis::weekly::{DailyRatio, PainDays, Training, Week, WeeklyAcwr, WeeklyLoad};
     use crate::analysis::{
         Analysis, Counts, HabitsReport, NOTICES, PainHistory, Period, Routine, WeeklyBreakdown,
     };
     use crate::model::Region;
     use crate::pipeline::Sources;
-
-    fn date(s: &str) -> NaiveDate {
-        s.parse().expect("test date")
-    }
 
     pub fn sources() -> Sources {
         Sources {

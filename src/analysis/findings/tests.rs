@@ -3,13 +3,10 @@
 
 use super::facts::*;
 use super::*;
+use crate::analysis::testing::date;
 use crate::analysis::testing::{at, entry, set};
 use crate::analysis::{Analysis, Input, analyse};
 use crate::model::{IsoWeek, PainEntry, WorkoutSet};
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("test date")
-}
 
 /// Two weeks of deadlifts at 2 × 500 kg, then a week at 2 × 700 kg (+40 %), and lower-back
 /// pain 14 h after the second heavy session: 6/10, then 5/10, then gone.
@@ -84,7 +81,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
         j.followed.onsets,
         vec![PainAfterJump {
             week: w12,
-            onset: d("2026-03-18"),
+            onset: date("2026-03-18"),
             region: Region::LowerBack,
             hours: 14,
         }]
@@ -93,7 +90,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!(spike.severity, Severity::Warning);
     assert_eq!(spike.region, Some(Region::LowerBack));
     assert_eq!(spike.exercises, vec!["deadlift"]);
-    assert_eq!(spike.dates, vec![d("2026-03-18")]);
+    assert_eq!(spike.dates, vec![date("2026-03-18")]);
     assert_eq!(
         spike.said.message,
         "Deadlift tonnage jumped more than 30 % in 1 week; lower back pain followed 1 of them within 48 h"
@@ -103,7 +100,7 @@ fn a_load_jump_before_pain_carries_its_weeks_onsets_and_hours() {
     assert_eq!(weeks.len(), 1);
     assert_eq!(
         (weeks[0].week, weeks[0].first_day, weeks[0].load_kg),
-        (w12, d("2026-03-16"), 1400.0)
+        (w12, date("2026-03-16"), 1400.0)
     );
     assert!((weeks[0].change_pct - 40.0).abs() < 1e-9);
     assert_eq!(weekly.said.evidence, "2026-W12 1400 kg (+40 %)");
@@ -118,8 +115,8 @@ fn a_sudden_episode_carries_its_span_and_peak() {
         Facts::AcuteOnset(EpisodeGroup {
             region: Region::LowerBack,
             episodes: vec![EpisodeSpan {
-                onset: d("2026-03-18"),
-                end: d("2026-03-19"),
+                onset: date("2026-03-18"),
+                end: date("2026-03-19"),
                 peak: 6,
             }],
         })
@@ -130,7 +127,7 @@ fn a_sudden_episode_carries_its_span_and_peak() {
         "Lower back pain started abruptly (sharp or 6+/10) within a day of a session (1 episode)"
     );
     assert_eq!(acute.said.evidence, "2026-03-18 to 2026-03-19 (peak 6/10)");
-    assert_eq!(acute.dates, vec![d("2026-03-18")]);
+    assert_eq!(acute.dates, vec![date("2026-03-18")]);
 }
 
 #[test]
@@ -187,8 +184,8 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
         streak.facts,
         Facts::TrainingStreak(Streak {
             days: 6,
-            first: d("2026-03-01"),
-            last: d("2026-03-06"),
+            first: date("2026-03-01"),
+            last: date("2026-03-06"),
         })
     );
     assert_eq!(
@@ -201,7 +198,7 @@ fn streaks_and_short_recoveries_record_their_days_and_gaps() {
     assert_eq!(
         days,
         (2..=6)
-            .map(|n| d(&format!("2026-03-0{n}")))
+            .map(|n| date(&format!("2026-03-0{n}")))
             .collect::<Vec<_>>()
     );
     assert!(gaps.gaps.iter().all(|g| g.hours == 24.0));
@@ -243,15 +240,15 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
         Facts::Recurrence(RecurrentEpisodes {
             region: Region::LowerBack,
             episodes: vec![Recurrent {
-                onset: d("2026-03-24"),
-                end: d("2026-03-24"),
+                onset: date("2026-03-24"),
+                end: date("2026-03-24"),
                 peak: 2,
-                previous_end: d("2026-03-19"),
+                previous_end: date("2026-03-19"),
             }],
         })
     );
     assert_eq!(back.severity, Severity::Caution);
-    assert_eq!(back.dates, vec![d("2026-03-24")]);
+    assert_eq!(back.dates, vec![date("2026-03-24")]);
     assert_eq!(
         back.said.evidence,
         "2026-03-24 to 2026-03-24 (peak 2/10), five days after the episode before ended on 2026-03-19"
@@ -262,7 +259,7 @@ fn pain_back_soon_after_an_episode_is_a_recurrence_finding() {
 #[test]
 fn recent_short_recoveries_need_three_in_the_weeks_in_focus() {
     let gap = |day: &str| RecoveryGap {
-        day: d(day),
+        day: date(day),
         hours: 25.0,
     };
     let facts = Facts::ShortRecovery(ShortGaps {
@@ -276,12 +273,12 @@ fn recent_short_recoveries_need_three_in_the_weeks_in_focus() {
         ],
     });
     // Two of the five fall on or after 2026-03-01: not a pattern of the recent weeks.
-    assert_eq!(facts.since(d("2026-03-01")), None);
+    assert_eq!(facts.since(date("2026-03-01")), None);
     // Three from 2026-02-01 on: kept, with just those three.
-    match facts.since(d("2026-02-01")) {
+    match facts.since(date("2026-02-01")) {
         Some(Facts::ShortRecovery(s)) => assert_eq!(
             s.gaps.iter().map(|g| g.day).collect::<Vec<_>>(),
-            vec![d("2026-02-02"), d("2026-03-02"), d("2026-03-09")]
+            vec![date("2026-02-02"), date("2026-03-02"), date("2026-03-09")]
         ),
         other => panic!("{other:?}"),
     }

@@ -23,6 +23,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZon
 use chrono_tz::Tz;
 
 use super::fields::parse_number;
+use crate::model::PlausibleDates;
 
 pub use order::{
     DateOrder, FileOrder, OrderEvidence, describe, infer_order, order_evidence, settle_order,
@@ -49,6 +50,19 @@ impl Stamp {
             },
         }
     }
+}
+
+/// How the dates of a file are read: in which zone, in which day/month order, and which days
+/// a set may fall on.
+#[derive(Debug, Clone, Default)]
+pub struct DateReading {
+    /// The zone whose calendar days count, for exports with explicit offsets (Fitbod); UTC by
+    /// default.
+    pub tz: Tz,
+    /// The day/month order of numeric dates, for files whose dates do not settle it.
+    pub order: Option<DateOrder>,
+    /// Sets dated outside are rejected rows.
+    pub plausible: PlausibleDates,
 }
 
 /// Parses a date and time in any form [`parse_stamp`] knows, with the caller's numeric date

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::FileError;
+use crate::error::{DateColumn, FileError};
 
 use super::parse_stamp;
 use super::words::{Token, month_of, tokenize};
@@ -159,14 +159,17 @@ pub fn settle_order<'a>(
         }
         numeric.push(v);
     }
+    let at = || DateColumn {
+        path: path.to_string(),
+        column: column.to_string(),
+    };
     match infer_order(numeric.iter().copied()) {
         FileOrder::Settled(order) => Ok(Some(order)),
         FileOrder::Mixed {
             day_first,
             month_first,
         } => Err(FileError::MixedDateOrder {
-            path: path.to_string(),
-            column: column.to_string(),
+            at: at(),
             day_first,
             month_first,
         }),
@@ -175,8 +178,7 @@ pub fn settle_order<'a>(
             Some(_) if given.is_some() => Ok(given),
             Some(_) if default.is_some() => Ok(default),
             Some(example) => Err(FileError::AmbiguousDateOrder {
-                path: path.to_string(),
-                column: column.to_string(),
+                at: at(),
                 example: example.to_string(),
                 dmy: describe(example, DateOrder::Dmy),
                 mdy: describe(example, DateOrder::Mdy),

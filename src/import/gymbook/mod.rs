@@ -282,7 +282,7 @@ impl Dialect for GymBook {
             ctx.path,
             &self.date_name,
             dates,
-            ctx.opts.date_order,
+            ctx.opts.dates.order,
             self.language_order,
         )?;
         let mut workouts: HashMap<NaiveDate, Workout> = HashMap::new();

@@ -193,7 +193,7 @@ impl<'a> Backup<'a> {
         };
         let (id, start) = (t.col("_id").unwrap_or(0), t.col("starttime").unwrap_or(0));
         let (total, end) = (t.col("total_time"), t.col("endtime"));
-        let tz = self.ctx.opts.tz;
+        let tz = self.ctx.opts.dates.tz;
         for r in &t.records {
             let Some(row) = self.accept(t, r) else {
                 continue;

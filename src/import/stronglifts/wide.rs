@@ -97,7 +97,7 @@ impl Wide {
             body_lb: lead(&["Body Weight (LB)", "Body Weight (LBS)"]),
             body: lead(&["Body Weight", "Bodyweight"]),
             blocks,
-            order: ctx.opts.date_order,
+            order: ctx.opts.dates.order,
             file_unit: None,
             days: HashMap::new(),
         })

@@ -7,22 +7,22 @@
 pub mod charts;
 mod layout;
 mod tables;
+mod visible;
+mod warnings;
 pub mod weekly;
 
 pub use layout::Layout;
 pub use tables::{Align, Table, align_codes};
-
-use std::borrow::Cow;
+pub use warnings::Warning;
 
 use charts::ChartData;
+use warnings::{explains_the_numbers, ordinary_soreness, shown_warnings, warnings};
 
 use crate::analysis::Analysis;
-use crate::analysis::episodes::soreness_only;
-use crate::analysis::findings::{Finding, FindingKind, Scope, Severity};
+use crate::analysis::findings::FindingKind;
 use crate::analysis::summary::Summary;
 use crate::pipeline::Sources;
 use crate::report::words;
-use crate::text::{self, Breaks};
 
 /// A section: its anchor, its title, and either its content or the sentence that says why
 /// there is none.
@@ -97,28 +97,6 @@ impl BottomLine {
             actions: s.actions.iter().map(|a| a.text.clone()).collect(),
             more: words::more_to_act_on(s.to_act_on.saturating_sub(shown)),
             checked: s.checked.clone(),
-        }
-    }
-}
-
-/// A finding as the reader sees it.
-#[derive(Debug, Clone)]
-pub struct Warning {
-    pub severity: Severity,
-    pub message: String,
-    pub evidence: String,
-    pub explanation: String,
-    pub advice: Vec<String>,
-}
-
-impl From<&Finding> for Warning {
-    fn from(f: &Finding) -> Self {
-        Warning {
-            severity: f.severity,
-            message: f.said.message.clone(),
-            evidence: f.said.evidence.clone(),
-            explanation: f.said.explanation.clone(),
-            advice: f.said.advice.clone(),
         }
     }
 }
@@ -270,62 +248,6 @@ impl<'a> Document<'a> {
         doc
     }
 
-    /// Every string the terminal, Markdown and HTML show passes [`text::visible`] here, once:
-    /// notes, exercise and file names are the user's, and a control byte in one must reach
-    /// no renderer. The JSON serializes the analysis, not these strings, and stays exact.
-    fn neutralise(&mut self) {
-        let h = &mut self.header;
-        let b = &mut self.bottom_line;
-        let mut all: Vec<&mut String> = h.facts.iter_mut().map(|(_, v)| v).collect();
-        all.extend(h.rejected.iter_mut().chain(&mut h.notices));
-        all.extend([&mut b.status].into_iter().chain(&mut b.actions));
-        all.extend(b.more.iter_mut().chain(&mut b.checked));
-        all.push(&mut self.warnings.title);
-        if let Body::Content(warnings) = &mut self.warnings.body {
-            for w in warnings {
-                all.extend([&mut w.message, &mut w.evidence, &mut w.explanation]);
-                all.extend(&mut w.advice);
-            }
-        }
-        all.push(&mut self.episodes.title);
-        if let Body::Content(t) = &mut self.episodes.body {
-            all.extend(t.rows.iter_mut().flatten());
-        }
-        for section in [&mut self.associations]
-            .into_iter()
-            .chain(self.soreness.as_mut())
-        {
-            all.push(&mut section.title);
-            if let Body::Content(groups) = &mut section.body {
-                for g in groups {
-                    all.push(&mut g.heading);
-                    all.extend(g.sentences.iter_mut().chain(&mut g.notes));
-                }
-            }
-        }
-        all.push(&mut self.changes.title);
-        if let Body::Content(changes) = &mut self.changes.body {
-            for c in changes {
-                all.extend([&mut c.name, &mut c.because, &mut c.alternatives]);
-                all.extend(&mut c.risk_note);
-            }
-        }
-        all.push(&mut self.load.title);
-        if let Body::Content(l) = &mut self.load.body {
-            all.push(&mut l.recent);
-            all.extend(l.table.rows.iter_mut().flatten());
-        }
-        all.push(&mut self.habits.title);
-        if let Body::Content(t) = &mut self.habits.body {
-            all.extend(t.rows.iter_mut().flatten());
-        }
-        for s in all {
-            if let Cow::Owned(shown) = text::visible(s, Breaks::Keep) {
-                *s = shown;
-            }
-        }
-    }
-
     /// Every section's anchor and title, in order, for a table of contents.
     pub fn contents(&self) -> Vec<(&'static str, &str)> {
         let mut all = vec![
@@ -343,61 +265,6 @@ impl<'a> Document<'a> {
         ]);
         all
     }
-}
-
-/// The findings the warnings section lists: all but the soreness of regions whose every
-/// episode was soreness-like, which the soreness section says after the pain that matters.
-fn shown_warnings(a: &Analysis) -> impl Iterator<Item = &Finding> {
-    a.warnings.iter().filter(|f| !ordinary_soreness(a, f))
-}
-
-/// A soreness finding about a region with nothing but soreness.
-fn ordinary_soreness(a: &Analysis, f: &Finding) -> bool {
-    matches!(
-        f.kind,
-        FindingKind::Soreness | FindingKind::SorenessAssociation
-    ) && f.region.is_some_and(|r| soreness_only(&a.pain.episodes, r))
-}
-
-/// The first association warning explains its numbers; the rest of the report uses them.
-fn warnings(a: &Analysis) -> Vec<Warning> {
-    let shown: Vec<&Finding> = shown_warnings(a).collect();
-    let mut out: Vec<Warning> = shown.iter().map(|f| Warning::from(*f)).collect();
-    if let Some(i) = shown.iter().position(|f| explains_the_numbers(f)) {
-        out[i].explanation = format!("{} {}", out[i].explanation, words::NUMBERS_KEY);
-    }
-    group_jumps(&shown, out, a.summary.focus.weeks)
-}
-
-/// The recent load jumps no pain followed, one caution per exercise in the analysis, said as
-/// one warning where the first of them ranks: a month with 20 exercises progressed would
-/// otherwise fill the top of the report with the same advice 20 times. The JSON keeps each.
-fn group_jumps(shown: &[&Finding], out: Vec<Warning>, focus_weeks: u32) -> Vec<Warning> {
-    let is_jump = |f: &Finding| {
-        f.kind == FindingKind::ExerciseJump
-            && f.scope == Scope::Recent
-            && f.severity == Severity::Caution
-    };
-    let jumps: Vec<usize> = (0..shown.len()).filter(|&i| is_jump(shown[i])).collect();
-    if jumps.len() < 2 {
-        return out;
-    }
-    let grouped = words::grouped_jumps(
-        &jumps.iter().map(|&i| &out[i]).collect::<Vec<_>>(),
-        focus_weeks,
-    );
-    let mut grouped = Some(grouped);
-    out.into_iter()
-        .enumerate()
-        .filter_map(|(i, w)| match jumps.contains(&i) {
-            true => grouped.take(),
-            false => Some(w),
-        })
-        .collect()
-}
-
-fn explains_the_numbers(f: &Finding) -> bool {
-    f.kind == crate::analysis::findings::FindingKind::Association
 }
 
 /// The regions' sections: a heading, one sentence per display group `pick` keeps, and notes

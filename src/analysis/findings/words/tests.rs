@@ -4,12 +4,9 @@
 use super::*;
 use crate::analysis::findings::facts::*;
 use crate::analysis::stats::RelativeRisk;
+use crate::analysis::testing::date;
 use crate::analysis::weekly::Measure;
 use crate::model::IsoWeek;
-
-fn d(s: &str) -> NaiveDate {
-    s.parse().expect("test date")
-}
 
 fn say_with(facts: &Facts, t: &Thresholds) -> Words {
     say(facts, t, Catalog::embedded())
@@ -40,7 +37,7 @@ fn deadlift_jump(followed: bool) -> ExerciseJumps {
             onsets: if followed {
                 vec![PainAfterJump {
                     week,
-                    onset: d("2026-03-18"),
+                    onset: date("2026-03-18"),
                     region: Region::LowerBack,
                     hours: 14,
                 }]
@@ -56,8 +53,8 @@ fn group(region: Region) -> EpisodeGroup {
     EpisodeGroup {
         region,
         episodes: vec![EpisodeSpan {
-            onset: d("2026-03-18"),
-            end: d("2026-03-21"),
+            onset: date("2026-03-18"),
+            end: date("2026-03-21"),
             peak: 7,
         }],
     }
@@ -72,7 +69,7 @@ fn association() -> PainAfterExposure {
         high: 64.1,
         haldane: false,
     });
-    row.onset_dates = vec![d("2026-03-18"), d("2026-04-02")];
+    row.onset_dates = vec![date("2026-03-18"), date("2026-04-02")];
     PainAfterExposure {
         rows: vec![row],
         adjusted_for: Vec::new(),
@@ -84,14 +81,14 @@ fn association() -> PainAfterExposure {
 fn persistent(long: bool) -> PersistentEpisode {
     PersistentEpisode {
         region: Region::Knee,
-        onset: d("2026-03-01"),
-        end: d("2026-03-16"),
+        onset: date("2026-03-01"),
+        end: date("2026-03-16"),
         days: 16,
         peak: 6,
         entries: 9,
         onset_intensity: 4,
         last_intensity: 3,
-        resolved_on: Some(d("2026-03-18")),
+        resolved_on: Some(date("2026-03-18")),
         ongoing: false,
         long,
     }
@@ -103,7 +100,7 @@ fn short_gaps() -> ShortGaps {
         gaps: ["2026-03-03", "2026-03-05", "2026-03-07"]
             .iter()
             .map(|s| RecoveryGap {
-                day: d(s),
+                day: date(s),
                 hours: 24.0,
             })
             .collect(),
@@ -161,8 +158,8 @@ fn at_the_defaults_the_words_read_as_the_reports_always_have() {
         "Ordinary post-workout soreness fades within about 3 days. Pain lasting more than a week is a reason to see someone."
     );
     let acwr = say_default(&Facts::AcwrDanger(AcwrDays {
-        days: vec![d("2026-03-16"), d("2026-03-17"), d("2026-03-20")],
-        highest: Some((1.734, d("2026-03-17"))),
+        days: vec![date("2026-03-16"), date("2026-03-17"), date("2026-03-20")],
+        highest: Some((1.734, date("2026-03-17"))),
     }));
     assert_eq!(
         acwr.message,
@@ -207,7 +204,7 @@ fn a_changed_load_threshold_changes_the_load_words() {
     assert!(!spike.contains("30 %"), "{spike}");
     let week = WeekChange {
         week: "2026-W12".parse().expect("week"),
-        first_day: d("2026-03-16"),
+        first_day: date("2026-03-16"),
         load_kg: 1400.0,
         change_pct: 45.0,
     };
@@ -386,7 +383,7 @@ fn changed_rest_and_ratio_thresholds_change_their_words() {
     };
     let acwr = say_with(
         &Facts::AcwrDanger(AcwrDays {
-            days: vec![d("2026-03-16")],
+            days: vec![date("2026-03-16")],
             highest: None,
         }),
         &t,
@@ -408,7 +405,7 @@ fn changed_rest_and_ratio_thresholds_change_their_words() {
     };
     let week = MonotonousWeek {
         week: "2026-W12".parse().expect("week"),
-        first_day: d("2026-03-16"),
+        first_day: date("2026-03-16"),
         monotony: 2.1,
         strain: Some(6300.0),
     };
@@ -442,10 +439,10 @@ fn knee_came_back() -> RecurrentEpisodes {
     RecurrentEpisodes {
         region: Region::Knee,
         episodes: vec![Recurrent {
-            onset: d("2026-09-27"),
-            end: d("2026-09-28"),
+            onset: date("2026-09-27"),
+            end: date("2026-09-28"),
             peak: 3,
-            previous_end: d("2026-09-24"),
+            previous_end: date("2026-09-24"),
         }],
     }
 }
@@ -530,10 +527,10 @@ fn a_risk_note_about_the_spine_is_advice_for_the_back_only() {
 #[test]
 fn a_break_takes_the_article_its_number_is_said_with() {
     let comeback = |days| Comeback {
-        layoff_first: d("2026-03-01"),
-        layoff_last: d("2026-03-18"),
+        layoff_first: date("2026-03-01"),
+        layoff_last: date("2026-03-18"),
         layoff_days: days,
-        return_day: d("2026-03-19"),
+        return_day: date("2026-03-19"),
         load_back_kg: 900.0,
         weekly_load_before_kg: 1000.0,
     };
@@ -549,8 +546,8 @@ fn a_break_takes_the_article_its_number_is_said_with() {
 #[test]
 fn no_habit_words_name_the_source_articles_or_ids() {
     let period = HabitPeriod {
-        first_day: d("2026-03-01"),
-        last_day: d("2026-03-28"),
+        first_day: date("2026-03-01"),
+        last_day: date("2026-03-28"),
     };
     let repeats = Repeats {
         period,
