@@ -24,11 +24,12 @@ pub fn import(target: &str, data: &[u8]) {
     let Some((&choice, body)) = data.split_first() else {
         return;
     };
-    let opts = ImportOptions {
+    let mut opts = ImportOptions {
         unit: [None, Some(WeightUnit::Kg), Some(WeightUnit::Lb)][usize::from(choice % 3)],
-        date_order: [None, Some(DateOrder::Dmy), Some(DateOrder::Mdy)][usize::from(choice / 3 % 3)],
         ..ImportOptions::default()
     };
+    opts.dates.order =
+        [None, Some(DateOrder::Dmy), Some(DateOrder::Mdy)][usize::from(choice / 3 % 3)];
     let path = file_with(target, "csv", body);
     if let Ok(file) = import_file(&path, &opts, Catalog::embedded()) {
         let _ = strainscope::analysis::notes::pain_from_notes(&file.sets);
