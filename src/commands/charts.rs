@@ -8,7 +8,7 @@ use crate::config::Settings;
 use crate::error::AppError;
 use crate::error::exit;
 
-use super::{Inputs, print, write_set};
+use super::{Inputs, print, shown_path, write_set};
 use crate::progress::Progress;
 
 pub fn run(args: &ChartsArgs, settings: &Settings, quiet: bool) -> Result<u8, AppError> {
@@ -46,7 +46,7 @@ pub fn run(args: &ChartsArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
     if !quiet {
         let lines: String = written
             .iter()
-            .map(|p| format!("wrote {}\n", p.display()))
+            .map(|p| format!("wrote {}\n", shown_path(p)))
             .collect();
         print(&lines)?;
     }

@@ -20,6 +20,11 @@ pub fn print(text: &str) -> anyhow::Result<()> {
 
 /// Writes `bytes` to stdout; the error keeps the operating system's reason ("No space left on
 /// device") and its kind, so a closed pipe is still recognised.
+/// A path the user chose, as the "wrote …" lines show it: control characters as escapes.
+pub fn shown_path(path: &std::path::Path) -> String {
+    crate::text::visible(&path.display().to_string(), crate::text::Breaks::Escape).into_owned()
+}
+
 pub fn print_bytes(bytes: &[u8]) -> anyhow::Result<()> {
     crate::output::out_bytes(bytes).context("cannot write to standard output")
 }

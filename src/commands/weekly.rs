@@ -108,7 +108,7 @@ pub fn run(args: &WeeklyArgs, settings: &Settings, quiet: bool) -> Result<u8, Ap
         write_output(&path, &pdf?)?;
         said.push_str(&format!(
             "wrote {} ({})\n",
-            path.display(),
+            super::shown_path(&path),
             IsoWeek::of(monday)
         ));
     }

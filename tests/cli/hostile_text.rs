@@ -162,3 +162,22 @@ fn import_and_pain_check_show_a_file_name_with_an_escape_as_one() {
         assert!(text.contains(r"log\x1b]0;pwn\x07.csv"), "{text}");
     }
 }
+
+#[test]
+fn an_output_folder_with_an_escape_code_is_named_as_escapes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("charts\x1b[2J");
+    let out = strainscope([
+        "charts".as_ref(),
+        "--workouts".as_ref(),
+        "sample_logs/strong.csv".as_ref(),
+        "--pain".as_ref(),
+        "sample_logs/pain_diary.csv".as_ref(),
+        "--out-dir".as_ref(),
+        out_dir.as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    no_raw_controls(&text, "charts");
+    assert!(text.contains(r"charts\x1b[2J/"), "{text}");
+}
