@@ -43,7 +43,7 @@ fn decode_png(path: &Path) -> (u32, u32, usize) {
     let mut reader = png::Decoder::new(std::io::BufReader::new(file))
         .read_info()
         .unwrap_or_else(|e| panic!("{} is not a PNG: {e}", path.display()));
-    let mut buf = vec![0; reader.output_buffer_size()];
+    let mut buf = vec![0; reader.output_buffer_size().expect("the PNG fits in memory")];
     let info = reader.next_frame(&mut buf).unwrap();
     let channels = info.color_type.samples();
     let colours: HashSet<&[u8]> = buf[..info.buffer_size()].chunks(channels).collect();
