@@ -19,6 +19,20 @@ fn hostile_diary(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
+/// `report` on both sample exports with the given diary, in one format.
+fn sample_report_with(diary: &str, format: &str) -> std::process::Output {
+    strainscope([
+        "report",
+        "--workouts",
+        "sample_logs/strong.csv",
+        "sample_logs/hevy.csv",
+        "--pain",
+        diary,
+        "--format",
+        format,
+    ])
+}
+
 fn no_raw_controls(text: &str, what: &str) {
     assert!(
         !text.contains(['\x1b', '\x07']),
@@ -35,32 +49,14 @@ fn a_red_flag_note_with_escape_codes_is_shown_as_escapes_everywhere() {
     let markdown = r#"(note: "bad \\x1b\[2J\\x1b\]0;pwn\\x07 end")"#;
     let html = r#"(note: &quot;bad \x1b[2J\x1b]0;pwn\x07 end&quot;)"#;
     for (format, shown) in [("text", SHOWN), ("markdown", markdown), ("html", html)] {
-        let out = strainscope([
-            "report",
-            "--workouts",
-            "sample_logs/strong.csv",
-            "sample_logs/hevy.csv",
-            "--pain",
-            diary,
-            "--format",
-            format,
-        ]);
+        let out = sample_report_with(diary, format);
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         let text = stdout(&out);
         no_raw_controls(&text, format);
         assert!(text.contains(shown), "{format}: {text}");
     }
     // The JSON keeps the note exact: serde escapes it.
-    let out = strainscope([
-        "report",
-        "--workouts",
-        "sample_logs/strong.csv",
-        "sample_logs/hevy.csv",
-        "--pain",
-        diary,
-        "--format",
-        "json",
-    ]);
+    let out = sample_report_with(diary, "json");
     assert!(stdout(&out).contains(r"bad \u001b[2J\u001b]0;pwn\u0007 end"));
 
     let pdf = dir.path().join("w.pdf");
