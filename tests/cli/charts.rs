@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
-use crate::support::{root, stderr, stdout, strainscope};
+use crate::support::{file_names, root, stderr, stdout, strainscope};
 
 const TITLES: [(&str, &str); 5] = [
     ("load", "Training load and pain"),
@@ -57,10 +57,7 @@ fn charts_writes_every_chart_as_png_and_svg() {
     let o = charts(&out);
     assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
 
-    let files: BTreeSet<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let files: BTreeSet<String> = file_names(&out).into_iter().collect();
     let expected: BTreeSet<String> = TITLES
         .iter()
         .flat_map(|(stem, _)| [format!("{stem}.png"), format!("{stem}.svg")])

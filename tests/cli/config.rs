@@ -32,17 +32,7 @@ fn the_sample_config_names_the_inputs_and_declares_a_herniated_disc() {
     assert_eq!(condition[0]["exercises"], serde_json::json!(["back-squat"]));
 
     // Without the declaration, no such warning; same inputs from the command line.
-    let plain = strainscope([
-        "report",
-        "--workouts",
-        "sample_logs/strong.csv",
-        "sample_logs/hevy.csv",
-        "--pain",
-        "sample_logs/pain_diary.csv",
-        "--format",
-        "json",
-    ]);
-    let p: Value = serde_json::from_slice(&plain.stdout).unwrap();
+    let p = sample_report_json();
     assert_eq!(p["counts"], v["counts"]);
     assert!(
         p["warnings"]

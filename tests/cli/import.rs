@@ -240,10 +240,9 @@ fn out_writes_the_generic_format_and_reimports_to_the_same_counts() {
         assert!((a - b).abs() < 1e-9, "{name}: {a} vs {b}");
     }
     // No temporary files are left beside the output.
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".strainscope"))
+    let leftovers: Vec<String> = file_names(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".strainscope"))
         .collect();
     assert!(leftovers.is_empty());
 }

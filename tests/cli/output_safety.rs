@@ -184,7 +184,7 @@ fn weekly_all_weeks_onto_an_input_is_refused() {
         "x/week-2026-W30.pdf",
         &before,
     );
-    let names: Vec<_> = std::fs::read_dir(dir.path().join("x")).unwrap().collect();
+    let names = file_names(&dir.path().join("x"));
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -204,7 +204,7 @@ fn charts_out_dir_onto_an_input_is_refused() {
         "x/load.svg",
         &before,
     );
-    let names: Vec<_> = std::fs::read_dir(dir.path().join("x")).unwrap().collect();
+    let names = file_names(&dir.path().join("x"));
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
@@ -219,11 +219,7 @@ fn an_output_that_cannot_be_written_gives_the_reason_and_leaves_nothing() {
         stderr(&out),
         "error: cannot write adir: Is a directory (os error 21)\n"
     );
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = file_names(dir.path());
     assert_eq!(
         names,
         ["adir", "diary.csv", "in.csv", "strainscope.toml", "x"]
@@ -283,11 +279,7 @@ fn charts_are_written_all_or_none() {
         stderr(&out),
         "error: cannot write c/progress.svg: it is a directory (nothing of the new set was written)\n"
     );
-    let mut names: Vec<String> = std::fs::read_dir(&charts)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = file_names(&charts);
     assert_eq!(names, ["load.png", "progress.svg"]);
     assert_eq!(
         std::fs::read(charts.join("load.png")).unwrap(),

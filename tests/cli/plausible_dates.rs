@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{stderr, stdout, strainscope};
+use crate::support::{file_names, stderr, stdout, strainscope};
 
 const STRONG_HEADER: &str = "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight (kg)\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"";
 
@@ -224,11 +224,7 @@ fn all_weeks_writes_no_pdf_deep_inside_a_layoff() {
         out_dir.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = file_names(&out_dir);
     // W10 and the 4 weeks after it (each compared with a week that had training), then W22;
     // W15–W21 would compare nothing with nothing.
     assert_eq!(

@@ -195,13 +195,10 @@ fn every_real_export_imports_with_exact_counts() {
         );
     }
     // Every file in the folder is covered by the table above.
-    let mut files: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+    let files: Vec<String> = file_names(&dir)
+        .into_iter()
         .filter(|n| n.ends_with(".csv"))
         .collect();
-    files.sort();
     let mut known: Vec<&str> = EXPECTED.iter().map(|e| e.0).collect();
     known.sort();
     assert_eq!(files, known);

@@ -6,23 +6,9 @@ use serde_json::Value;
 use crate::support::*;
 
 fn sample_report(format: &str) -> std::process::Output {
-    strainscope([
-        "report",
-        "--workouts",
-        "sample_logs/strong.csv",
-        "sample_logs/hevy.csv",
-        "--pain",
-        "sample_logs/pain_diary.csv",
-        "--format",
-        format,
-    ])
+    sample_report_with("sample_logs/pain_diary.csv", format)
 }
 
-fn sample_json() -> Value {
-    let out = sample_report("json");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_slice(&out.stdout).expect("report --format json is JSON")
-}
 
 fn rows<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
     v[key]
@@ -32,7 +18,7 @@ fn rows<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
 
 #[test]
 fn deadlift_and_axial_loading_top_the_lower_back_associations() {
-    let v = sample_json();
+    let v = sample_report_json();
     let primary: Vec<&Value> = rows(&v, "associations")
         .iter()
         .filter(|a| a["region"] == "lower-back" && a["window_h"] == 48 && a["enough_data"] == true)
@@ -87,7 +73,7 @@ fn deadlift_and_axial_loading_top_the_lower_back_associations() {
 
 #[test]
 fn running_spike_precedes_knee_pain() {
-    let v = sample_json();
+    let v = sample_report_json();
     let spike = rows(&v, "warnings")
         .iter()
         .find(|w| w["kind"] == "spike-then-pain" && w["exercises"][0] == "running")
@@ -110,7 +96,7 @@ fn running_spike_precedes_knee_pain() {
 
 #[test]
 fn the_nine_day_episode_is_persistent_and_numbness_is_urgent_and_first() {
-    let v = sample_json();
+    let v = sample_report_json();
     let nine = rows(&v, "episodes")
         .iter()
         .find(|e| e["region"] == "lower-back" && e["days"] == 9)
@@ -200,7 +186,7 @@ fn the_seven_day_streak_is_flagged() {
     );
     assert_eq!(streak["severity"], "warning");
     // ... and by default, 12 weeks before the last 4, one history line.
-    let v = sample_json();
+    let v = sample_report_json();
     let streak = rows(&v, "warnings")
         .iter()
         .find(|w| w["kind"] == "training-streak")
@@ -222,7 +208,7 @@ fn the_seven_day_streak_is_flagged() {
 
 #[test]
 fn leg_day_soreness_is_soreness_like_not_a_warning() {
-    let v = sample_json();
+    let v = sample_report_json();
     let thigh: Vec<&Value> = rows(&v, "episodes")
         .iter()
         .filter(|e| e["region"] == "thigh")
@@ -293,7 +279,7 @@ fn thigh_soreness_comes_after_the_pain_that_matters_in_every_format() {
         );
     }
     // The JSON keeps every finding and every per-exposure association.
-    let v = sample_json();
+    let v = sample_report_json();
     assert!(rows(&v, "warnings").iter().any(|w| w["kind"] == "soreness"));
     assert!(
         rows(&v, "associations")
@@ -319,7 +305,7 @@ fn exposures_with_identical_counts_are_one_row() {
 
 #[test]
 fn the_weekly_acwr_of_the_sample_is_in_the_json() {
-    let v = sample_json();
+    let v = sample_report_json();
     let weeks = rows(&v, "weekly");
     let ratios: Vec<Option<f64>> = weeks.iter().map(|w| w["acwr_weekly"].as_f64()).collect();
     // 26 weeks: the first 3 have no 4-week mean, the last is partial (ends on a Saturday).
@@ -344,7 +330,7 @@ fn the_weekly_acwr_of_the_sample_is_in_the_json() {
 
 #[test]
 fn json_has_every_documented_key_with_typed_values() {
-    let v = sample_json();
+    let v = sample_report_json();
     assert_eq!(v["schema_version"], 1);
     assert!(
         rows(&v, "notices")

@@ -5,6 +5,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The names of the entries in `dir`, sorted: what a run left there, temporaries included.
+pub fn file_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures").join(name)
 }
@@ -30,22 +40,28 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// Runs `import --json` and parses the document; panics with stderr if it fails.
-/// `report --format json` on the sample logs (both exports and the diary), exit 0 checked.
-pub fn sample_report_json() -> serde_json::Value {
-    let out = strainscope([
+/// `report` on both sample exports with the given diary, in one format.
+pub fn sample_report_with(diary: &str, format: &str) -> Output {
+    strainscope([
         "report",
         "--workouts",
         "sample_logs/strong.csv",
         "sample_logs/hevy.csv",
         "--pain",
-        "sample_logs/pain_diary.csv",
+        diary,
         "--format",
-        "json",
-    ]);
+        format,
+    ])
+}
+
+/// `report --format json` on the sample logs (both exports and the diary), exit 0 checked.
+pub fn sample_report_json() -> serde_json::Value {
+    let out = sample_report_with("sample_logs/pain_diary.csv", "json");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     serde_json::from_slice(&out.stdout).expect("the report is JSON")
 }
+
+/// Runs `import --json` and parses the document; panics with stderr if it fails.
 
 pub fn import_json(files: &[&Path], extra: &[&str]) -> serde_json::Value {
     let mut args: Vec<std::ffi::OsString> = vec!["import".into(), "--json".into()];

@@ -5,6 +5,24 @@ use crate::support::{stderr, stdout, strainscope};
 
 const DIARY_HEADER: &str = "date,time,region,side,intensity,quality,symptoms,notes";
 
+/// `pain add` of a knee pain of 2 on 2026-06-03 at 10:00 to the diary `p`.
+fn add_knee_pain(p: &str, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "pain",
+        "add",
+        "--diary",
+        p,
+        "--region",
+        "knee",
+        "--intensity",
+        "2",
+        "--at",
+        "2026-06-03 10:00",
+    ];
+    args.extend(extra);
+    strainscope(args)
+}
+
 #[test]
 fn a_cr_only_file_names_each_rows_real_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -45,18 +63,7 @@ fn a_utf16_diary_is_read_and_pain_add_asks_for_utf8() {
     let check = strainscope(["pain", "check", p]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     assert!(stdout(&check).contains("entries    1 (1 with pain > 0)"));
-    let add = strainscope([
-        "pain",
-        "add",
-        "--diary",
-        p,
-        "--region",
-        "knee",
-        "--intensity",
-        "2",
-        "--at",
-        "2026-06-03 10:00",
-    ]);
+    let add = add_knee_pain(p, &[]);
     assert_eq!(add.status.code(), Some(3), "{}", stderr(&add));
     assert_eq!(
         stderr(&add),
@@ -81,20 +88,7 @@ fn pain_add_appends_to_a_semicolon_diary_in_its_own_delimiter() {
     )
     .unwrap();
     let p = path.to_str().unwrap();
-    let add = strainscope([
-        "pain",
-        "add",
-        "--diary",
-        p,
-        "--region",
-        "knee",
-        "--intensity",
-        "2",
-        "--at",
-        "2026-06-03 10:00",
-        "--note",
-        "after squats; sore",
-    ]);
+    let add = add_knee_pain(p, &["--note", "after squats; sore"]);
     assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),

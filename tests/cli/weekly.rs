@@ -192,11 +192,7 @@ fn all_weeks_writes_one_pdf_per_week_and_bad_weeks_are_usage_errors() {
         "2026-09-01",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names = file_names(&out_dir);
     // 2026-09-01 (W36) to 2026-11-12 (W46): 11 ISO weeks, no temp files left behind.
     assert_eq!(names.len(), 11, "{names:?}");
     assert_eq!(names.first().map(String::as_str), Some("week-2026-W36.pdf"));
