@@ -163,34 +163,3 @@ fn an_output_folder_with_an_escape_code_is_named_as_escapes() {
     no_raw_controls(&text, "charts");
     assert!(text.contains(r"charts\x1b[2J/"), "{text}");
 }
-
-#[test]
-fn an_exercise_name_with_an_escape_is_drawn_as_one_in_the_charts() {
-    // The sample deadlift is the lower back's exposure and the most trained lift, so its own
-    // (uncatalogued) name reaches the forest plot's rows and the progress chart's legend.
-    let dir = tempfile::tempdir().unwrap();
-    let log = std::fs::read_to_string(root().join("sample_logs/strong.csv")).unwrap();
-    let csv = dir.path().join("strong.csv");
-    std::fs::write(&csv, log.replace("Deadlift (Barbell)", "Dead\x1b[2Jlift")).unwrap();
-    let out_dir = dir.path().join("charts");
-    let out = strainscope([
-        "charts".as_ref(),
-        "--workouts".as_ref(),
-        csv.as_os_str(),
-        "--pain".as_ref(),
-        root().join("sample_logs/pain_diary.csv").as_os_str(),
-        "--out-dir".as_ref(),
-        out_dir.as_os_str(),
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let mut named = Vec::new();
-    for stem in ["associations", "progress"] {
-        let svg = std::fs::read_to_string(out_dir.join(format!("{stem}.svg"))).unwrap();
-        no_raw_controls(&svg, stem);
-        roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{stem}.svg: {e}"));
-        if svg.contains(r"Dead\x1b[2Jlift") {
-            named.push(stem);
-        }
-    }
-    assert_eq!(named, ["associations", "progress"]);
-}

@@ -9,7 +9,6 @@ fn sample_report(format: &str) -> std::process::Output {
     sample_report_with("sample_logs/pain_diary.csv", format)
 }
 
-
 fn rows<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
     v[key]
         .as_array()

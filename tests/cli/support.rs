@@ -62,7 +62,6 @@ pub fn sample_report_json() -> serde_json::Value {
 }
 
 /// Runs `import --json` and parses the document; panics with stderr if it fails.
-
 pub fn import_json(files: &[&Path], extra: &[&str]) -> serde_json::Value {
     let mut args: Vec<std::ffi::OsString> = vec!["import".into(), "--json".into()];
     args.extend(files.iter().map(|f| f.as_os_str().to_owned()));

@@ -1,7 +1,6 @@
 //! What the charts draw: the series they plot and the rows they show, chosen here so that a
 //! chart only draws. The forest plot's rows are the same rows the weekly PDF's table lists.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDate};
@@ -15,7 +14,6 @@ use crate::analysis::settings::Thresholds;
 use crate::analysis::weekly::{ExerciseWeek, Week};
 use crate::catalog::Catalog;
 use crate::model::Region;
-use crate::text::{self, Breaks};
 
 /// The forest plot shows at most this many rows, the highest RR first.
 pub const FOREST_ROWS: usize = 12;
@@ -170,7 +168,7 @@ impl<'a> ChartData<'a> {
         let lines = chosen
             .into_iter()
             .map(|(id, name)| ProgressLine {
-                name: shown(name),
+                name,
                 points: rows
                     .iter()
                     .filter(|(r, _)| r.exercise == id)
@@ -181,18 +179,9 @@ impl<'a> ChartData<'a> {
         Progress {
             lines,
             fallback,
-            skipped: skipped.into_iter().map(shown).collect(),
+            skipped,
             first_week: rows.iter().map(|(_, d)| *d).min(),
         }
-    }
-}
-
-/// An exercise name as the charts draw it: a user's own name may hold control bytes, which
-/// are not even valid in an SVG, so they are shown as escapes (see [`text::visible`]).
-fn shown(name: String) -> String {
-    match text::visible(&name, Breaks::Escape) {
-        Cow::Owned(escaped) => escaped,
-        Cow::Borrowed(_) => name,
     }
 }
 
@@ -233,7 +222,7 @@ fn forest(a: &Analysis) -> Forest {
             };
             Some(ForestRow {
                 region: r.region,
-                label: shown(group_label(&group)),
+                label: group_label(&group),
                 counts: format!(
                     "{}/{} vs {}/{}",
                     r.table.a,
@@ -247,7 +236,7 @@ fn forest(a: &Analysis) -> Forest {
                 q: r.crude.q,
                 adjusted,
                 q_adjusted: r.adjusted.q,
-                explained_by: r.explained_by.as_deref().map(|id| shown(label_of(r, id))),
+                explained_by: r.explained_by.as_deref().map(|id| label_of(r, id)),
                 soreness: soreness_only(&a.pain.episodes, r.region),
                 haldane: read_by.rr.is_some_and(|e| e.haldane),
             })
