@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{file_names, stderr, stdout, strainscope};
+use crate::support::{file_names, fixture, stderr, stdout, strainscope};
 
 const STRONG_HEADER: &str = "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight (kg)\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"";
 
@@ -111,6 +111,45 @@ fn a_row_dated_9999_is_named_and_skipped_and_every_analysis_finishes() {
         "{}",
         stdout(&strict)
     );
+}
+
+/// Found by the fuzz campaign's robustness run: a JEFIT injury note (NOTES with a body part)
+/// becomes a pain entry, and its date was not checked like a set's. One such note dated
+/// 9999-12-31 stretched the calendar to 2.9 million days: 8.4 s and 1.9 GB for a 4.7 kB file.
+#[test]
+fn a_jefit_injury_note_dated_9999_is_named_and_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let backup = std::fs::read_to_string(fixture("jefit_backup.csv")).unwrap();
+    let note = ",\"tight since the weekend\",,2025-03-08,";
+    assert!(backup.contains(note));
+    let backup = backup.replace(note, ",\"tight since the weekend\",,9999-12-31,");
+    let log = dir.path().join("jefit.csv");
+    std::fs::write(&log, backup).unwrap();
+    let log = log.to_str().unwrap();
+    let args = [
+        "report",
+        "--workouts",
+        log,
+        "--pain-from-notes",
+        "--format",
+        "json",
+        "--today",
+        "2026-12-03",
+    ];
+    let (out, _) = within(Duration::from_secs(20), &args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "warning: skipped {log}:119:9: \"9999-12-31\" in column \"mydate\" is not valid ({RANGE})"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    // The calendar runs from the first workout (2025-03-03) to the last pain entry, the
+    // recovered back note of 2025-03-10: 8 days, not millions.
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let days = report["daily"].as_array().map(Vec::len);
+    assert_eq!(days, Some(8), "{}", report["daily"]);
 }
 
 #[test]

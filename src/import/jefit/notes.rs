@@ -61,6 +61,14 @@ impl Backup<'_> {
                 )));
                 continue;
             };
+            // Plausible like every set's date (import::plausible): an injury note dated 9999
+            // became a pain entry that stretched the daily calendar to millions of days.
+            let dates = &self.ctx.opts.dates.plausible;
+            if !dates.contains(day) {
+                self.rows
+                    .push(Err(row.error(date, row.text(date), dates.expected())));
+                continue;
+            }
             // A note filed against a body part is an injury note: it becomes a pain entry of
             // that region (0 when marked recovered), and its text stays with the entry rather
             // than also going on a set, where the note reader would count it a second time.
