@@ -17,8 +17,9 @@ use std::time::{Duration, Instant};
 use strainscope::analysis::settings::Thresholds;
 use strainscope::analysis::{Input, analyse};
 use strainscope::catalog::Catalog;
-use strainscope::diary::read_diary;
+use strainscope::diary::read_diary_within;
 use strainscope::import::{ImportOptions, import_file};
+use strainscope::model::PlausibleDates;
 use strainscope::synth::{self, PainModel, SimOptions};
 
 // The same allocator as the binary, so the figures are what a user gets.
@@ -29,17 +30,22 @@ struct Case {
     name: String,
     workouts: Vec<PathBuf>,
     diary: PathBuf,
+    /// The plausible dates the case is read with: a generated log may run past the real today
+    /// (the 20-year one ends in 2040), so it is read as `--today` at its end would read it.
+    dates: PlausibleDates,
 }
 
 /// One end-to-end run; returns (sets, pain entries) so the work cannot be optimised away.
 fn run(case: &Case) -> (usize, usize) {
     let catalog = Catalog::embedded();
-    let opts = ImportOptions::default();
+    let opts = case_options(case);
     let mut sets = Vec::new();
     for w in &case.workouts {
         sets.extend(import_file(w, &opts, catalog).expect("import").sets);
     }
-    let pain = read_diary(&case.diary).expect("diary").entries;
+    let pain = read_diary_within(&case.diary, &case.dates)
+        .expect("diary")
+        .entries;
     let a = analyse(&Input {
         sets: &sets,
         pain: &pain,
@@ -55,11 +61,19 @@ fn run(case: &Case) -> (usize, usize) {
     (sets.len(), pain.len())
 }
 
+fn case_options(case: &Case) -> ImportOptions {
+    let mut opts = ImportOptions::default();
+    opts.dates.plausible = case.dates;
+    opts
+}
+
 fn generated(dir: &Path, years: u32) -> Case {
+    let start = chrono::NaiveDate::from_ymd_opt(2021, 1, 4).expect("date");
+    let weeks = 52 * years;
     let log = synth::simulate(&SimOptions {
         seed: 42,
-        start: chrono::NaiveDate::from_ymd_opt(2021, 1, 4).expect("date"),
-        weeks: 52 * years,
+        start,
+        weeks,
         pain: PainModel::Planted,
     });
     let workouts = dir.join(format!("strong_{years}y.csv"));
@@ -77,6 +91,7 @@ fn generated(dir: &Path, years: u32) -> Case {
         ),
         workouts: vec![workouts],
         diary,
+        dates: PlausibleDates::ending(start + chrono::Days::new(7 * u64::from(weeks))),
     }
 }
 
@@ -174,7 +189,7 @@ fn import_speed(root: &Path, five_years: &Case) {
     let mut files: Vec<(String, PathBuf, ImportOptions)> = vec![(
         five_years.name.clone(),
         five_years.workouts[0].clone(),
-        ImportOptions::default(),
+        case_options(five_years),
     )];
     let real = root.join("../shared/real-exports");
     if let Ok(dir) = std::fs::read_dir(&real) {
@@ -258,6 +273,7 @@ fn main() {
             root.join("sample_logs/hevy.csv"),
         ],
         diary: root.join("sample_logs/pain_diary.csv"),
+        dates: PlausibleDates::default(),
     }];
     for years in [1, 5, 20] {
         cases.push(generated(dir.path(), years));
