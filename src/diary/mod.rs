@@ -199,10 +199,10 @@ fn plausible(
     date_column: usize,
     dates: &PlausibleDates,
 ) -> Result<Vec<PainEntry>, RowError> {
-    match entries.iter().find(|e| !dates.contains(e.at.date())) {
-        Some(_) => Err(row.error(date_column, row.text(date_column), dates.expected())),
-        None => Ok(entries),
+    for e in &entries {
+        row.plausible(date_column, e.at.date(), dates)?;
     }
+    Ok(entries)
 }
 
 fn vocab<T>(row: &Row, column: Option<usize>) -> Result<Option<T>, RowError>

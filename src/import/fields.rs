@@ -1,10 +1,10 @@
 //! Typed access to the cells of one row. Every parse failure becomes a [`RowError`] that names
 //! the file, line, column, the value and what was expected.
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::error::{Position, RowError};
-use crate::model::{DistanceUnit, Measures, WeightUnit};
+use crate::model::{DistanceUnit, Measures, PlausibleDates, WeightUnit};
 
 use super::source::{Header, Record};
 
@@ -82,6 +82,21 @@ impl<'a> Row<'a> {
             column_name: self.header.name(column).to_string(),
             value: value.to_string(),
             expected: expected.into(),
+        }
+    }
+
+    /// The row error for a day outside the plausible dates, pointing at the cell it was read
+    /// from: one far-off date would stretch every per-day series of the analysis to its span.
+    pub fn plausible(
+        &self,
+        column: usize,
+        day: NaiveDate,
+        dates: &PlausibleDates,
+    ) -> Result<(), RowError> {
+        if dates.contains(day) {
+            Ok(())
+        } else {
+            Err(self.error(column, self.text(column), dates.expected()))
         }
     }
 

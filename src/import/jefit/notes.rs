@@ -61,12 +61,10 @@ impl Backup<'_> {
                 )));
                 continue;
             };
-            // Plausible like every set's date (import::plausible): an injury note dated 9999
-            // became a pain entry that stretched the daily calendar to millions of days.
-            let dates = &self.ctx.opts.dates.plausible;
-            if !dates.contains(day) {
-                self.rows
-                    .push(Err(row.error(date, row.text(date), dates.expected())));
+            // Plausible like every set's date: an injury note dated 9999 became a pain entry
+            // that stretched the daily calendar to millions of days.
+            if let Err(e) = row.plausible(date, day, &self.ctx.opts.dates.plausible) {
+                self.rows.push(Err(e));
                 continue;
             }
             // A note filed against a body part is an injury note: it becomes a pain entry of
